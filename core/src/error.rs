@@ -1,0 +1,83 @@
+//! One error type for the core. Each variant's message is one line a user can act on, naming the
+//! file, field and value involved; `code()` is the stable identifier the UI switches on.
+
+use serde::Serialize;
+
+use crate::meeting_file::FileError;
+use crate::store::MeetingId;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    MeetingFile(#[from] FileError),
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("{path}: not a Communiqué database (not an SQLite file); left untouched")]
+    NotADatabase { path: String },
+    #[error("{path}: an SQLite database of another program ({detail}); left untouched")]
+    ForeignDatabase { path: String, detail: String },
+    #[error("{path}: written by a newer Communiqué (schema {found}, this version knows up to {supported}); left untouched, update Communiqué to open it")]
+    NewerSchema {
+        path: String,
+        found: i32,
+        supported: i32,
+    },
+    #[error("{path}: {detail}")]
+    Database { path: String, detail: String },
+    #[error("{path}: schema migration failed, nothing was changed: {detail}")]
+    Migration { path: String, detail: String },
+    #[error("no meeting with id {0}")]
+    NotFound(MeetingId),
+    #[error("meeting {id} was changed elsewhere (revision {found}, this copy is based on {expected}); reload it before saving")]
+    Conflict {
+        id: MeetingId,
+        expected: i64,
+        found: i64,
+    },
+    #[error("the search has no words to look for")]
+    EmptySearch,
+    #[error("the database holds a value this version cannot read: {detail}")]
+    Corrupt { detail: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// What the UI can tell apart. Only add a variant the UI handles differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    InvalidInput,
+    NotADatabase,
+    NewerSchema,
+    NotFound,
+    Conflict,
+    Storage,
+    Io,
+}
+
+impl Error {
+    pub fn code(&self) -> Code {
+        match self {
+            Error::MeetingFile(_) | Error::Invalid { .. } | Error::EmptySearch => {
+                Code::InvalidInput
+            }
+            Error::NotADatabase { .. } | Error::ForeignDatabase { .. } => Code::NotADatabase,
+            Error::NewerSchema { .. } => Code::NewerSchema,
+            Error::NotFound(_) => Code::NotFound,
+            Error::Conflict { .. } => Code::Conflict,
+            Error::Database { .. }
+            | Error::Migration { .. }
+            | Error::Corrupt { .. }
+            | Error::Sqlite(_) => Code::Storage,
+            Error::Io { .. } => Code::Io,
+        }
+    }
+}

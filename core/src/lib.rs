@@ -1,0 +1,30 @@
+//! communique-core: the whole of Communiqué that needs no window.
+//!
+//! - `model`: a meeting, its people, agenda, quotes and release.
+//! - `meeting_file`: the v1 JSON file, read strictly, written canonically.
+//! - `compose`: the release's paragraphs from a meeting (pure).
+//! - `lang`: one table of typography and words per release language.
+//! - `render`: HTML and Markdown renderers behind one trait.
+//! - `store`: the SQLite archive, migrations and full-text search; the only module with SQL.
+//!
+//! Never depends on Tauri or on the CLI; both are thin layers over this crate.
+
+pub mod compose;
+pub mod error;
+mod fs;
+pub mod lang;
+pub mod meeting_file;
+pub mod model;
+pub mod paths;
+pub mod render;
+pub mod sample;
+mod serde_forms;
+pub mod store;
+
+pub use compose::{compose, Composed};
+pub use error::{Code, Error, Result};
+pub use fs::write_atomically;
+pub use lang::Language;
+pub use model::{AgendaItem, Form, Meeting, MeetingInfo, Person, Photo, Published, Quote, Release};
+pub use render::{Format, Renderer};
+pub use store::{MeetingId, MeetingSummary, SearchHit, Store, Stored};

@@ -1,0 +1,230 @@
+//! The meeting file (`communique.meeting.v1`, spec section 1): the product's outside contract.
+//!
+//! Reading is strict and all-or-nothing: the first problem found is reported with the file, the
+//! path of the field (`agenda[1].quotes[0].speaker`) and the value, and no `Meeting` comes out.
+//! Writing is canonical: fields in a fixed order, two-space indent, a final newline, no ids or
+//! clocks, so that the same meeting always gives the same bytes.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AgendaItem, Meeting, MeetingInfo, Person, Release};
+
+pub const FORMAT_V1: &str = "communique.meeting.v1";
+
+/// Why a meeting file was refused. `path` is empty for problems with the document as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[allow(dead_code)]
+    format: String,
+    meeting: MeetingInfo,
+    #[serde(default)]
+    people: Vec<Person>,
+    agenda: Vec<AgendaItem>,
+    #[serde(default)]
+    release: Option<Release>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    meeting: &'a MeetingInfo,
+    people: &'a [Person],
+    agenda: &'a [AgendaItem],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    release: Option<&'a Release>,
+}
+
+/// Reads a meeting file. `file` names it in errors (a path, or `-` for standard input).
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Meeting, FileError> {
+    let err = |path: &str, message: String| FileError {
+        file: file.to_owned(),
+        path: path.to_owned(),
+        message,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let bad: String = bytes[at..]
+            .iter()
+            .take(4)
+            .map(|b| format!("\\x{b:02x}"))
+            .collect();
+        err(
+            "",
+            format!("not a meeting file: not UTF-8 text (byte {at} is \"{bad}\")"),
+        )
+    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "the JSON ends too early (truncated?)",
+            _ => "not valid JSON",
+        };
+        let full = e.to_string();
+        let detail = full.split(" at line ").next().unwrap_or(&full);
+        err(
+            "",
+            format!(
+                "not a meeting file: {what} at line {} column {} ({detail})",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let Some(object) = value.as_object() else {
+        return Err(err(
+            "",
+            format!(
+                "not a meeting file: expected a JSON object, found {}",
+                short(&value)
+            ),
+        ));
+    };
+    match object.get("format") {
+        Some(serde_json::Value::String(f)) if f == FORMAT_V1 => {}
+        Some(other) => {
+            return Err(err(
+                "format",
+                format!(
+                    "unsupported format {}: this version reads {FORMAT_V1:?}",
+                    short(other)
+                ),
+            ))
+        }
+        None => {
+            return Err(err(
+                "format",
+                format!("missing: a meeting file starts with \"format\": {FORMAT_V1:?}"),
+            ))
+        }
+    }
+    let parsed: FileIn = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        err(&path, e.into_inner().to_string())
+    })?;
+    let meeting = Meeting {
+        info: parsed.meeting,
+        people: parsed.people,
+        agenda: parsed.agenda,
+        release: parsed.release,
+    };
+    validate(&meeting).map_err(|(path, message)| err(&path, message))?;
+    Ok(meeting)
+}
+
+/// The rules serde cannot see: references between fields, ranges, uniqueness.
+/// Returns the field path and the message.
+pub fn validate(m: &Meeting) -> Result<(), (String, String)> {
+    if m.info.title.trim().is_empty() {
+        return Err(("meeting.title".into(), "must not be empty".into()));
+    }
+    if let Some(ends) = m.info.ends {
+        if ends < m.info.starts {
+            return Err((
+                "meeting.ends".into(),
+                format!(
+                    "{:?} is before meeting.starts {:?}",
+                    ends.to_string(),
+                    m.info.starts.to_string()
+                ),
+            ));
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, p) in m.people.iter().enumerate() {
+        if p.id.trim().is_empty() {
+            return Err((format!("people[{i}].id"), "must not be empty".into()));
+        }
+        if !ids.insert(p.id.as_str()) {
+            return Err((
+                format!("people[{i}].id"),
+                format!("duplicate id {:?}: ids are unique in a meeting", p.id),
+            ));
+        }
+        if p.name.trim().is_empty() {
+            return Err((format!("people[{i}].name"), "must not be empty".into()));
+        }
+    }
+    for (i, item) in m.agenda.iter().enumerate() {
+        for (j, q) in item.quotes.iter().enumerate() {
+            if !ids.contains(q.speaker.as_str()) {
+                return Err((
+                    format!("agenda[{i}].quotes[{j}].speaker"),
+                    format!("unknown speaker {:?}: not an id in people", q.speaker),
+                ));
+            }
+        }
+    }
+    if let Some(release) = &m.release {
+        for (i, photo) in release.photos.iter().enumerate() {
+            if let Some(tag) = &photo.language {
+                if !is_language_tag(tag) {
+                    return Err((
+                        format!("release.photos[{i}].language"),
+                        format!("{tag:?} is not a BCP 47 language tag (such as en, fr, de-CH)"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A BCP 47 tag's shape: a 2–8 letter primary subtag, then alphanumeric subtags of 1–8.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Writes the canonical meeting file: the same meeting gives the same bytes, every time.
+pub fn to_json(m: &Meeting) -> String {
+    let out = FileOut {
+        format: FORMAT_V1,
+        meeting: &m.info,
+        people: &m.people,
+        agenda: &m.agenda,
+        release: m.release.as_ref(),
+    };
+    // Serialising plain structs of strings cannot fail.
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A value as it may appear in a one-line error: JSON, cut at 60 characters.
+fn short(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,109 @@
+//! Escaping user text for each place it can land. Every renderer goes through these; none
+//! writes user text any other way.
+
+/// Text between tags: `&`, `<`, `>`.
+pub fn html_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A double-quoted attribute value: text escaping plus both quote marks.
+pub fn html_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that sits inside `<script type="application/ld+json">`: no `<`, `>` or `&` may appear
+/// raw (so no `</script>` or `<!--` can end or confuse the block), nor the two JavaScript line
+/// separators. Each becomes its `\uXXXX` escape, which leaves the JSON's meaning unchanged.
+pub fn json_in_script(value: &serde_json::Value) -> String {
+    let raw = value.to_string();
+    let mut out = String::with_capacity(raw.len() + 16);
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One line of user text as CommonMark inline content that every reader (CommonMark, and
+/// pandoc's Markdown with its extensions and smart punctuation) shows exactly as typed.
+///
+/// The text must already be one line (see `compose::tidy`). Backslash escapes are used, which
+/// CommonMark allows before any ASCII punctuation; they are spent only where a character could
+/// start markup, so the file stays readable.
+pub fn markdown_inline(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 16);
+    let list_marker = list_marker_end(&chars);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            // Inline markup in CommonMark and pandoc: code, emphasis, links, raw HTML, entities,
+            // strike-out/subscript, tables, math, superscript/notes, attributes, headings,
+            // smart quotes.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '$' | '^' | '{'
+            | '}' | '#' | '"' | '\'' => true,
+            // `--` and `---` become dashes under smart punctuation.
+            '-' => next == Some('-'),
+            // `...` becomes an ellipsis under smart punctuation.
+            '.' => dot_run(&chars, i) >= 3,
+            _ => false,
+        } || (i == 0 && c.is_ascii_punctuation())
+            || Some(i) == list_marker;
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Where a line opens with a list marker (`12.`, `3)`, `a.`, `iv)`), the index of its `.` or `)`.
+fn list_marker_end(chars: &[char]) -> Option<usize> {
+    let run = chars
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if run == 0 {
+        return None;
+    }
+    let word = &chars[..run];
+    let numeric = word.iter().all(|c| c.is_ascii_digit());
+    let letter = run == 1;
+    let roman = word.iter().all(|c| "ivxlcdmIVXLCDM".contains(*c));
+    let marker = matches!(chars.get(run), Some('.') | Some(')'));
+    let then_space = chars.get(run + 1).is_none_or(|c| c.is_whitespace());
+    (marker && then_space && (numeric || letter || roman)).then_some(run)
+}
+
+/// Length of the run of `.` that holds position `i`.
+fn dot_run(chars: &[char], i: usize) -> usize {
+    let before = chars[..i].iter().rev().take_while(|&&c| c == '.').count();
+    let after = chars[i..].iter().take_while(|&&c| c == '.').count();
+    before + after
+}

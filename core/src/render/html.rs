@@ -1,0 +1,161 @@
+//! The HTML export (spec section 3): one standalone, offline, print-ready document.
+//!
+//! No script runs in it (a CSP meta tag forbids scripts; the only `<script>` is JSON-LD data),
+//! nothing is fetched (styles are inline, no fonts or images from elsewhere), and every user
+//! string goes through `escape`. The desktop app's preview is this same document.
+
+use serde_json::json;
+
+use super::escape::{html_attr, html_text, json_in_script};
+use super::Renderer;
+use crate::compose::{Composed, Moment};
+
+pub struct Html;
+
+/// Scripts, frames, forms, fonts, images and connections: none. Inline styles only.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const STYLE: &str = r#"
+:root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff; }
+@media (prefers-color-scheme: dark) { :root { --ink: #e8e6e3; --muted: #a3a3a8; --rule: #3a3a3e; --paper: #1b1b1d; } }
+* { box-sizing: border-box; }
+html { background: var(--paper); color: var(--ink); }
+body { margin: 0; font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
+article { max-width: 40rem; margin: 0 auto; padding: 3rem 1.5rem 4rem; }
+.organisation { font: 600 0.8rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); margin: 0 0 0.75rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 0.75rem; font-weight: 700; hyphens: manual; }
+.dateline { font: 0.85rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--muted); padding-bottom: 1.25rem; margin-bottom: 1.5rem; border-bottom: 1px solid var(--rule); }
+p { margin: 0 0 1rem; hyphens: auto; }
+figure { margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); }
+figcaption { font-size: 0.9rem; font-style: italic; color: var(--muted); }
+.credit { display: block; font: 0.75rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--muted); margin-bottom: 0.25rem; }
+@media print {
+  @page { margin: 20mm 18mm; }
+  :root { --ink: #000; --muted: #444; --rule: #999; --paper: #fff; }
+  body { font-size: 11pt; }
+  article { max-width: none; padding: 0; }
+  h1 { font-size: 20pt; break-after: avoid; }
+  p { orphans: 3; widows: 3; }
+  figure { break-inside: avoid; }
+}
+"#;
+
+impl Renderer for Html {
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, r: &Composed) -> String {
+        let table = r.table();
+        let mut out = String::with_capacity(
+            4096 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10,
+        );
+        out.push_str("<!DOCTYPE html>\n");
+        out.push_str(&format!(
+            "<html lang=\"{}\">\n<head>\n",
+            html_attr(table.tag)
+        ));
+        out.push_str("<meta charset=\"utf-8\">\n");
+        out.push_str(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
+        ));
+        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.push_str("<meta name=\"generator\" content=\"Communiqué\">\n");
+        out.push_str(&format!("<title>{}</title>\n", html_text(&r.headline)));
+        if let Some(lead) = r.paragraphs.first() {
+            out.push_str(&format!(
+                "<meta name=\"description\" content=\"{}\">\n",
+                html_attr(lead)
+            ));
+        }
+        out.push_str("<style>");
+        out.push_str(STYLE);
+        out.push_str("</style>\n");
+        out.push_str("<script type=\"application/ld+json\">");
+        out.push_str(&json_in_script(&json_ld(r)));
+        out.push_str("</script>\n</head>\n<body>\n<article>\n<header>\n");
+        if let Some(org) = &r.organisation {
+            out.push_str(&format!(
+                "<div class=\"organisation\">{}</div>\n",
+                html_text(org)
+            ));
+        }
+        out.push_str(&format!("<h1>{}</h1>\n", html_text(&r.headline)));
+        if r.published.is_some() || r.updated.is_some() {
+            out.push_str("<div class=\"dateline\">");
+            if let Some(p) = &r.published {
+                out.push_str(&time(p));
+            }
+            if let Some(u) = &r.updated {
+                if r.published.is_some() {
+                    out.push_str(" · ");
+                }
+                out.push_str(&format!(
+                    "<span class=\"updated\">{} {}</span>",
+                    html_text(table.updated_label),
+                    time(u)
+                ));
+            }
+            out.push_str("</div>\n");
+        }
+        out.push_str("</header>\n");
+        for p in &r.paragraphs {
+            out.push_str(&format!("<p>{}</p>\n", html_text(p)));
+        }
+        for c in &r.captions {
+            out.push_str("<figure>");
+            if let Some(credit) = &c.credit {
+                out.push_str(&format!(
+                    "<small class=\"credit\">© {}</small>",
+                    html_text(credit)
+                ));
+            }
+            match &c.language {
+                Some(lang) => out.push_str(&format!(
+                    "<figcaption lang=\"{}\">{}</figcaption>",
+                    html_attr(lang),
+                    html_text(&c.text)
+                )),
+                None => out.push_str(&format!("<figcaption>{}</figcaption>", html_text(&c.text))),
+            }
+            out.push_str("</figure>\n");
+        }
+        out.push_str("</article>\n</body>\n</html>\n");
+        out
+    }
+}
+
+fn time(m: &Moment) -> String {
+    format!(
+        "<time datetime=\"{}\">{}</time>",
+        html_attr(&m.iso),
+        html_text(&m.text)
+    )
+}
+
+/// schema.org `NewsArticle`: what search engines and news aggregators read.
+fn json_ld(r: &Composed) -> serde_json::Value {
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": r.headline,
+        "inLanguage": r.language.tag(),
+    });
+    if let Some(p) = &r.published {
+        ld["datePublished"] = json!(p.iso);
+    }
+    if let Some(u) = r.updated.as_ref().or(r.published.as_ref()) {
+        ld["dateModified"] = json!(u.iso);
+    }
+    if let Some(org) = &r.organisation {
+        ld["publisher"] = json!({ "@type": "Organization", "name": org });
+        ld["author"] = json!({ "@type": "Organization", "name": org });
+    }
+    if let Some(place) = &r.location {
+        ld["locationCreated"] = json!({ "@type": "Place", "name": place });
+    }
+    if let Some(lead) = r.paragraphs.first() {
+        ld["description"] = json!(lead);
+    }
+    ld
+}

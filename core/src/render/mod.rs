@@ -1,0 +1,50 @@
+//! Renderers dress a `Composed` release in one output format. They decide markup, never words:
+//! what a paragraph says was settled by `compose`, and every user string is escaped here for the
+//! exact place it lands (element text, attribute, JSON inside a script, Markdown inline).
+//!
+//! Adding a format is adding one `Renderer`; the CLI and the desktop app find it through `Format`.
+
+mod escape;
+mod html;
+mod markdown;
+
+pub use escape::{html_attr, html_text, json_in_script, markdown_inline};
+pub use html::Html;
+pub use markdown::Markdown;
+
+use crate::compose::{compose, Composed};
+use crate::meeting_file;
+use crate::model::Meeting;
+
+pub trait Renderer {
+    /// File name extension of the output, without the dot.
+    fn extension(&self) -> &'static str;
+    fn render(&self, release: &Composed) -> String;
+}
+
+/// Everything `export` and `render` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    /// The meeting file itself (not a release: it keeps notes and everything private).
+    Json,
+}
+
+impl Format {
+    pub fn render(self, meeting: &Meeting) -> String {
+        match self {
+            Format::Html => Html.render(&compose(meeting)),
+            Format::Markdown => Markdown.render(&compose(meeting)),
+            Format::Json => meeting_file::to_json(meeting),
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => Html.extension(),
+            Format::Markdown => Markdown.extension(),
+            Format::Json => "json",
+        }
+    }
+}

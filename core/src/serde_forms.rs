@@ -1,0 +1,132 @@
+//! How dates, moments and zones are written in the meeting file.
+//!
+//! Strict on the way in (an impossible date such as `2018-02-30` is refused with the value in the
+//! message, so the error names it), canonical on the way out (so export is byte-stable).
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+use crate::model::Published;
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let shape_ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return Err(format!("invalid date {s:?}: expected YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("invalid date {s:?}: no such day in the calendar"))
+}
+
+pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s).map_err(|e| {
+        format!("invalid date-time {s:?}: expected YYYY-MM-DDTHH:MM:SS with an offset (Z or +02:00): {e}")
+    })
+}
+
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn format_datetime(t: &DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+pub fn parse_published(s: &str) -> Result<Published, String> {
+    if s.len() <= 10 {
+        parse_date(s).map(Published::Date)
+    } else {
+        parse_datetime(s).map(Published::At)
+    }
+}
+
+pub fn format_published(p: &Published) -> String {
+    match p {
+        Published::Date(d) => format_date(*d),
+        Published::At(t) => format_datetime(t),
+    }
+}
+
+pub fn parse_tz(s: &str) -> Result<chrono_tz::Tz, String> {
+    s.parse::<chrono_tz::Tz>().map_err(|_| {
+        format!("unknown time zone {s:?}: expected an IANA name such as Europe/Brussels")
+    })
+}
+
+pub mod date {
+    use super::*;
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_date(*d))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_date(&s).map_err(D::Error::custom)
+    }
+}
+
+pub mod opt_date {
+    use super::*;
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&format_date(*d)),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_date(&s).map(Some).map_err(D::Error::custom)
+    }
+}
+
+pub mod opt_datetime {
+    use super::*;
+    pub fn serialize<S: Serializer>(
+        t: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&format_datetime(t)),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_datetime(&s).map(Some).map_err(D::Error::custom)
+    }
+}
+
+pub mod opt_published {
+    use super::*;
+    pub fn serialize<S: Serializer>(p: &Option<Published>, s: S) -> Result<S::Ok, S::Error> {
+        match p {
+            Some(p) => s.serialize_str(&format_published(p)),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Published>, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_published(&s).map(Some).map_err(D::Error::custom)
+    }
+}
+
+pub mod opt_tz {
+    use super::*;
+    pub fn serialize<S: Serializer>(tz: &Option<chrono_tz::Tz>, s: S) -> Result<S::Ok, S::Error> {
+        match tz {
+            Some(tz) => s.serialize_str(tz.name()),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono_tz::Tz>, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_tz(&s).map(Some).map_err(D::Error::custom)
+    }
+}

@@ -1,0 +1,220 @@
+//! The SQLite store: the only place in the project that speaks SQL.
+//!
+//! One file holds the whole archive. It marks itself with SQLite's own header fields
+//! (`application_id`, `user_version`) and is checked before anything is written to it: a file
+//! that is not SQLite, belongs to another program, or comes from a newer Communiqué is refused and
+//! left byte-for-byte as it was. Every user action is one transaction; WAL with `synchronous=FULL`
+//! means a commit that returned survives a crash or power loss.
+//!
+//! Deliberately absent: a connection pool, an async API, a generic query entry point. The desktop
+//! app and the CLI each own one `Store`; callers get domain operations only.
+
+mod meetings;
+mod search;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+pub use meetings::{MeetingId, MeetingSummary, Stored};
+pub use search::SearchHit;
+
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id`: "Cmq1". Registered nowhere, unlikely to collide.
+pub const APPLICATION_ID: i32 = 0x436d_7131;
+
+/// The migrations, oldest first; `user_version` is how many have run. Dated files, never edited
+/// once released: a change of schema is a new file.
+const MIGRATIONS: &[&str] = &[include_str!(
+    "../../migrations/2026-11-27-0001_meetings.sql"
+)];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i32 {
+    MIGRATIONS.len() as i32
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) the archive at `path`. Refuses, without writing a byte, a file that is
+    /// not SQLite, an SQLite file of another program, or one from a newer schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        let exists_with_content = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
+        if exists_with_content {
+            check_header(path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+                path: dir.display().to_string(),
+                source: e,
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::Database {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })?;
+        let store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
+        store.check_owner()?;
+        store.prepare()
+    }
+
+    /// A private archive in memory: every store test is hermetic.
+    pub fn open_in_memory() -> Result<Store> {
+        let store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        store.prepare()
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn describe(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| ":memory:".to_owned(), |p| p.display().to_string())
+    }
+
+    /// Reads the header fields and the table names; writes nothing.
+    fn check_owner(&self) -> Result<()> {
+        let path = self.describe();
+        let read = |e: rusqlite::Error| Error::Database {
+            path: path.clone(),
+            detail: e.to_string(),
+        };
+        let app_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(read)?;
+        let version: i32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(read)?;
+        if app_id == APPLICATION_ID {
+            if version > schema_version() {
+                return Err(Error::NewerSchema {
+                    path,
+                    found: version,
+                    supported: schema_version(),
+                });
+            }
+            return Ok(());
+        }
+        if app_id != 0 {
+            return Err(Error::ForeignDatabase {
+                path,
+                detail: format!(
+                    "its application_id is {app_id:#010x}, Communiqué's is {APPLICATION_ID:#010x}"
+                ),
+            });
+        }
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(read)?;
+        if tables > 0 || version != 0 {
+            return Err(Error::ForeignDatabase {
+                path,
+                detail: format!(
+                    "it already holds {tables} schema objects and none are Communiqué's"
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// Connection settings, then migrations. Only called once the file is known to be ours.
+    fn prepare(mut self) -> Result<Store> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.path.is_some() {
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Database {
+                    path: self.describe(),
+                    detail: format!("could not switch to WAL (journal mode stays {mode})"),
+                });
+            }
+        }
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        let app_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if app_id != APPLICATION_ID {
+            self.conn
+                .pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        migrations()
+            .to_latest(&mut self.conn)
+            .map_err(|e| Error::Migration {
+                path: self.describe(),
+                detail: e.to_string(),
+            })?;
+        Ok(self)
+    }
+
+    /// SQLite's own consistency checks, for tests and `--check` style diagnostics.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The whole schema as SQL, in a stable order: snapshot-tested so every change shows in review.
+    pub fn schema_sql(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare(
+            "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'meeting_search_%' ORDER BY type DESC, name",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(out.join(";\n\n") + ";\n")
+    }
+}
+
+/// The first 16 bytes of every SQLite 3 database.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+fn check_header(path: &Path) -> Result<()> {
+    let io = |e| Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    };
+    let mut head = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let n = file.read(&mut head).map_err(io)?;
+    if n < 16 || &head != SQLITE_MAGIC {
+        return Err(Error::NotADatabase {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,270 @@
+use std::path::Path;
+
+use super::*;
+use crate::sample::{sample_en, sample_fr};
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn a_meeting_comes_back_exactly_as_stored() {
+    let mut store = Store::open_in_memory().unwrap();
+    for m in [sample_en(), sample_fr()] {
+        let id = store.insert(&m).unwrap();
+        let stored = store.load(id).unwrap();
+        assert_eq!(stored.meeting, m);
+        assert_eq!(stored.revision, 1);
+    }
+    assert_eq!(store.count().unwrap(), 2);
+}
+
+#[test]
+fn save_replaces_the_meeting_and_bumps_the_revision() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    let mut m = sample_en();
+    m.agenda.swap(0, 1);
+    m.agenda[0].quotes.clear();
+    m.people.pop();
+    m.agenda
+        .retain(|i| i.quotes.iter().all(|q| q.speaker != "youth"));
+    let rev = store.save(id, 1, &m).unwrap();
+    assert_eq!(rev, 2);
+    let stored = store.load(id).unwrap();
+    assert_eq!(stored.meeting, m);
+    assert_eq!(stored.revision, 2);
+}
+
+#[test]
+fn a_save_based_on_an_old_revision_is_refused_and_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    let mut first = sample_en();
+    first.info.title = "First writer".into();
+    store.save(id, 1, &first).unwrap();
+    let mut second = sample_en();
+    second.info.title = "Second writer".into();
+    let err = store.save(id, 1, &second).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Conflict {
+                expected: 1,
+                found: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(err.code(), crate::Code::Conflict);
+    assert_eq!(store.load(id).unwrap().meeting.info.title, "First writer");
+}
+
+#[test]
+fn an_invalid_meeting_is_refused_before_any_write() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut m = sample_en();
+    m.agenda[0].quotes[0].speaker = "ghost".into();
+    let err = store.insert(&m).unwrap_err();
+    assert!(
+        err.to_string().contains("agenda[0].quotes[0].speaker"),
+        "{err}"
+    );
+    assert_eq!(store.count().unwrap(), 0);
+}
+
+#[test]
+fn delete_removes_the_meeting_its_children_and_its_search_row() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    let keep = store.insert(&sample_fr()).unwrap();
+    store.delete(id).unwrap();
+    assert!(matches!(store.load(id), Err(Error::NotFound(_))));
+    assert!(store.search("forty", 10).unwrap().is_empty());
+    assert_eq!(store.load(keep).unwrap().meeting, sample_fr());
+    let orphans: i64 = store
+        .conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM agenda_items) + (SELECT count(*) FROM quotes)
+             - (SELECT count(*) FROM people p JOIN meetings m ON m.id = p.meeting_id)
+             - (SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id)
+             - (SELECT count(*) FROM quotes q JOIN agenda_items a ON a.id = q.item_id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+    assert!(matches!(store.delete(id), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn list_is_newest_first_and_paged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut ids = Vec::new();
+    for day in 1..=5 {
+        let mut m = sample_en();
+        m.info.starts = chrono::NaiveDate::from_ymd_opt(2026, 1, day).unwrap();
+        m.info.ends = None;
+        m.info.title = format!("Day {day}");
+        ids.push(store.insert(&m).unwrap());
+    }
+    let titles = |rows: Vec<MeetingSummary>| rows.into_iter().map(|r| r.title).collect::<Vec<_>>();
+    assert_eq!(titles(store.list(2, 0).unwrap()), ["Day 5", "Day 4"]);
+    assert_eq!(titles(store.list(2, 4).unwrap()), ["Day 1"]);
+}
+
+#[test]
+fn search_finds_every_kind_of_text_and_ranks_titles_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let en = store.insert(&sample_en()).unwrap();
+    let fr = store.insert(&sample_fr()).unwrap();
+    let ids = |q: &str| {
+        store
+            .search(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("forty stations"), [en]); // summary
+    assert_eq!(ids("vacancy"), [en]); // private notes are searchable locally
+    assert_eq!(ids("insurance"), [en]); // quote
+    let mut both = ids("Ferrante"); // a speaker of both
+    both.sort();
+    assert_eq!(both, [en, fr]);
+    assert_eq!(ids("secheresse"), [fr]); // accents folded
+    assert_eq!(ids("sécher"), [fr]); // last word as a prefix
+    assert!(ids("nothing-like-this").is_empty());
+    let hit = &store.search("glacier", 10).unwrap()[0];
+    assert!(
+        hit.snippet.to_lowercase().contains("[glacier"),
+        "{}",
+        hit.snippet
+    );
+}
+
+#[test]
+fn search_text_is_never_run_as_fts_syntax() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert(&sample_en()).unwrap();
+    for q in [
+        "\"drought",
+        "drought OR",
+        "NEAR(",
+        "title:drought",
+        "-drought",
+        "a*b",
+        "^drought",
+        "(x",
+    ] {
+        store.search(q, 10).unwrap_or_else(|e| panic!("{q}: {e}"));
+    }
+    assert!(matches!(store.search("  ", 10), Err(Error::EmptySearch)));
+}
+
+#[test]
+fn a_missing_file_is_created_with_our_header_and_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/archive.sqlite3");
+    let store = Store::open(&path).unwrap();
+    let app_id: i32 = store
+        .conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let version: i32 = store
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let mode: String = store
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i32 = store
+        .conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i32 = store
+        .conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        (app_id, version, mode.as_str(), sync, fk),
+        (APPLICATION_ID, schema_version(), "wal", 2, 1)
+    );
+    drop(store);
+    // Opening again is fine and changes nothing.
+    let mut store = Store::open(&path).unwrap();
+    store.insert(&sample_en()).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn an_empty_file_is_initialised() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    Store::open(&path).unwrap();
+    assert!(bytes(&path).starts_with(SQLITE_MAGIC));
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, b"Dear diary, today the minister said...\n").unwrap();
+    let before = bytes(&path);
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
+    assert!(err.to_string().contains("notes.txt"));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // Tables but no application id.
+    let path = dir.path().join("other.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);").unwrap();
+    drop(conn);
+    let before = bytes(&path);
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, Error::ForeignDatabase { .. }), "{err}");
+    assert_eq!(bytes(&path), before);
+    assert!(!dir.path().join("other.db-wal").exists());
+
+    // Someone else's application id, even without tables.
+    let path = dir.path().join("other-id.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "application_id", 0x0f05_5112)
+        .unwrap();
+    drop(conn);
+    let before = bytes(&path);
+    let err = Store::open(&path).err().unwrap();
+    assert!(err.to_string().contains("0x0f055112"), "{err}");
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn a_database_from_a_newer_schema_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    Store::open(&path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", schema_version() + 1)
+        .unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let before = bytes(&path);
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, Error::NewerSchema { .. }), "{err}");
+    assert_eq!(err.code(), crate::Code::NewerSchema);
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn schema_after_all_migrations() {
+    let store = Store::open_in_memory().unwrap();
+    insta::assert_snapshot!(store.schema_sql().unwrap());
+}

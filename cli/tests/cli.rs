@@ -1,0 +1,631 @@
+//! `communique` end to end: the real binary on temporary databases, then the results checked
+//! directly (files, bytes, the database itself).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Std, Stdio};
+
+use assert_cmd::Command;
+use communique_core::{meeting_file, sample, Format};
+use tempfile::TempDir;
+
+const EN: &str = include_str!("../../core/tests/fixtures/examples/fisheries-en.meeting.json");
+const FR: &str = include_str!("../../core/tests/fixtures/examples/fisheries-fr.meeting.json");
+
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("archive.sqlite3")
+    }
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+    /// `communique --db <db> args...`, with no default database to fall back on.
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("communique").unwrap();
+        c.env_remove("COMMUNIQUE_DB")
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        c
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    }
+    fn import(&self, name: &str, contents: &str) -> String {
+        let p = self.file(name, contents);
+        self.ok(&["import", p.to_str().unwrap()]).trim().to_owned()
+    }
+    /// Runs a command that must fail: one line on stderr, no panic, non-zero exit.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).assert().failure().get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty(), "nothing on stdout");
+        err
+    }
+}
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn import_prints_one_id_a_line_and_list_shows_them_newest_first() {
+    let env = Env::new();
+    let en = env.file("en.json", EN);
+    let fr = env.file("fr.json", FR);
+    let mut older = sample::sample_en();
+    older.info.starts = chrono::NaiveDate::from_ymd_opt(2020, 5, 4).unwrap();
+    older.info.ends = None;
+    let old = env.file("old.json", meeting_file::to_json(&older));
+    let out = env.ok(&[
+        "import",
+        old.to_str().unwrap(),
+        en.to_str().unwrap(),
+        fr.to_str().unwrap(),
+    ]);
+    assert_eq!(out, "1\n2\n3\n");
+    let list = env.ok(&["list"]);
+    assert_eq!(
+        list,
+        "3\t2025-03-01\tConseil de printemps des ministres de la pêche\n\
+         2\t2025-03-01\tSpring Council of Fisheries Ministers\n\
+         1\t2020-05-04\tAutumn Council of Water Ministers\n"
+    );
+}
+
+#[test]
+fn export_gives_the_release_in_each_format() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    let html = env.ok(&["export", &id, "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<p>The next Council meets in the autumn.</p>"));
+    assert!(
+        !html.contains("Three delegations asked"),
+        "private notes stay private"
+    );
+    let md = env.ok(&["export", &id, "--format", "md"]);
+    assert!(md.contains("\n# Fisheries ministers cut cod quotas and fund two research vessels\n"));
+    let json = env.ok(&["export", &id, "--format", "json"]);
+    assert!(
+        json.contains("Three delegations asked"),
+        "the meeting file keeps the notes"
+    );
+}
+
+#[test]
+fn json_export_is_byte_stable_and_survives_a_round_trip() {
+    let env = Env::new();
+    let id = env.import("fr.json", FR);
+    let first = env.ok(&["export", &id, "--format", "json"]);
+    assert_eq!(env.ok(&["export", &id, "--format", "json"]), first);
+    let again = env.import("export.json", &first);
+    assert_ne!(again, id);
+    assert_eq!(env.ok(&["export", &again, "--format", "json"]), first);
+    for format in ["html", "md"] {
+        assert_eq!(
+            env.ok(&["export", &again, "--format", format]),
+            env.ok(&["export", &id, "--format", format])
+        );
+    }
+}
+
+#[test]
+fn render_gives_the_same_bytes_as_export_of_the_imported_file() {
+    let env = Env::new();
+    for (name, text) in [
+        ("en.json", EN),
+        ("fr.json", FR),
+        ("sample.json", sample::SAMPLE_FR),
+    ] {
+        let file = env.file(name, text);
+        let id = env.import(name, text);
+        for format in ["html", "md"] {
+            let rendered = Command::cargo_bin("communique")
+                .unwrap()
+                .env_remove("COMMUNIQUE_DB")
+                .args(["render", file.to_str().unwrap(), "--format", format])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            let exported = env.ok(&["export", &id, "--format", format]);
+            assert_eq!(
+                String::from_utf8(rendered).unwrap(),
+                exported,
+                "{name} {format}"
+            );
+        }
+    }
+}
+
+#[test]
+fn render_needs_no_database() {
+    let env = Env::new();
+    let file = env.file("en.json", EN);
+    let out = env.dir.path().join("release.md");
+    Command::cargo_bin("communique")
+        .unwrap()
+        .env("COMMUNIQUE_DB", env.dir.path().join("never/created.db"))
+        .args([
+            "render",
+            file.to_str().unwrap(),
+            "--format",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    assert!(bytes(&out).starts_with(b"---\ntitle: "));
+    assert!(!env.dir.path().join("never").exists());
+}
+
+#[test]
+fn export_writes_the_file_given_with_o() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    let out = env.dir.path().join("release.html");
+    std::fs::write(&out, "old contents").unwrap();
+    env.cmd(&[
+        "export",
+        &id,
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .assert()
+    .success()
+    .stdout("");
+    assert_eq!(
+        String::from_utf8(bytes(&out)).unwrap(),
+        env.ok(&["export", &id, "--format", "html"])
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn search_finds_meetings_best_first_with_a_snippet() {
+    let env = Env::new();
+    env.import("en.json", EN);
+    env.import("fr.json", FR);
+    let out = env.ok(&["search", "cod"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    let cols: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(
+        &cols[..3],
+        ["1", "2025-03-01", "Spring Council of Fisheries Ministers"]
+    );
+    assert!(cols[3].contains("[cod]"), "{}", cols[3]);
+    // Accents folded, and several words must all match.
+    assert_eq!(
+        env.ok(&["search", "peche"])
+            .lines()
+            .next()
+            .unwrap()
+            .split('\t')
+            .next(),
+        Some("2")
+    );
+    assert_eq!(
+        env.ok(&["search", "research", "vessels"]).lines().count(),
+        1
+    );
+    assert_eq!(env.ok(&["search", "zzzunfindable"]), "");
+}
+
+#[test]
+fn the_database_comes_from_communique_db_when_no_db_is_given() {
+    let env = Env::new();
+    let file = env.file("en.json", EN);
+    let db = env.dir.path().join("from-env.sqlite3");
+    Command::cargo_bin("communique")
+        .unwrap()
+        .env("COMMUNIQUE_DB", &db)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("1\n");
+    assert!(db.exists());
+    let listed = Command::cargo_bin("communique")
+        .unwrap()
+        .env("COMMUNIQUE_DB", &db)
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(listed)
+        .unwrap()
+        .starts_with("1\t2025-03-01\t"));
+    // --db wins over the variable.
+    let other = env.dir.path().join("other.sqlite3");
+    Command::cargo_bin("communique")
+        .unwrap()
+        .env("COMMUNIQUE_DB", &db)
+        .args(["--db", other.to_str().unwrap(), "list"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn without_db_or_variable_the_desktop_apps_file_is_used() {
+    let env = Env::new();
+    let file = env.file("en.json", EN);
+    let xdg = env.dir.path().join("xdg");
+    Command::cargo_bin("communique")
+        .unwrap()
+        .env_remove("COMMUNIQUE_DB")
+        .env("XDG_DATA_HOME", &xdg)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(xdg
+        .join("org.communique.desktop/communique.sqlite3")
+        .exists());
+}
+
+/// Each bad meeting file: refused with file, field path and value named, database unchanged.
+#[test]
+fn bad_meeting_files_are_refused_and_the_database_is_unchanged() {
+    let env = Env::new();
+    env.import("en.json", EN);
+    let db_before = bytes(&env.db());
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+        (
+            "truncated.json",
+            EN.as_bytes()[..400].to_vec(),
+            vec!["truncated", "line"],
+        ),
+        (
+            "v2.json",
+            EN.replace("communique.meeting.v1", "communique.meeting.v2")
+                .into_bytes(),
+            vec!["format", "communique.meeting.v2"],
+        ),
+        (
+            "speaker.json",
+            EN.replacen("\"speaker\": \"commissioner\"", "\"speaker\": \"ghost\"", 1)
+                .into_bytes(),
+            vec!["agenda[0].quotes[1].speaker", "\"ghost\""],
+        ),
+        (
+            "date.json",
+            EN.replace("\"starts\": \"2025-03-01\"", "\"starts\": \"2018-02-30\"")
+                .into_bytes(),
+            vec!["meeting.starts", "2018-02-30"],
+        ),
+        (
+            "form.json",
+            EN.replace("\"form\": \"role\"", "\"form\": \"formal\"")
+                .into_bytes(),
+            vec!["agenda[3].quotes[2].form", "formal"],
+        ),
+        (
+            "bool.json",
+            EN.replace("\"in_release\": false", "\"in_release\": \"false\"")
+                .into_bytes(),
+            vec!["agenda[2].in_release", "\"false\""],
+        ),
+        (
+            "garbage.json",
+            (0u32..600).map(|i| (i * 7919 % 251) as u8).collect(),
+            vec!["not a meeting file"],
+        ),
+        (
+            "unknown-field.json",
+            EN.replace(
+                "\"location\": \"Bergen\",",
+                "\"location\": \"Bergen\", \"venue\": \"Hall\",",
+            )
+            .into_bytes(),
+            vec!["meeting.venue", "venue"],
+        ),
+        (
+            "language.json",
+            EN.replace("\"language\": \"en\",", "\"language\": \"nb\",")
+                .into_bytes(),
+            vec!["meeting.language", "\"nb\"", "en, fr"],
+        ),
+    ];
+    let good = env.file("good.json", FR);
+    for (name, contents, needles) in cases {
+        let bad = env.file(name, contents);
+        // Alone, and after a good file: the good one is not stored either.
+        for args in [
+            vec![bad.to_str().unwrap()],
+            vec![good.to_str().unwrap(), bad.to_str().unwrap()],
+        ] {
+            let mut all = vec!["import"];
+            all.extend(args);
+            let err = env.fails(&all);
+            assert!(err.contains(name), "{name}: names the file: {err}");
+            for n in &needles {
+                assert!(err.contains(n), "{name}: {n:?} not in {err}");
+            }
+            assert_eq!(bytes(&env.db()), db_before, "{name}: database changed");
+        }
+        let err = env.fails(&["render", bad.to_str().unwrap(), "--format", "html"]);
+        assert!(err.contains(name));
+    }
+    assert_eq!(env.ok(&["list"]).lines().count(), 1);
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_byte_identical() {
+    let env = Env::new();
+    std::fs::write(
+        env.db(),
+        b"Minutes of the meeting\n\x00\x01\x02 not a database",
+    )
+    .unwrap();
+    let before = bytes(&env.db());
+    let file = env.file("en.json", EN);
+    for args in [
+        vec!["list"],
+        vec!["import", file.to_str().unwrap()],
+        vec!["search", "cod"],
+        vec!["export", "1", "--format", "json"],
+    ] {
+        let err = env.fails(&args);
+        assert!(
+            err.contains("archive.sqlite3") && err.contains("not an SQLite file"),
+            "{err}"
+        );
+        assert_eq!(bytes(&env.db()), before);
+    }
+}
+
+#[test]
+fn another_programs_database_is_refused_byte_identical() {
+    let env = Env::new();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');")
+        .unwrap();
+    drop(conn);
+    let before = bytes(&env.db());
+    let file = env.file("en.json", EN);
+    let err = env.fails(&["import", file.to_str().unwrap()]);
+    assert!(err.contains("another program"), "{err}");
+    assert_eq!(bytes(&env.db()), before);
+    let names: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with("-wal")), "{names:?}");
+}
+
+#[test]
+fn a_database_from_a_newer_schema_is_refused_byte_identical() {
+    let env = Env::new();
+    env.import("en.json", EN);
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let version: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    conn.pragma_update(None, "user_version", version + 1)
+        .unwrap();
+    drop(conn);
+    let before = bytes(&env.db());
+    let file = env.file("fr.json", FR);
+    let err = env.fails(&["import", file.to_str().unwrap()]);
+    assert!(err.contains("newer Communiqué"), "{err}");
+    assert_eq!(bytes(&env.db()), before);
+    env.fails(&["list"]);
+    assert_eq!(bytes(&env.db()), before);
+}
+
+#[test]
+fn unknown_ids_missing_files_and_empty_searches_are_one_line_errors() {
+    let env = Env::new();
+    env.import("en.json", EN);
+    assert!(env
+        .fails(&["export", "42", "--format", "html"])
+        .contains("42"));
+    assert!(env
+        .fails(&["import", "/nonexistent/m.json"])
+        .contains("/nonexistent/m.json"));
+    assert!(env.fails(&["search", "  "]).contains("no words"));
+    let dir_out = env.dir.path().join("no/such/dir/out.html");
+    assert!(env
+        .fails(&[
+            "export",
+            "1",
+            "--format",
+            "html",
+            "-o",
+            dir_out.to_str().unwrap()
+        ])
+        .contains("out.html"));
+}
+
+#[test]
+fn hostile_text_lands_as_text_in_every_export() {
+    let env = Env::new();
+    let payload = "</script><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) {{7*7}}";
+    let mut m = sample::sample_en();
+    m.info.title = payload.into();
+    m.info.organisation = Some(payload.into());
+    m.agenda[0].summary = payload.into();
+    m.people[0].full = Some(payload.into());
+    let release = m.release.as_mut().unwrap();
+    release.headline = payload.into();
+    release.photos[0].caption = payload.into();
+    release.photos[0].language = Some("en-x-evil".into());
+    let id = env.import("hostile.json", &meeting_file::to_json(&m));
+    let html = env.ok(&["export", &id, "--format", "html"]);
+    assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD block");
+    assert!(!html.contains("<img") && !html.contains("<x onerror"));
+    assert!(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)"));
+    let md = env.ok(&["export", &id, "--format", "md"]);
+    // Every character that could open markup is backslash-escaped (front matter aside).
+    let body = md.splitn(3, "---\n").nth(2).unwrap();
+    for (i, c) in body
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '<' | '[' | ']' | '{'))
+    {
+        assert_eq!(&body[i - 1..i], "\\", "unescaped {c:?} at {i}");
+    }
+}
+
+/// Kill -9 during a long import, at several moments: the database is intact, every printed id is a
+/// complete meeting, and no meeting is stored in part.
+#[test]
+fn kill_during_import_never_leaves_a_partial_meeting() {
+    let env = Env::new();
+    // Big meetings make each transaction long enough to be caught in the middle.
+    let mut big = sample::sample_en();
+    let items = big.agenda.clone();
+    for i in 0..60 {
+        let mut item = items[i % items.len()].clone();
+        item.title = format!("{} #{i}", item.title);
+        big.agenda.push(item);
+    }
+    let mut files = Vec::new();
+    let mut canonical = Vec::new();
+    for i in 0..150 {
+        let mut m = big.clone();
+        m.info.title = format!("Meeting {i}");
+        let json = meeting_file::to_json(&m);
+        files.push(env.file(&format!("m{i}.json"), &json));
+        canonical.push(json);
+    }
+    let bin = assert_cmd::cargo::cargo_bin("communique");
+    for (round, kill_after) in [1usize, 7, 23, 61].into_iter().enumerate() {
+        let db = env.dir.path().join(format!("killed-{round}.sqlite3"));
+        let mut child = Std::new(&bin)
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .args(&files)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut printed = Vec::new();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        while printed.len() < kill_after {
+            match lines.next() {
+                Some(Ok(l)) => printed.push(l),
+                _ => break,
+            }
+        }
+        // Mid-transaction of the next meeting, most likely; anywhere, at worst.
+        std::thread::sleep(std::time::Duration::from_millis(3 * round as u64));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(
+            printed.len(),
+            kill_after,
+            "round {round}: import finished too soon"
+        );
+        // Ids printed before the kill but not read yet are still in the pipe.
+        printed.extend(lines.map_while(Result::ok));
+        assert!(
+            printed.len() < files.len(),
+            "round {round}: the kill came after the end"
+        );
+
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let fk: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk, 0);
+        let mut stmt = conn.prepare("SELECT id FROM meetings ORDER BY id").unwrap();
+        let stored: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .map(|r| r.unwrap().to_string())
+            .collect();
+        drop(stmt);
+        drop(conn);
+        for id in &printed {
+            assert!(
+                stored.contains(id),
+                "round {round}: printed id {id} missing"
+            );
+        }
+        assert!(
+            stored.len() <= printed.len() + 1,
+            "round {round}: {} stored",
+            stored.len()
+        );
+        for (i, id) in stored.iter().enumerate() {
+            let out = Command::cargo_bin("communique")
+                .unwrap()
+                .args([
+                    "--db",
+                    db.to_str().unwrap(),
+                    "export",
+                    id,
+                    "--format",
+                    "json",
+                ])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                canonical[i],
+                "round {round}: meeting {id} incomplete"
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_meetings_export_unchanged() {
+    let env = Env::new();
+    let id = env.import("sample.json", sample::SAMPLE_EN);
+    assert_eq!(
+        env.ok(&["export", &id, "--format", "json"]),
+        sample::SAMPLE_EN
+    );
+    assert_eq!(
+        env.ok(&["export", &id, "--format", "html"]),
+        Format::Html.render(&sample::sample_en())
+    );
+}

@@ -72,6 +72,8 @@ pub fn markdown_inline(s: &str) -> String {
             '-' => next == Some('-'),
             // `...` becomes an ellipsis under smart punctuation.
             '.' => dot_run(&chars, i) >= 3,
+            // `@key` at the start of a word is a pandoc citation (an e-mail address is not).
+            '@' => i == 0 || !chars[i - 1].is_alphanumeric(),
             _ => false,
         } || (i == 0 && c.is_ascii_punctuation())
             || Some(i) == list_marker;

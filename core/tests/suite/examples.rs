@@ -28,9 +28,14 @@ fn fixtures() -> Vec<(String, communique_core::Meeting, Expected)> {
         let stem = name.trim_end_matches(".meeting.json");
         let meeting = meeting_file::parse(&name, &std::fs::read(dir.join(&name)).unwrap()).unwrap();
         let text = std::fs::read_to_string(dir.join(format!("{stem}.release.txt"))).unwrap();
-        let blocks: Vec<String> = text.split("\n\n").map(|b| b.trim_end().to_owned()).collect();
-        let (captions, body): (Vec<String>, Vec<String>) =
-            blocks[2..].iter().cloned().partition(|b| b.starts_with("Photo"));
+        let blocks: Vec<String> = text
+            .split("\n\n")
+            .map(|b| b.trim_end().to_owned())
+            .collect();
+        let (captions, body): (Vec<String>, Vec<String>) = blocks[2..]
+            .iter()
+            .cloned()
+            .partition(|b| b.starts_with("Photo"));
         out.push((
             stem.to_owned(),
             meeting,
@@ -80,10 +85,28 @@ fn html_export_holds_the_spec_paragraphs_and_nothing_else() {
         assert_eq!(parts.json_ld["inLanguage"], lang);
         assert_eq!(parts.json_ld["datePublished"], "2025-03-01");
         assert_eq!(parts.json_ld["dateModified"], "2025-03-01T18:05:00+01:00");
-        assert_eq!(parts.json_ld["publisher"]["name"], meeting.info.organisation.clone().unwrap().as_str());
-        assert!(html.contains("<div class=\"dateline\"><time datetime=\"2025-03-01\">"), "{name}");
-        assert!(html.contains("<time datetime=\"2025-03-01T18:05:00+01:00\">"), "{name}");
-        for private in ["Three delegations", "Trois délégations", "Closed session", "Séance à huis clos", "off the record", "confidentiel", "Staff matters", "Questions de personnel"] {
+        assert_eq!(
+            parts.json_ld["publisher"]["name"],
+            meeting.info.organisation.clone().unwrap().as_str()
+        );
+        assert!(
+            html.contains("<div class=\"dateline\"><time datetime=\"2025-03-01\">"),
+            "{name}"
+        );
+        assert!(
+            html.contains("<time datetime=\"2025-03-01T18:05:00+01:00\">"),
+            "{name}"
+        );
+        for private in [
+            "Three delegations",
+            "Trois délégations",
+            "Closed session",
+            "Séance à huis clos",
+            "off the record",
+            "confidentiel",
+            "Staff matters",
+            "Questions de personnel",
+        ] {
             assert!(!html.contains(private), "{name}: {private}");
         }
     }
@@ -100,7 +123,11 @@ fn markdown_export_reads_back_as_the_spec_paragraphs() {
         // The fixtures' captions are English in both releases: the label follows the caption.
         want.extend(expected.captions.iter().map(|c| format!("Photo: {c}")));
         assert_eq!(parts.paragraphs, want, "{name}");
-        assert!(parts.other_markup.is_empty(), "{name}: {:?}", parts.other_markup);
+        assert!(
+            parts.other_markup.is_empty(),
+            "{name}: {:?}",
+            parts.other_markup
+        );
         assert!(md.starts_with("---\ntitle: "), "{name}");
         assert!(md.contains(&format!("\nlang: {}\n", meeting.info.language.tag())));
         assert!(md.contains("\npublished: 2025-03-01\n"));

@@ -46,8 +46,14 @@ pub fn html_parts(html: &str) -> HtmlParts {
     assert_eq!(ld[0].0, " type=\"application/ld+json\"");
     HtmlParts {
         title: unescape_html(&elements(html, "title")[0].1),
-        h1: elements(html, "h1").into_iter().map(|(_, t)| unescape_html(&t)).collect(),
-        paragraphs: elements(html, "p").into_iter().map(|(_, t)| unescape_html(&t)).collect(),
+        h1: elements(html, "h1")
+            .into_iter()
+            .map(|(_, t)| unescape_html(&t))
+            .collect(),
+        paragraphs: elements(html, "p")
+            .into_iter()
+            .map(|(_, t)| unescape_html(&t))
+            .collect(),
         figcaptions: elements(html, "figcaption")
             .into_iter()
             .map(|(attrs, t)| {

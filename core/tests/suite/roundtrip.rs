@@ -17,7 +17,13 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn non_blank() -> impl Strategy<Value = String> {
-    text().prop_map(|s| if s.trim().is_empty() { format!("x{s}") } else { s })
+    text().prop_map(|s| {
+        if s.trim().is_empty() {
+            format!("x{s}")
+        } else {
+            s
+        }
+    })
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
@@ -51,40 +57,72 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         prop::option::of(0i64..10),
         zone(),
     )
-        .prop_map(|(title, organisation, fr, location, starts, len, timezone)| MeetingInfo {
-            title,
-            organisation,
-            language: if fr { Language::Fr } else { Language::En },
-            location,
-            starts,
-            ends: len.map(|l| starts + Duration::days(l)),
-            timezone,
-        });
+        .prop_map(
+            |(title, organisation, fr, location, starts, len, timezone)| MeetingInfo {
+                title,
+                organisation,
+                language: if fr { Language::Fr } else { Language::En },
+                location,
+                starts,
+                ends: len.map(|l| starts + Duration::days(l)),
+                timezone,
+            },
+        );
     let people = prop::collection::vec(
-        (non_blank(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
+        (
+            non_blank(),
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+        ),
         0..4,
     )
     .prop_map(|ps| {
         ps.into_iter()
             .enumerate()
-            .map(|(i, (name, full, role, short))| Person { id: format!("p{i}"), name, full, role, short })
+            .map(|(i, (name, full, role, short))| Person {
+                id: format!("p{i}"),
+                name,
+                full,
+                role,
+                short,
+            })
             .collect::<Vec<_>>()
     });
     let release = prop::option::of((
         text(),
         text(),
         text(),
-        prop::option::of(prop_oneof![date().prop_map(Published::Date), moment().prop_map(Published::At)]),
+        prop::option::of(prop_oneof![
+            date().prop_map(Published::Date),
+            moment().prop_map(Published::At)
+        ]),
         prop::option::of(moment()),
         prop::collection::vec(
-            (text(), prop::option::of(prop::sample::select(vec!["en", "fr", "de-CH"])), prop::option::of(text())),
+            (
+                text(),
+                prop::option::of(prop::sample::select(vec!["en", "fr", "de-CH"])),
+                prop::option::of(text()),
+            ),
             0..3,
         ),
     ));
     (info, people, release).prop_flat_map(|(info, people, release)| {
         let n = people.len();
-        let quote = (0..n.max(1), text(), prop::option::of(text()), prop::option::of(prop::sample::select(Form::ALL.to_vec())), prop::bool::ANY);
-        let item = (text(), text(), prop::bool::ANY, text(), prop::collection::vec(quote, if n == 0 { 0..1 } else { 0..4 }));
+        let quote = (
+            0..n.max(1),
+            text(),
+            prop::option::of(text()),
+            prop::option::of(prop::sample::select(Form::ALL.to_vec())),
+            prop::bool::ANY,
+        );
+        let item = (
+            text(),
+            text(),
+            prop::bool::ANY,
+            text(),
+            prop::collection::vec(quote, if n == 0 { 0..1 } else { 0..4 }),
+        );
         prop::collection::vec(item, 0..5).prop_map(move |items| Meeting {
             info: info.clone(),
             people: people.clone(),
@@ -108,17 +146,23 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                         .collect(),
                 })
                 .collect(),
-            release: release.clone().map(|(headline, lead, closing, published, updated, photos)| Release {
-                headline,
-                lead,
-                closing,
-                published,
-                updated,
-                photos: photos
-                    .into_iter()
-                    .map(|(caption, language, credit)| Photo { caption, language: language.map(str::to_owned), credit })
-                    .collect(),
-            }),
+            release: release.clone().map(
+                |(headline, lead, closing, published, updated, photos)| Release {
+                    headline,
+                    lead,
+                    closing,
+                    published,
+                    updated,
+                    photos: photos
+                        .into_iter()
+                        .map(|(caption, language, credit)| Photo {
+                            caption,
+                            language: language.map(str::to_owned),
+                            credit,
+                        })
+                        .collect(),
+                },
+            ),
         })
     })
 }

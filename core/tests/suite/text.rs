@@ -50,7 +50,11 @@ fn nasty_text_reads_back_from_markdown_exactly() {
         let md = markdown_inline(&want);
         let parts = markdown_parts(&md);
         assert_eq!(parts.paragraphs, [want.clone()], "{s:?} → {md:?}");
-        assert!(parts.other_markup.is_empty(), "{s:?} → {md:?}: {:?}", parts.other_markup);
+        assert!(
+            parts.other_markup.is_empty(),
+            "{s:?} → {md:?}: {:?}",
+            parts.other_markup
+        );
     }
 }
 
@@ -58,7 +62,10 @@ fn nasty_text_reads_back_from_markdown_exactly() {
 fn json_in_script_never_closes_the_script_and_means_the_same() {
     let v = serde_json::json!({ "headline": "</script><script>alert(1)</script><!-- \u{2028} &" });
     let out = json_in_script(&v);
-    assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'), "{out}");
+    assert!(
+        !out.contains('<') && !out.contains('>') && !out.contains('&'),
+        "{out}"
+    );
     assert!(!out.contains('\u{2028}'));
     assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap(), v);
 }

@@ -1,0 +1,336 @@
+//! Hostile text in every field, exported, then opened in Debian's headless Chromium: the HTML
+//! export as written, and the Markdown export turned into a page by pandoc (no CSP there, so only
+//! escaping protects it). The DOM Chromium ends with must hold no element or attribute a payload
+//! could have added, and no payload may have run.
+//!
+//! Needs `chromium` and `pandoc` (installed by `.ci/run`); fails, rather than skips, without them.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use communique_core::{meeting_file, sample};
+
+/// Classic XSS vectors (OWASP and PortSwigger cheat sheets), each trying to mark the page.
+const PAYLOADS: &[&str] = &[
+    "<script>document.documentElement.setAttribute('data-xss','script')</script>",
+    "</script><script>document.documentElement.setAttribute('data-xss','breakout')</script>",
+    "</title><script>document.documentElement.setAttribute('data-xss','title')</script>",
+    "<img src=x onerror=\"document.documentElement.setAttribute('data-xss','img')\">",
+    "<svg onload=\"document.documentElement.setAttribute('data-xss','svg')\">",
+    "<body onload=document.documentElement.setAttribute('data-xss','body')>",
+    "<iframe srcdoc=\"<script>parent.document.documentElement.setAttribute('data-xss','iframe')</script>\"></iframe>",
+    "\" onmouseover=\"document.documentElement.setAttribute('data-xss','attr')\" x=\"",
+    "' autofocus onfocus='document.documentElement.setAttribute(`data-xss`,`focus`)' x='",
+    "<a href=\"javascript:document.documentElement.setAttribute('data-xss','href')\">click</a>",
+    "[click](javascript:document.documentElement.setAttribute('data-xss','mdlink'))",
+    "![x](x \"onerror=alert(1)\")",
+    "<details open ontoggle=\"document.documentElement.setAttribute('data-xss','details')\">",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "{{constructor.constructor('alert(1)')()}} ${alert(1)} <%= 7*7 %>",
+    "```{=html}\n<script>alert(1)</script>\n```",
+    "`<script>`{=html}alert(1)",
+    "<style>@import 'http://evil.example/x.css';</style>",
+    "\u{2028}\u{2029}</script><!--",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<<script>script>alert(1)<</script>/script>",
+];
+
+/// Elements a release may contain, HTML export and pandoc's page together.
+const ALLOWED_TAGS: &[&str] = &[
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "script",
+    "body",
+    "article",
+    "header",
+    "div",
+    "h1",
+    "p",
+    "time",
+    "span",
+    "figure",
+    "figcaption",
+    "small",
+    "em",
+    "code",
+    // GFM turns a typed http(s) address into a link; checked below to be nothing else.
+    "a",
+];
+const ALLOWED_ATTRS: &[&str] = &[
+    "lang",
+    "charset",
+    "http-equiv",
+    "content",
+    "name",
+    "class",
+    "datetime",
+    "type",
+    "id",
+    "xml:lang",
+    "xmlns",
+    "dir",
+    "href",
+];
+
+fn hostile_meeting() -> communique_core::Meeting {
+    let all = PAYLOADS.join(" ");
+    let mut m = sample::sample_en();
+    m.info.title = all.clone();
+    m.info.organisation = Some(all.clone());
+    m.info.location = Some(all.clone());
+    for p in &mut m.people {
+        p.name = all.clone();
+        p.full = Some(all.clone());
+        p.role = Some(all.clone());
+        p.short = Some(all.clone());
+    }
+    let template = m.agenda[0].clone();
+    m.agenda = PAYLOADS
+        .iter()
+        .map(|p| {
+            let mut item = template.clone();
+            item.title = (*p).to_owned();
+            item.notes = (*p).to_owned();
+            item.summary = (*p).to_owned();
+            for q in &mut item.quotes {
+                q.text = (*p).to_owned();
+                q.verb = Some((*p).to_owned());
+            }
+            item
+        })
+        .collect();
+    let r = m.release.as_mut().unwrap();
+    r.headline = all.clone();
+    r.lead = all.clone();
+    r.closing = all.clone();
+    for photo in &mut r.photos {
+        photo.caption = all.clone();
+        photo.credit = Some(all.clone());
+    }
+    m
+}
+
+fn chromium_dom(page: &Path, profile: &Path) -> String {
+    let out = Std::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium must be installed (apt-get install chromium)");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every tag in a serialised DOM, with its attributes (name, value). Chromium escapes `<` in
+/// text and attribute values, so each `<` starts a real tag.
+fn tags(dom: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = dom;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if rest.starts_with('/') || rest.starts_with('!') {
+            continue;
+        }
+        let end = tag_end(rest);
+        let tag = &rest[..end];
+        let name: String = tag
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '/')
+            .collect();
+        let mut attrs = Vec::new();
+        let mut chars = tag[name.len()..].chars().peekable();
+        loop {
+            while chars.next_if(|c| c.is_whitespace() || *c == '/').is_some() {}
+            let attr: String =
+                std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
+            if attr.is_empty() {
+                break;
+            }
+            let mut value = String::new();
+            if chars.next_if_eq(&'=').is_some() {
+                match chars.next_if(|c| *c == '"' || *c == '\'') {
+                    Some(q) => value = std::iter::from_fn(|| chars.next_if(|c| *c != q)).collect(),
+                    None => {
+                        value =
+                            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect()
+                    }
+                }
+                chars.next();
+            }
+            attrs.push((attr.to_lowercase(), value));
+        }
+        out.push((name.to_lowercase(), attrs));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The `>` closing a tag, skipping quoted attribute values.
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '>' => return i,
+            None => {}
+        }
+    }
+    s.len()
+}
+
+fn assert_inert(dom: &str, what: &str, max_scripts: usize) {
+    let tags = tags(dom);
+    assert!(
+        tags.iter().any(|(t, _)| t == "p"),
+        "{what}: no paragraphs rendered"
+    );
+    for (tag, attrs) in &tags {
+        assert!(
+            ALLOWED_TAGS.contains(&tag.as_str()),
+            "{what}: unexpected <{tag}> in the page"
+        );
+        for (a, value) in attrs {
+            assert!(
+                ALLOWED_ATTRS.contains(&a.as_str()),
+                "{what}: unexpected attribute {a} on <{tag}>"
+            );
+            if a == "href" {
+                let v = value.trim().to_lowercase();
+                assert!(
+                    v.starts_with("http://") || v.starts_with("https://"),
+                    "{what}: link to {value}"
+                );
+            }
+        }
+    }
+    let scripts = tags.iter().filter(|(t, _)| t == "script").count();
+    assert!(scripts <= max_scripts, "{what}: {scripts} scripts");
+    let html_tag = tags.iter().find(|(t, _)| t == "html").unwrap();
+    assert!(
+        !html_tag.1.iter().any(|(a, _)| a == "data-xss"),
+        "{what}: a payload ran"
+    );
+}
+
+fn communique(dir: &Path, args: &[&str]) {
+    Command::cargo_bin("communique")
+        .unwrap()
+        .env("COMMUNIQUE_DB", dir.join("archive.sqlite3"))
+        .args(args)
+        .assert()
+        .success();
+}
+
+#[test]
+fn no_payload_runs_in_the_html_export_or_in_pandocs_page_of_the_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file: PathBuf = d.join("hostile.meeting.json");
+    std::fs::write(&file, meeting_file::to_json(&hostile_meeting())).unwrap();
+    communique(d, &["import", file.to_str().unwrap()]);
+    let html = d.join("release.html");
+    let md = d.join("release.md");
+    communique(
+        d,
+        &[
+            "export",
+            "1",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    communique(
+        d,
+        &["export", "1", "--format", "md", "-o", md.to_str().unwrap()],
+    );
+
+    let dom = chromium_dom(&html, &d.join("profile-html"));
+    assert_inert(&dom, "HTML export", 1);
+    // Each payload shows as the text typed.
+    let text = dom
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"");
+    for p in PAYLOADS.iter().filter(|p| !p.contains(['\n', '\u{2028}'])) {
+        assert!(text.contains(p), "HTML export lost {p:?}");
+    }
+
+    for reader in [
+        "markdown",
+        "commonmark+yaml_metadata_block",
+        "gfm+yaml_metadata_block",
+    ] {
+        let page = d.join(format!("pandoc-{}.html", reader.split('+').next().unwrap()));
+        let out = Std::new("pandoc")
+            .args([
+                "-s",
+                "-f",
+                reader,
+                "-t",
+                "html5",
+                "--metadata",
+                "pagetitle=release",
+            ])
+            .arg(&md)
+            .arg("-o")
+            .arg(&page)
+            .output()
+            .expect("pandoc must be installed (apt-get install pandoc)");
+        assert!(
+            out.status.success(),
+            "pandoc -f {reader}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let dom = chromium_dom(&page, &d.join(format!("profile-{}", reader.len())));
+        assert_inert(&dom, &format!("pandoc -f {reader}"), 0);
+    }
+}
+
+#[test]
+fn the_tag_scanner_sees_what_it_must() {
+    let t = tags("<html lang=\"en\" data-xss=\"x\"><p class='a>b' hidden onclick=go>x &lt;img&gt;</p><img src=x></html>");
+    let pairs = |v: &[(&str, &str)]| {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        t[0],
+        ("html".into(), pairs(&[("lang", "en"), ("data-xss", "x")]))
+    );
+    assert_eq!(
+        t[1],
+        (
+            "p".into(),
+            pairs(&[("class", "a>b"), ("hidden", ""), ("onclick", "go")])
+        )
+    );
+    assert_eq!(t[2].0, "img");
+    assert_eq!(t.len(), 3);
+}

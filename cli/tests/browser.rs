@@ -5,6 +5,8 @@
 //!
 //! Needs `chromium` and `pandoc` (installed by `.ci/run`); fails, rather than skips, without them.
 
+#![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Std;
 

@@ -1,6 +1,8 @@
 //! `communique` end to end: the real binary on temporary databases, then the results checked
 //! directly (files, bytes, the database itself).
 
+#![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};

@@ -1,1 +1,100 @@
-fn main() {}
+//! Composing and rendering a 300-item meeting, importing it, and searching an archive.
+//! `cargo bench -p communique-core` prints the figures (quoted in README's Performance section).
+
+#![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
+
+use communique_core::{compose, meeting_file, sample, Format, Meeting, Renderer, Store};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+/// The sample meeting grown to 300 agenda items, two quotes each.
+fn big_meeting() -> Meeting {
+    let mut m = sample::sample_en();
+    let template = m.agenda[0].clone();
+    m.agenda = (0..300)
+        .map(|i| {
+            let mut item = template.clone();
+            item.title = format!("{} {i}", item.title);
+            item.summary = format!("{} Item {i} of the agenda.", item.summary);
+            item
+        })
+        .collect();
+    m
+}
+
+fn benches(c: &mut Criterion) {
+    let m = big_meeting();
+    let json = meeting_file::to_json(&m);
+    let composed = compose(&m);
+
+    c.bench_function("compose 300 items", |b| {
+        b.iter(|| compose(std::hint::black_box(&m)))
+    });
+    c.bench_function("render html 300 items (compose + render)", |b| {
+        b.iter(|| Format::Html.render(std::hint::black_box(&m)))
+    });
+    c.bench_function("render html 300 items (render only)", |b| {
+        b.iter(|| communique_core::render::Html.render(std::hint::black_box(&composed)))
+    });
+    c.bench_function("render markdown 300 items", |b| {
+        b.iter(|| Format::Markdown.render(std::hint::black_box(&m)))
+    });
+    c.bench_function("parse meeting file 300 items", |b| {
+        b.iter(|| meeting_file::parse("bench.json", std::hint::black_box(json.as_bytes())))
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
+    c.bench_function(
+        "import 300-item meeting (parse + insert, WAL + FULL sync)",
+        |b| {
+            b.iter(|| {
+                let parsed = meeting_file::parse("bench.json", json.as_bytes()).unwrap();
+                store.insert(&parsed).unwrap()
+            })
+        },
+    );
+    let id = store.insert(&m).unwrap();
+    c.bench_function("load 300-item meeting", |b| {
+        b.iter(|| store.load(id).unwrap())
+    });
+    let mut rev = store.revision(id).unwrap();
+    c.bench_function("save 300-item meeting (whole rewrite)", |b| {
+        b.iter(|| {
+            rev = store.save(id, rev, &m).unwrap();
+        })
+    });
+
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut archive = Store::open(&dir2.path().join("archive.sqlite3")).unwrap();
+    let small = sample::sample_en();
+    for i in 0..2000 {
+        let mut s = small.clone();
+        s.info.title = format!("Council {i}");
+        if i == 1234 {
+            s.agenda[0]
+                .summary
+                .push_str(" Quillwort protection was agreed.");
+        }
+        archive.insert(&s).unwrap();
+    }
+    c.bench_function("search a rare word in 2,000 meetings", |b| {
+        b.iter(|| archive.search("quillwort", 100).unwrap())
+    });
+    c.bench_function("search a common word in 2,000 meetings", |b| {
+        b.iter(|| archive.search("drought", 100).unwrap())
+    });
+    c.bench_function("list first page of 2,000 meetings", |b| {
+        b.iter_batched(
+            || (),
+            |()| archive.list(100, 0).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+}
+
+criterion_group! {
+    name = release;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(release);

@@ -71,7 +71,7 @@ fn html_export_holds_the_spec_paragraphs_and_nothing_else() {
         let html = Format::Html.render(&meeting);
         let parts = html_parts(&html);
         assert_eq!(parts.title, expected.headline, "{name}");
-        assert_eq!(parts.h1, [expected.headline.clone()], "{name}");
+        assert_eq!(parts.h1, vec![expected.headline.clone()], "{name}");
         assert_eq!(parts.paragraphs, expected.paragraphs, "{name}");
         let lang = meeting.info.language.tag();
         assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{name}");
@@ -117,7 +117,7 @@ fn markdown_export_reads_back_as_the_spec_paragraphs() {
     for (name, meeting, expected) in fixtures() {
         let md = Format::Markdown.render(&meeting);
         let parts = markdown_parts(&md);
-        assert_eq!(parts.headings, [expected.headline.clone()], "{name}");
+        assert_eq!(parts.headings, vec![expected.headline.clone()], "{name}");
         let mut want = vec![expected.dateline.clone()];
         want.extend(expected.paragraphs.iter().cloned());
         // The fixtures' captions are English in both releases: the label follows the caption.

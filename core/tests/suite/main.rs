@@ -1,5 +1,7 @@
 //! communique-core's integration tests: one binary, a module per concern (as mdBook's testsuite).
 
+#![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
+
 mod examples;
 mod prelude;
 mod roundtrip;

@@ -49,7 +49,7 @@ fn nasty_text_reads_back_from_markdown_exactly() {
         let want = one_line(s).unwrap();
         let md = markdown_inline(&want);
         let parts = markdown_parts(&md);
-        assert_eq!(parts.paragraphs, [want.clone()], "{s:?} → {md:?}");
+        assert_eq!(parts.paragraphs, vec![want.clone()], "{s:?} → {md:?}");
         assert!(
             parts.other_markup.is_empty(),
             "{s:?} → {md:?}: {:?}",

@@ -59,6 +59,12 @@ struct FileOut<'a> {
 
 /// Reads a meeting file. `file` names it in errors (a path, or `-` for standard input).
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Meeting, FileError> {
+    let value = parse_json(file, bytes)?;
+    from_value(file, &value)
+}
+
+/// The bytes as JSON, with the errors a file gets (not UTF-8, truncated, not JSON).
+fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value, FileError> {
     let err = |path: &str, message: String| FileError {
         file: file.to_owned(),
         path: path.to_owned(),
@@ -92,6 +98,17 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Meeting, FileError> {
             ),
         )
     })?;
+    Ok(value)
+}
+
+/// A meeting from an already parsed meeting-file document (the desktop app's IPC sends one).
+/// `source` names it in errors.
+pub fn from_value(source: &str, value: &serde_json::Value) -> Result<Meeting, FileError> {
+    let err = |path: &str, message: String| FileError {
+        file: source.to_owned(),
+        path: path.to_owned(),
+        message,
+    };
     let Some(object) = value.as_object() else {
         return Err(err(
             "",
@@ -119,7 +136,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Meeting, FileError> {
             ))
         }
     }
-    let parsed: FileIn = serde_path_to_error::deserialize(&value).map_err(|e| {
+    let parsed: FileIn = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         err(&path, e.into_inner().to_string())
@@ -201,19 +218,27 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// Writes the canonical meeting file: the same meeting gives the same bytes, every time.
-pub fn to_json(m: &Meeting) -> String {
-    let out = FileOut {
+fn file_out(m: &Meeting) -> FileOut<'_> {
+    FileOut {
         format: FORMAT_V1,
         meeting: &m.info,
         people: &m.people,
         agenda: &m.agenda,
         release: m.release.as_ref(),
-    };
+    }
+}
+
+/// Writes the canonical meeting file: the same meeting gives the same bytes, every time.
+pub fn to_json(m: &Meeting) -> String {
     // Serialising plain structs of strings cannot fail.
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&file_out(m)).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The meeting file as a JSON value (what the desktop app's UI edits).
+pub fn to_value(m: &Meeting) -> serde_json::Value {
+    serde_json::to_value(file_out(m)).unwrap_or_default()
 }
 
 /// A value as it may appear in a one-line error: JSON, cut at 60 characters.

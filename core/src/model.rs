@@ -21,6 +21,26 @@ pub struct Meeting {
     pub release: Option<Release>,
 }
 
+impl Meeting {
+    /// A meeting just begun: a title, a language, a date, an empty agenda and an empty release.
+    pub fn new(title: &str, language: Language, starts: NaiveDate) -> Meeting {
+        Meeting {
+            info: MeetingInfo {
+                title: title.to_owned(),
+                organisation: None,
+                language,
+                location: None,
+                starts,
+                ends: None,
+                timezone: None,
+            },
+            people: Vec::new(),
+            agenda: Vec::new(),
+            release: Some(Release::default()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingInfo {

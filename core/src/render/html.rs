@@ -73,56 +73,67 @@ impl Renderer for Html {
         out.push_str("</style>\n");
         out.push_str("<script type=\"application/ld+json\">");
         out.push_str(&json_in_script(&json_ld(r)));
-        out.push_str("</script>\n</head>\n<body>\n<article>\n<header>\n");
-        if let Some(org) = &r.organisation {
-            out.push_str(&format!(
-                "<div class=\"organisation\">{}</div>\n",
-                html_text(org)
-            ));
-        }
-        out.push_str(&format!("<h1>{}</h1>\n", html_text(&r.headline)));
-        if r.published.is_some() || r.updated.is_some() {
-            out.push_str("<div class=\"dateline\">");
-            if let Some(p) = &r.published {
-                out.push_str(&time(p));
-            }
-            if let Some(u) = &r.updated {
-                if r.published.is_some() {
-                    out.push_str(" · ");
-                }
-                out.push_str(&format!(
-                    "<span class=\"updated\">{} {}</span>",
-                    html_text(table.updated_label),
-                    time(u)
-                ));
-            }
-            out.push_str("</div>\n");
-        }
-        out.push_str("</header>\n");
-        for p in &r.paragraphs {
-            out.push_str(&format!("<p>{}</p>\n", html_text(p)));
-        }
-        for c in &r.captions {
-            out.push_str("<figure>");
-            if let Some(credit) = &c.credit {
-                out.push_str(&format!(
-                    "<small class=\"credit\">© {}</small>",
-                    html_text(credit)
-                ));
-            }
-            match &c.language {
-                Some(lang) => out.push_str(&format!(
-                    "<figcaption lang=\"{}\">{}</figcaption>",
-                    html_attr(lang),
-                    html_text(&c.text)
-                )),
-                None => out.push_str(&format!("<figcaption>{}</figcaption>", html_text(&c.text))),
-            }
-            out.push_str("</figure>\n");
-        }
-        out.push_str("</article>\n</body>\n</html>\n");
+        out.push_str("</script>\n</head>\n<body>\n");
+        out.push_str(&article(r));
+        out.push_str("</body>\n</html>\n");
         out
     }
+}
+
+/// The release itself, `<article>` to `</article>`: the body of the export, and what goes on the
+/// clipboard as rich text for a CMS or an e-mail.
+pub fn article(r: &Composed) -> String {
+    let table = r.table();
+    let mut out = String::with_capacity(1024 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10);
+    out.push_str("<article>\n<header>\n");
+    if let Some(org) = &r.organisation {
+        out.push_str(&format!(
+            "<div class=\"organisation\">{}</div>\n",
+            html_text(org)
+        ));
+    }
+    out.push_str(&format!("<h1>{}</h1>\n", html_text(&r.headline)));
+    if r.published.is_some() || r.updated.is_some() {
+        out.push_str("<div class=\"dateline\">");
+        if let Some(p) = &r.published {
+            out.push_str(&time(p));
+        }
+        if let Some(u) = &r.updated {
+            if r.published.is_some() {
+                out.push_str(" · ");
+            }
+            out.push_str(&format!(
+                "<span class=\"updated\">{} {}</span>",
+                html_text(table.updated_label),
+                time(u)
+            ));
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</header>\n");
+    for p in &r.paragraphs {
+        out.push_str(&format!("<p>{}</p>\n", html_text(p)));
+    }
+    for c in &r.captions {
+        out.push_str("<figure>");
+        if let Some(credit) = &c.credit {
+            out.push_str(&format!(
+                "<small class=\"credit\">© {}</small>",
+                html_text(credit)
+            ));
+        }
+        match &c.language {
+            Some(lang) => out.push_str(&format!(
+                "<figcaption lang=\"{}\">{}</figcaption>",
+                html_attr(lang),
+                html_text(&c.text)
+            )),
+            None => out.push_str(&format!("<figcaption>{}</figcaption>", html_text(&c.text))),
+        }
+        out.push_str("</figure>\n");
+    }
+    out.push_str("</article>\n");
+    out
 }
 
 fn time(m: &Moment) -> String {

@@ -9,7 +9,7 @@ mod html;
 mod markdown;
 
 pub use escape::{html_attr, html_text, json_in_script, markdown_inline};
-pub use html::Html;
+pub use html::{article, Html};
 pub use markdown::Markdown;
 
 use crate::compose::{compose, Composed};
@@ -47,4 +47,14 @@ impl Format {
             Format::Json => "json",
         }
     }
+}
+
+/// The release as plain text: headline, dateline, paragraphs and captions separated by blank
+/// lines (the layout of the spec's worked examples). For the clipboard's plain-text flavour.
+pub fn plain_text(r: &Composed) -> String {
+    let mut blocks = vec![r.headline.clone()];
+    blocks.extend(r.dateline());
+    blocks.extend(r.paragraphs.iter().cloned());
+    blocks.extend(r.captions.iter().map(|c| format!("{} {}", c.label, c.text)));
+    blocks.join("\n\n") + "\n"
 }

@@ -354,6 +354,37 @@ impl Store {
         Ok(out)
     }
 
+    /// People quoted in earlier meetings whose name starts with `prefix` (any case), the most
+    /// quoted first, each with the forms of their latest appearance: the speaker picker's list.
+    pub fn people_directory(&self, prefix: &str, limit: u32) -> Result<Vec<Person>> {
+        let pattern = format!(
+            "{}%",
+            prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, name, full, role, short FROM (
+                 SELECT p.key, p.name, p.full, p.role, p.short,
+                        row_number() OVER (PARTITION BY p.name ORDER BY p.id DESC) AS latest,
+                        count(*) OVER (PARTITION BY p.name) AS seen
+                 FROM people p WHERE p.name LIKE ?1 ESCAPE '\\')
+             WHERE latest = 1 ORDER BY seen DESC, name LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![pattern, limit], |r| {
+            Ok(Person {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                full: r.get(2)?,
+                role: r.get(3)?,
+                short: r.get(4)?,
+            })
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(out)
+    }
+
     pub fn count(&self) -> Result<i64> {
         Ok(self
             .conn

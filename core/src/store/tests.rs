@@ -268,3 +268,21 @@ fn schema_after_all_migrations() {
     let store = Store::open_in_memory().unwrap();
     insta::assert_snapshot!(store.schema_sql().unwrap());
 }
+
+#[test]
+fn the_people_directory_lists_each_name_once_most_quoted_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert(&sample_en()).unwrap();
+    store.insert(&sample_fr()).unwrap();
+    let mut later = sample_en();
+    later.people.retain(|p| p.id == "president");
+    later.people[0].short = Some("President Ferrante".into());
+    later.agenda.clear();
+    store.insert(&later).unwrap();
+    let all = store.people_directory("", 10).unwrap();
+    let names: Vec<_> = all.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Lucia Ferrante", "Anton Weiss", "Mira Kovač"]);
+    assert_eq!(all[0].short.as_deref(), Some("President Ferrante"));
+    assert_eq!(store.people_directory("an", 10).unwrap()[0].name, "Anton Weiss");
+    assert!(store.people_directory("%", 10).unwrap().is_empty());
+}

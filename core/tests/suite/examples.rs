@@ -134,3 +134,13 @@ fn markdown_export_reads_back_as_the_spec_paragraphs() {
         assert!(md.contains("\nupdated: 2025-03-01T18:05:00+01:00\n"));
     }
 }
+
+#[test]
+fn plain_text_is_the_spec_example_layout() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples");
+    for (name, meeting, _) in fixtures() {
+        let want = std::fs::read_to_string(dir.join(format!("{name}.release.txt"))).unwrap();
+        let got = communique_core::render::plain_text(&compose(&meeting));
+        assert_eq!(got.trim_end(), want.trim_end(), "{name}");
+    }
+}

@@ -1,0 +1,96 @@
+//! Files the user picks in the native dialogs: exports and imports. The web view has no file
+//! access of its own (no fs plugin); only paths chosen here are read or written.
+
+use std::path::PathBuf;
+
+use communique_core::{meeting_file, write_atomically, Format, MeetingId};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+fn format_of(name: &str) -> AppResult<Format> {
+    match name {
+        "html" => Ok(Format::Html),
+        "md" => Ok(Format::Markdown),
+        "json" => Ok(Format::Json),
+        other => Err(AppError::new(
+            communique_core::Code::InvalidInput,
+            format!("unknown export format {other:?}: html, md or json"),
+        )),
+    }
+}
+
+/// A file name from the meeting's title: letters, digits and dashes.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "release".into()
+    } else {
+        stem.chars().take(80).collect()
+    }
+}
+
+/// Asks where to save, then writes atomically. `None`: the user cancelled.
+#[tauri::command(async)]
+pub fn export_meeting(app: AppHandle, state: State<'_, AppState>, id: MeetingId, format: String) -> AppResult<Option<String>> {
+    let format = format_of(&format)?;
+    let meeting = state.store().load(id)?.meeting;
+    let ext = format.extension();
+    let suffix = if matches!(format, Format::Json) { ".meeting" } else { "" };
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_file_name(format!("{}{suffix}.{ext}", file_stem(&meeting.info.title)))
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path: PathBuf = path
+        .into_path()
+        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
+    write_atomically(&path, format.render(&meeting).as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a meeting file, then stores it. `None`: the user cancelled.
+#[tauri::command(async)]
+pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option<MeetingId>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("Meeting file", &["json"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path: PathBuf = path
+        .into_path()
+        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
+    let name = path.display().to_string();
+    let bytes = std::fs::read(&path).map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
+    let meeting = meeting_file::parse(&name, &bytes)?;
+    Ok(Some(state.store().insert(&meeting)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(file_stem("Spring Council: 2026 / Oslo"), "Spring-Council-2026-Oslo");
+        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_stem("  "), "release");
+        assert_eq!(file_stem("Conseil d'été"), "Conseil-d-été");
+    }
+}

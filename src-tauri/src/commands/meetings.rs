@@ -1,0 +1,93 @@
+//! The archive: list, search, open, create, save, delete, and the people directory.
+
+use communique_core::{meeting_file, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit};
+use serde::Serialize;
+use serde_json::Value;
+use tauri::State;
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// Where a document from the editor is named in errors.
+pub const EDITOR: &str = "meeting";
+
+#[derive(Serialize)]
+pub struct MeetingPage {
+    pub total: i64,
+    pub meetings: Vec<MeetingSummary>,
+}
+
+#[derive(Serialize)]
+pub struct OpenMeeting {
+    pub id: MeetingId,
+    pub revision: i64,
+    pub doc: Value,
+}
+
+#[derive(Serialize)]
+pub struct Saved {
+    pub revision: i64,
+}
+
+#[tauri::command(async)]
+pub fn list_meetings(state: State<'_, AppState>, limit: u32, offset: u32) -> AppResult<MeetingPage> {
+    let store = state.store();
+    Ok(MeetingPage {
+        total: store.count()?,
+        meetings: store.list(limit.min(500), offset)?,
+    })
+}
+
+#[tauri::command(async)]
+pub fn search_meetings(state: State<'_, AppState>, query: String, limit: u32) -> AppResult<Vec<SearchHit>> {
+    Ok(state.store().search(&query, limit.min(200))?)
+}
+
+#[tauri::command(async)]
+pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<OpenMeeting> {
+    let stored = state.store().load(id)?;
+    Ok(OpenMeeting {
+        id,
+        revision: stored.revision,
+        doc: meeting_file::to_value(&stored.meeting),
+    })
+}
+
+#[tauri::command(async)]
+pub fn create_meeting(state: State<'_, AppState>, title: String, language: String) -> AppResult<OpenMeeting> {
+    let language = Language::from_tag(&language).ok_or_else(|| {
+        AppError::new(
+            communique_core::Code::InvalidInput,
+            format!("unsupported language {language:?}: v1 renders {}", Language::supported_tags()),
+        )
+    })?;
+    let meeting = Meeting::new(&title, language, chrono::Local::now().date_naive());
+    let id = state.store().insert(&meeting)?;
+    Ok(OpenMeeting {
+        id,
+        revision: 1,
+        doc: meeting_file::to_value(&meeting),
+    })
+}
+
+#[tauri::command(async)]
+pub fn save_meeting(state: State<'_, AppState>, id: MeetingId, base_revision: i64, doc: Value) -> AppResult<Saved> {
+    let meeting = meeting_file::from_value(EDITOR, &doc)?;
+    let revision = state.store().save(id, base_revision, &meeting)?;
+    Ok(Saved { revision })
+}
+
+#[tauri::command(async)]
+pub fn meeting_revision(state: State<'_, AppState>, id: MeetingId) -> AppResult<i64> {
+    Ok(state.store().revision(id)?)
+}
+
+#[tauri::command(async)]
+pub fn delete_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<()> {
+    Ok(state.store().delete(id)?)
+}
+
+#[tauri::command(async)]
+pub fn people_directory(state: State<'_, AppState>, query: String, limit: u32) -> AppResult<Vec<Person>> {
+    Ok(state.store().people_directory(&query, limit.min(100))?)
+}

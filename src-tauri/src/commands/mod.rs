@@ -1,0 +1,6 @@
+//! The Tauri commands, by feature. Each is a few lines: take the store, call core, map the
+//! result. The contract with the UI is docs/ipc.md.
+
+pub mod files;
+pub mod meetings;
+pub mod release;

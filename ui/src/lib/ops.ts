@@ -1,0 +1,164 @@
+// Structural edits of the working document as undoable entries. Rows are found by their client
+// key at undo time, never by a remembered index or object path, so text typed between an edit and
+// its undo is kept.
+
+import type { UiDoc, UiItem, UiPerson, UiPhoto, UiQuote } from './doc';
+import type { UndoEntry } from './undo';
+
+export interface Op extends UndoEntry {
+  /** Key of the row to focus after redo / undo, when it exists. */
+  focusRedo?: string;
+  focusUndo?: string;
+}
+
+const indexOf = <T extends { key: string }>(rows: T[], key: string): number => rows.findIndex((r) => r.key === key);
+
+function itemOf(doc: UiDoc, key: string): UiItem {
+  const it = doc.agenda.find((i) => i.key === key);
+  if (!it) throw new Error(`no agenda item ${key}`);
+  return it;
+}
+
+/** Inserts `rows`' `row` at `index` (clamped); undo removes it again. */
+function insertRow<T extends { key: string }>(
+  rows: () => T[],
+  index: number,
+  row: T,
+  label: string,
+  neighbour: () => string | undefined,
+): Op {
+  return {
+    label,
+    focusRedo: row.key,
+    get focusUndo() {
+      return neighbour();
+    },
+    redo() {
+      const r = rows();
+      r.splice(Math.max(0, Math.min(index, r.length)), 0, row);
+    },
+    undo() {
+      const r = rows();
+      const i = indexOf(r, row.key);
+      if (i >= 0) r.splice(i, 1);
+    },
+  };
+}
+
+/** Removes the row with `key`; undo puts the same row back where it was. */
+function removeRow<T extends { key: string }>(rows: () => T[], key: string, label: string): Op {
+  const r0 = rows();
+  const index = indexOf(r0, key);
+  if (index < 0) throw new Error(`no row ${key}`);
+  const row = r0[index];
+  const after = r0[index + 1]?.key ?? r0[index - 1]?.key;
+  return {
+    label,
+    focusRedo: after,
+    focusUndo: key,
+    redo() {
+      const r = rows();
+      const i = indexOf(r, key);
+      if (i >= 0) r.splice(i, 1);
+    },
+    undo() {
+      const r = rows();
+      if (indexOf(r, key) < 0) r.splice(Math.min(index, r.length), 0, row);
+    },
+  };
+}
+
+function moveRow<T extends { key: string }>(rows: () => T[], key: string, to: number, label: string): Op | null {
+  const from = indexOf(rows(), key);
+  const len = rows().length;
+  const target = Math.max(0, Math.min(to, len - 1));
+  if (from < 0 || from === target) return null;
+  const place = (dest: number) => () => {
+    const r = rows();
+    const i = indexOf(r, key);
+    if (i < 0) return;
+    const [row] = r.splice(i, 1);
+    r.splice(Math.min(dest, r.length), 0, row);
+  };
+  return { label, focusRedo: key, focusUndo: key, redo: place(target), undo: place(from) };
+}
+
+export function insertItem(doc: UiDoc, index: number, item: UiItem): Op {
+  return insertRow(() => doc.agenda, index, item, 'Add agenda item', () => {
+    const i = indexOf(doc.agenda, item.key);
+    return doc.agenda[i - 1]?.key ?? doc.agenda[i + 1]?.key;
+  });
+}
+
+export function deleteItem(doc: UiDoc, key: string): Op {
+  return removeRow(() => doc.agenda, key, 'Delete agenda item');
+}
+
+export function moveItem(doc: UiDoc, key: string, to: number): Op | null {
+  return moveRow(() => doc.agenda, key, to, 'Move agenda item');
+}
+
+export function insertQuote(doc: UiDoc, itemKey: string, index: number, quote: UiQuote): Op {
+  const rows = () => itemOf(doc, itemKey).quotes;
+  return insertRow(rows, index, quote, 'Add quote', () => itemKey);
+}
+
+export function deleteQuote(doc: UiDoc, itemKey: string, quoteKey: string): Op {
+  return removeRow(() => itemOf(doc, itemKey).quotes, quoteKey, 'Delete quote');
+}
+
+export function moveQuote(doc: UiDoc, itemKey: string, quoteKey: string, to: number): Op | null {
+  return moveRow(() => itemOf(doc, itemKey).quotes, quoteKey, to, 'Move quote');
+}
+
+export function addPerson(doc: UiDoc, person: UiPerson): Op {
+  return insertRow(() => doc.people, doc.people.length, person, 'Add person', () => undefined);
+}
+
+/** Removes a person no quote refers to. */
+export function deletePerson(doc: UiDoc, key: string): Op {
+  return removeRow(() => doc.people, key, 'Remove person');
+}
+
+export function personInUse(doc: UiDoc, id: string): boolean {
+  return doc.agenda.some((it) => it.quotes.some((q) => q.speaker === id));
+}
+
+export function addPhoto(doc: UiDoc, photo: UiPhoto): Op {
+  return insertRow(() => doc.release.photos, doc.release.photos.length, photo, 'Add photo', () => undefined);
+}
+
+export function deletePhoto(doc: UiDoc, key: string): Op {
+  return removeRow(() => doc.release.photos, key, 'Remove photo');
+}
+
+/** Sets one field of an object (a switch, a select); undo restores the old value. */
+export function setField<T extends object, K extends keyof T>(obj: T, field: K, value: T[K], label: string): Op | null {
+  const old = obj[field];
+  if (old === value) return null;
+  return {
+    label,
+    redo() {
+      obj[field] = value;
+    },
+    undo() {
+      obj[field] = old;
+    },
+  };
+}
+
+/** Several edits as one undo step (e.g. add a person and make them the quote's speaker). */
+export function group(label: string, ops: (Op | null)[]): Op {
+  const list = ops.filter((o): o is Op => o !== null);
+  return {
+    label,
+    focusRedo: list[list.length - 1]?.focusRedo,
+    focusUndo: list[0]?.focusUndo,
+    redo() {
+      for (const o of list) o.redo();
+    },
+    undo() {
+      for (const o of [...list].reverse()) o.undo();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// Every keyboard shortcut, in one table: the help overlay lists exactly what the handler matches.
+
+export type ShortcutId =
+  | 'newMeeting'
+  | 'newItem'
+  | 'newQuote'
+  | 'search'
+  | 'save'
+  | 'export'
+  | 'copy'
+  | 'undo'
+  | 'redo'
+  | 'moveUp'
+  | 'moveDown'
+  | 'deleteItem'
+  | 'focusList'
+  | 'focusAgenda'
+  | 'focusRelease'
+  | 'help';
+
+export interface Shortcut {
+  id: ShortcutId;
+  /** Keys as shown, `Mod` standing for Ctrl (⌘ on macOS). */
+  keys: string[];
+  description: string;
+  /** Also works while typing in a text field. */
+  inFields: boolean;
+  match(e: KeyboardEvent): boolean;
+}
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const key = (e: KeyboardEvent, k: string) => e.key.toLowerCase() === k.toLowerCase();
+
+export const SHORTCUTS: Shortcut[] = [
+  { id: 'newMeeting', keys: ['Mod+N'], description: 'New meeting', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'n') },
+  { id: 'newItem', keys: ['Mod+Enter'], description: 'New agenda item after the current one (Enter in an item title does it too)', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter' },
+  { id: 'newQuote', keys: ['Mod+Shift+Enter'], description: 'New quote in the current item, cursor in its text', inFields: true,
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'Enter' },
+  { id: 'search', keys: ['Mod+K', 'Mod+F'], description: 'Search meetings', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && (key(e, 'k') || key(e, 'f')) },
+  { id: 'save', keys: ['Mod+S'], description: 'Save now (saving is automatic)', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 's') },
+  { id: 'export', keys: ['Mod+E'], description: 'Export (HTML, Markdown, meeting file)', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'e') },
+  { id: 'copy', keys: ['Mod+Shift+C'], description: 'Copy the release (formatted and plain text)', inFields: true,
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && key(e, 'c') },
+  { id: 'undo', keys: ['Mod+Z'], description: 'Undo add, move, delete, switch (text fields undo typing)', inFields: false,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'z') },
+  { id: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], description: 'Redo', inFields: false,
+    match: (e) => mod(e) && !e.altKey && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))) },
+  { id: 'moveUp', keys: ['Alt+↑'], description: 'Move the current agenda item (or quote) up', inFields: true,
+    match: (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'ArrowUp' },
+  { id: 'moveDown', keys: ['Alt+↓'], description: 'Move the current agenda item (or quote) down', inFields: true,
+    match: (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'ArrowDown' },
+  { id: 'deleteItem', keys: ['Mod+Shift+Backspace'], description: 'Delete the current agenda item (or quote)', inFields: true,
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && (e.key === 'Backspace' || e.key === 'Delete') },
+  { id: 'focusList', keys: ['Mod+1'], description: 'Go to the meetings list', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === '1' },
+  { id: 'focusAgenda', keys: ['Mod+2'], description: 'Go to the agenda', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === '2' },
+  { id: 'focusRelease', keys: ['Mod+3'], description: 'Go to the release', inFields: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === '3' },
+  { id: 'help', keys: ['?', 'F1'], description: 'Show these shortcuts', inFields: false,
+    match: (e) => e.key === 'F1' || (e.key === '?' && !mod(e) && !e.altKey) },
+];
+
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+export function keyLabel(k: string): string {
+  return isMac ? k.replace('Mod+', '⌘').replace('Alt+', '⌥').replace('Shift+', '⇧') : k.replace('Mod+', 'Ctrl+');
+}
+
+/** Is the target a place where the user types text (where plain keys and Mod+Z belong to it)? */
+export function isTextField(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t instanceof HTMLTextAreaElement) return true;
+  if (t instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(t.type);
+  }
+  return t.isContentEditable === true;
+}
+
+export function findShortcut(e: KeyboardEvent, inField: boolean): Shortcut | undefined {
+  return SHORTCUTS.find((s) => (s.id === 'help' && e.key === 'F1') || ((s.inFields || !inField) && s.match(e)));
+}

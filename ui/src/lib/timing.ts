@@ -1,0 +1,75 @@
+// Small timing helpers shared by autosave, preview and search.
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export interface Debounced<A extends unknown[]> {
+  (...args: A): void;
+  /** Runs a pending call now. */
+  flush(): void;
+  cancel(): void;
+  readonly pending: boolean;
+}
+
+/** Calls `fn` `ms` after the last call, with the last call's arguments. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number, timers: Timers = realTimers): Debounced<A> {
+  let handle: unknown = null;
+  let lastArgs: A | null = null;
+  const run = () => {
+    handle = null;
+    const args = lastArgs as A;
+    lastArgs = null;
+    fn(...args);
+  };
+  const d = ((...args: A) => {
+    lastArgs = args;
+    if (handle !== null) timers.clearTimeout(handle);
+    handle = timers.setTimeout(run, ms);
+  }) as Debounced<A>;
+  d.flush = () => {
+    if (handle === null) return;
+    timers.clearTimeout(handle);
+    run();
+  };
+  d.cancel = () => {
+    if (handle !== null) timers.clearTimeout(handle);
+    handle = null;
+    lastArgs = null;
+  };
+  Object.defineProperty(d, 'pending', { get: () => handle !== null });
+  return d;
+}
+
+/**
+ * Latest-wins for async requests: only the answer to the most recent request is delivered;
+ * answers that arrive after a newer request was made are dropped.
+ */
+export class LatestWins<T> {
+  private seq = 0;
+
+  constructor(private readonly deliver: (value: T) => void, private readonly fail: (err: unknown) => void = () => {}) {}
+
+  run(request: () => Promise<T>): Promise<void> {
+    const mine = ++this.seq;
+    return request().then(
+      (v) => {
+        if (mine === this.seq) this.deliver(v);
+      },
+      (e) => {
+        if (mine === this.seq) this.fail(e);
+      },
+    );
+  }
+
+  /** Drops whatever is in flight. */
+  invalidate(): void {
+    this.seq += 1;
+  }
+}

@@ -1,0 +1,467 @@
+// The workflow, end to end in Chromium, against the in-memory fake shell (fake-backend.js).
+import { join } from 'node:path';
+import { SHOTS, assert, eq, test, until } from './harness.mjs';
+import { archiveSeed, bigMeeting, fisheriesEn, standardSeed } from '../fixtures/meetings.js';
+
+const ENERGY = 3; // the most recent meeting of standardSeed, opened at start
+const item = (page, n) => page.locator('[data-testid="agenda-item"]').nth(n);
+const active = (page) => page.evaluate(() => ({ testid: document.activeElement?.dataset?.testid ?? null, value: document.activeElement?.value ?? null }));
+
+async function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+// ── Meetings list ─────────────────────────────────────────────────────────────────────────────
+
+test('list: newest first, most recent opened, readiness hook called once', async ({ page, open, fake }) => {
+  await open(standardSeed());
+  const titles = await page.locator('[data-testid="meeting-item"] .title').allInnerTexts();
+  eq(titles, [
+    'Informal Meeting of Energy Ministers',
+    'Conseil de printemps des ministres de la pêche',
+    'Spring Council of Fisheries Ministers',
+    'Transport Council',
+    'Ministerial on Arctic Research',
+  ], 'list order');
+  eq(await page.locator('[data-testid="meeting-title"]').inputValue(), 'Informal Meeting of Energy Ministers', 'opened meeting');
+  const ready = await fake(() => window.__fake.state.uiReady);
+  const expectedP = await fake((id) => new DOMParser().parseFromString(window.__fake.renderHtml(window.__fake.doc(id)), 'text/html').querySelectorAll('p').length, ENERGY);
+  assert(expectedP > 0, 'preview has paragraphs');
+  eq(ready, [{ meetings: 5, previewParagraphs: expectedP }], 'ui_ready args');
+  eq(await page.evaluate(() => document.body.dataset.ready), '1', 'body[data-ready]');
+  eq(await page.locator('[data-testid="preview"]').getAttribute('sandbox'), '', 'preview sandbox is empty');
+});
+
+test('list: paged, loads more on scroll, never the whole archive', async ({ page, open, calls, tid }) => {
+  await open(archiveSeed(130));
+  eq(await tid('meeting-item').count(), 50, 'first page');
+  eq(await tid('meeting-count').innerText(), '130 meetings', 'total shown');
+  const scrollDown = () => page.locator('.sidebar .scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await scrollDown();
+  await until(async () => (await tid('meeting-item').count()) === 100, 'second page');
+  await scrollDown();
+  await until(async () => (await tid('meeting-item').count()) === 130, 'third page');
+  await page.waitForTimeout(200);
+  eq(await tid('load-more').count(), 0, 'no more to load');
+  const lists = await calls('list_meetings');
+  assert(lists.every((c) => c.args.limit === 50), `page size 50: ${JSON.stringify(lists.map((c) => c.args))}`);
+  eq(lists.map((c) => c.args.offset), [0, 50, 100], 'offsets');
+});
+
+test('search: debounced, filters, shows the snippet, Escape clears', async ({ page, open, calls, tid }) => {
+  await open(standardSeed());
+  await tid('meeting-search').click();
+  await page.keyboard.type('tallinn', { delay: 40 });
+  await until(async () => (await tid('search-hit').count()) === 1, 'one hit');
+  eq(await tid('search-hit').locator('.title').innerText(), 'Informal Meeting of Energy Ministers', 'hit');
+  eq(await tid('search-snippet').locator('mark').innerText(), 'Tallinn', 'marked word in snippet');
+  const n = (await calls('search_meetings')).length;
+  assert(n >= 1 && n < 7, `debounced: ${n} calls for 7 keystrokes`);
+  await page.keyboard.press('Escape');
+  await until(async () => (await tid('meeting-item').count()) === 5, 'full list back');
+  await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+k`);
+  eq((await active(page)).testid, 'meeting-search', 'Mod+K focuses search');
+});
+
+// ── Creating and editing ──────────────────────────────────────────────────────────────────────
+
+test('create: Mod+N makes a meeting, the title is typed and saved', async ({ page, open, tid, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  await page.keyboard.press(`${mod}+n`);
+  await until(async () => (await active(page)).testid === 'meeting-title', 'title focused');
+  eq(await tid('meeting-title').inputValue(), 'Untitled meeting', 'default title');
+  await page.keyboard.type('Council of Ministers');
+  await waitSaved();
+  const id = Number(await tid('meeting-item').first().getAttribute('data-id'));
+  eq((await savedDoc(id)).meeting.title, 'Council of Ministers', 'saved title');
+  eq(await tid('meeting-item').first().locator('.title').innerText(), 'Council of Ministers', 'list shows it on top');
+  eq(await tid('meeting-count').innerText(), '6 meetings', 'total');
+});
+
+test('agenda: Enter adds items, Alt+arrows reorder, Mod+Z / Mod+Shift+Z', async ({ page, open, tid, itemTitles, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  await tid('new-meeting').click();
+  await until(async () => (await active(page)).testid === 'meeting-title', 'title focused');
+  await tid('add-item').click();
+  eq((await active(page)).testid, 'item-title', 'new item title focused');
+  await page.keyboard.type('Opening');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Budget');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Trade');
+  eq(await itemTitles(), ['Opening', 'Budget', 'Trade'], 'typed as a list');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  eq(await itemTitles(), ['Trade', 'Opening', 'Budget'], 'moved up twice');
+  eq(await active(page), { testid: 'item-title', value: 'Trade' }, 'focus stays on the moved item');
+  await page.keyboard.press(`${mod}+z`);
+  eq(await itemTitles(), ['Opening', 'Trade', 'Budget'], 'undo one move');
+  await page.keyboard.press(`${mod}+Shift+z`);
+  eq(await itemTitles(), ['Trade', 'Opening', 'Budget'], 'redo');
+  await page.keyboard.press('Alt+ArrowDown');
+  eq(await itemTitles(), ['Opening', 'Trade', 'Budget'], 'moved down');
+  await waitSaved();
+  const id = Number(await tid('meeting-item').first().getAttribute('data-id'));
+  eq((await savedDoc(id)).agenda.map((a) => a.title), ['Opening', 'Trade', 'Budget'], 'saved order');
+});
+
+test('agenda: drag the handle to reorder', async ({ page, open, itemTitles }) => {
+  await open(standardSeed());
+  const handle = item(page, 0).locator('[data-testid="drag-handle"]');
+  const hb = await handle.boundingBox();
+  const target = await item(page, 2).boundingBox();
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  const y = target.y + target.height * 0.75;
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(hb.x + hb.width / 2, hb.y + ((y - hb.y) * i) / 10);
+  await page.mouse.up();
+  eq(await itemTitles(), ['Offshore wind grid', 'Lunch: exchange with industry', 'Winter preparedness', 'Any other business'], 'dragged below item 3');
+});
+
+test('agenda: delete with an Undo toast, and by keyboard', async ({ page, open, tid, itemTitles, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  await item(page, 1).locator('[data-testid="delete-item"]').click();
+  eq(await itemTitles(), ['Winter preparedness', 'Lunch: exchange with industry', 'Any other business'], 'deleted');
+  const toast = tid('toast').filter({ hasText: 'deleted' });
+  assert((await toast.innerText()).includes('Offshore wind grid'), 'toast names the item');
+  await toast.locator('[data-testid="toast-action"]').click();
+  eq(await itemTitles(), ['Winter preparedness', 'Offshore wind grid', 'Lunch: exchange with industry', 'Any other business'], 'restored in place');
+  assert((await item(page, 1).locator('[data-testid="item-summary"]').inputValue()).startsWith('The Council endorsed'), 'with its text');
+  await item(page, 3).locator('[data-testid="item-title"]').focus();
+  await page.keyboard.press(`${mod}+Shift+Backspace`);
+  eq((await itemTitles()).length, 3, 'deleted by keyboard');
+  await page.keyboard.press(`${mod}+z`);
+  eq((await itemTitles()).length, 4, 'undone by keyboard');
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).agenda.length, 4, 'saved');
+});
+
+test('quote: Mod+Shift+Enter focuses a new quote; add a new speaker inline', async ({ page, open, tid, savedDoc, waitSaved, waitPreviewContains, axe, mod }) => {
+  await open(standardSeed());
+  await item(page, 3).locator('[data-testid="item-title"]').focus();
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  eq((await active(page)).testid, 'quote-text', 'quote text focused');
+  await page.keyboard.type('We will build it together.');
+  const quote = item(page, 3).locator('[data-testid="quote"]');
+  await quote.locator('[data-testid="quote-speaker"]').selectOption('__new');
+  await until(async () => (await active(page)).testid === 'new-speaker-name', 'name field focused');
+  await page.keyboard.type('Ana Lopes');
+  await quote.locator('[data-testid="new-speaker-full"]').fill('Foreign Minister Ana Lopes');
+  await quote.locator('[data-testid="new-speaker-short"]').fill('Ms Lopes');
+  await axe('new speaker form');
+  await quote.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'new-speaker.png') });
+  await page.keyboard.press('Enter');
+  eq(await quote.locator('[data-testid="quote-speaker"]').inputValue(), 'ana-lopes', 'speaker set to the new person');
+  eq((await active(page)).testid, 'quote-text', 'back in the quote text');
+  await waitSaved();
+  const doc = await savedDoc(ENERGY);
+  eq(doc.people.find((p) => p.id === 'ana-lopes'), { id: 'ana-lopes', name: 'Ana Lopes', full: 'Foreign Minister Ana Lopes', short: 'Ms Lopes' }, 'person saved');
+  eq(doc.agenda[3].quotes, [{ speaker: 'ana-lopes', text: 'We will build it together.', in_release: true }], 'quote saved');
+  await waitPreviewContains('Foreign Minister Ana Lopes');
+  eq(await quote.locator('[data-testid="quote-verb"]').getAttribute('placeholder'), 'said', 'verb placeholder');
+});
+
+test('release: the preview follows the headline as you type', async ({ page, open, tid, waitPreviewContains }) => {
+  await open(standardSeed());
+  await tid('release-headline').fill('');
+  await tid('release-headline').pressSequentially('Ministers light up the Baltic', { delay: 10 });
+  await waitPreviewContains('Ministers light up the Baltic');
+  // The frame is as tall as the release (measured), so the pane scrolls and keeps its place.
+  await until(async () => {
+    const [frameH, paneH] = await page.evaluate(() => [document.querySelector('[data-testid="preview"]').getBoundingClientRect().height, window.innerHeight]);
+    return frameH > 300 && frameH !== 600 && frameH < paneH * 3;
+  }, 'preview frame sized to its content');
+  await tid('release-updated-now').click();
+  await until(async () => /[+-]\d\d:\d\d$/.test(await page.evaluate(() => window.__fake.doc(3).release.updated)), 'updated saved with offset', 8000);
+});
+
+test('release: switching an item out of the release updates the preview; undo', async ({ page, open, waitPreviewContains, previewHtml }) => {
+  await open(standardSeed());
+  await waitPreviewContains('gas storage levels');
+  await item(page, 0).locator('[data-testid="item-in-release"]').click();
+  await until(async () => !(await previewHtml()).includes('gas storage levels'), 'item left out');
+  await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+z`);
+  await waitPreviewContains('gas storage levels');
+});
+
+test('language: French release changes the verb placeholder', async ({ page, open, tid }) => {
+  await open(standardSeed());
+  await tid('meeting-language').selectOption('fr');
+  eq(await item(page, 0).locator('[data-testid="quote-verb"]').first().getAttribute('placeholder'), 'a déclaré', 'fr default verb');
+});
+
+// ── Saving ────────────────────────────────────────────────────────────────────────────────────
+
+test('save: "Saving…" until the save resolves, then "Saved"', async ({ page, open, status, fake }) => {
+  await open(standardSeed());
+  await fake(() => window.__fake.setSaveDelay(1500));
+  await item(page, 0).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' More.');
+  eq(await status(), 'Edited', 'edited before the delay');
+  await until(async () => (await fake(() => window.__fake.state.pendingSaves)) > 0, 'save started', 3000);
+  let samples = 0;
+  while ((await fake(() => window.__fake.state.pendingSaves)) > 0) {
+    const s = await status();
+    const pending = await fake(() => window.__fake.state.pendingSaves);
+    if (pending > 0) eq(s, 'Saving…', 'status while the save is pending');
+    samples += 1;
+    await page.waitForTimeout(50);
+  }
+  assert(samples >= 10, `sampled the pending save ${samples} times`);
+  await until(async () => (await status()) === 'Saved', 'saved after resolve');
+});
+
+test('save: a failed save shows code and message; Retry saves', async ({ page, open, tid, fake, waitSaved, savedDoc }) => {
+  await open(standardSeed());
+  await fake(() => window.__fake.failNextSave('storage', 'database is locked'));
+  await tid('meeting-title').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' 2026');
+  await tid('save-error').waitFor();
+  const text = await tid('save-error').innerText();
+  assert(text.includes('storage') && text.includes('database is locked'), `error shown: ${text}`);
+  eq(await tid('save-status').getAttribute('data-state'), 'error', 'not saved');
+  await tid('save-retry').click();
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).meeting.title, 'Informal Meeting of Energy Ministers 2026', 'saved on retry');
+});
+
+test('conflict on save: the user is asked; keep mine saves over theirs', async ({ page, open, tid, fake, waitSaved, savedDoc, axe }) => {
+  await open(standardSeed());
+  const theirs = await fake((id) => window.__fake.externalWrite(id, (d) => (d.meeting.title = 'Their title')), ENERGY);
+  await tid('meeting-title').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  await tid('conflict-dialog').waitFor({ state: 'visible' });
+  eq((await savedDoc(ENERGY)).meeting.title, 'Their title', 'nothing overwritten yet');
+  await axe('conflict dialog');
+  await page.screenshot({ path: join(SHOTS, 'conflict.png') });
+  await tid('conflict-keep').click();
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).meeting.title, 'Informal Meeting of Energy Ministers (mine)', 'mine saved');
+  eq(await fake((id) => window.__fake.revision(id), ENERGY), theirs + 1, 'saved on their revision');
+});
+
+test('conflict on focus: polling notices another writer; reload theirs', async ({ page, open, tid, fake, calls }) => {
+  await open(standardSeed());
+  await fake((id) => window.__fake.externalWrite(id, (d) => (d.meeting.title = 'Their title')), ENERGY);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await tid('conflict-dialog').waitFor({ state: 'visible' });
+  await tid('conflict-reload').click();
+  await until(async () => (await tid('meeting-title').inputValue()) === 'Their title', 'theirs loaded');
+  eq(await tid('save-status').getAttribute('data-state'), 'saved', 'status');
+  eq((await calls('save_meeting')).length, 0, 'nothing saved');
+});
+
+test('save: edits are flushed before export; export and copy', async ({ page, open, tid, fake, calls }) => {
+  await open(standardSeed());
+  await tid('release-headline').fill('Exported headline');
+  await tid('export-button').click();
+  await tid('export-html').click();
+  await until(async () => (await fake(() => window.__fake.state.exports.length)) === 1, 'exported');
+  const ex = await fake(() => window.__fake.state.exports[0]);
+  eq([ex.id, ex.format], [ENERGY, 'html'], 'export args');
+  eq((await calls('save_meeting')).length >= 1, true, 'saved before export');
+  eq(ex.revision, await fake((id) => window.__fake.revision(id), ENERGY), 'exported the saved revision');
+  await tid('toast').filter({ hasText: '/home/press/Documents/meeting-3.html' }).waitFor();
+  await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+Shift+c`);
+  await tid('toast').filter({ hasText: 'copied' }).waitFor();
+  // The shell composes both clipboard flavours from the document it is sent.
+  const copied = await fake(() => window.__fake.state.copies);
+  eq(copied.length, 1, 'one copy');
+  eq(copied[0].release.headline, 'Exported headline', 'the current document was copied');
+});
+
+test('import: an imported meeting opens and is listed', async ({ page, open, tid }) => {
+  await open(standardSeed());
+  await page.evaluate((doc) => window.__fake.queueImport(doc), { ...fisheriesEn, meeting: { ...fisheriesEn.meeting, title: 'Imported meeting', starts: '2027-05-05' } });
+  await tid('import-meeting').click();
+  await until(async () => (await tid('meeting-title').inputValue()) === 'Imported meeting', 'opened');
+  eq(await tid('meeting-item').first().locator('.title').innerText(), 'Imported meeting', 'listed first');
+});
+
+test('close: the shell asks, the pending edit is saved, then the window may close', async ({ page, open, fake, savedDoc }) => {
+  await open(standardSeed());
+  await fake(() => window.__fake.setSaveDelay(800));
+  await item(page, 0).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Typed just before closing.');
+  // The close button, well before the autosave delay has passed.
+  eq(await fake(() => window.__fake.emit('app://close-requested', null)), 1, 'the UI listens');
+  await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'close_app called', 5000);
+  const order = (await fake(() => window.__fake.state.calls.map((c) => c.cmd))).filter((c) => c === 'save_meeting' || c === 'close_app');
+  eq(order.at(-1), 'close_app', 'close only after the save');
+  eq(await fake(() => window.__fake.state.pendingSaves), 0, 'no save in flight when closing');
+  const doc = await savedDoc(ENERGY);
+  assert(doc.agenda[0].summary.endsWith('Typed just before closing.'), `saved: ${doc.agenda[0].summary}`);
+});
+
+test('menu: native menu items run the same actions as their shortcuts', async ({ page, open, tid, itemTitles, fake }) => {
+  await open(standardSeed());
+  const before = (await itemTitles()).length;
+  await item(page, 0).locator('[data-testid="item-title"]').click();
+  await fake(() => window.__fake.emit('app://menu', 'new-item'));
+  await until(async () => (await itemTitles()).length === before + 1, 'item added from the menu');
+  await fake(() => window.__fake.emit('app://menu', 'shortcuts'));
+  await tid('help-overlay').waitFor();
+  await page.keyboard.press('Escape');
+  await fake(() => window.__fake.emit('app://menu', 'export-md'));
+  await until(async () => (await fake(() => window.__fake.state.exports.length)) === 1, 'exported from the menu');
+  eq(await fake(() => window.__fake.state.exports[0].format), 'md', 'format');
+});
+
+test('the last open meeting is remembered', async ({ page, open, tid }) => {
+  await open(standardSeed());
+  await tid('meeting-item').filter({ hasText: 'Transport Council' }).click();
+  await until(async () => (await tid('meeting-title').inputValue()) === 'Transport Council', 'opened');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  eq(await tid('meeting-title').inputValue(), 'Transport Council', 'reopened after reload');
+});
+
+// ── Help, accessibility, look ────────────────────────────────────────────────────────────────
+
+test('help overlay: ? and F1 open it, Escape closes it', async ({ page, open, tid, axe }) => {
+  await open(standardSeed());
+  await page.locator('body').click({ position: { x: 700, y: 20 } });
+  await page.keyboard.press('?');
+  await tid('help-overlay').waitFor({ state: 'visible' });
+  assert((await tid('shortcut').count()) >= 12, 'lists the shortcuts');
+  await axe('help overlay');
+  await page.screenshot({ path: join(SHOTS, 'help.png') });
+  await page.keyboard.press('Escape');
+  await tid('help-overlay').waitFor({ state: 'hidden' });
+  await tid('meeting-title').focus();
+  await page.keyboard.press('?');
+  eq(await tid('help-overlay').isVisible(), false, '? types in a text field');
+  await page.keyboard.press('F1');
+  await tid('help-overlay').waitFor({ state: 'visible' });
+});
+
+test('a11y: empty list', async ({ page, open, tid, axe }) => {
+  await open({ meetings: [] });
+  await tid('empty-list').waitFor();
+  eq(await page.evaluate(() => window.__fake.state.uiReady), [{ meetings: 0, previewParagraphs: 0 }], 'ready with nothing to show');
+  await axe('empty list');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axe('empty list, dark');
+  await page.screenshot({ path: join(SHOTS, 'empty-dark.png') });
+});
+
+test('a11y and screenshots: meeting open, light and dark', async ({ page, open, axe }) => {
+  await open(standardSeed());
+  await page.waitForTimeout(150);
+  await axe('meeting open');
+  await page.screenshot({ path: join(SHOTS, 'app-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(100);
+  await axe('meeting open, dark');
+  await page.screenshot({ path: join(SHOTS, 'app-dark.png') });
+});
+
+for (const [w, h] of [[1280, 800], [1024, 700]]) {
+  test(`layout: nothing overflows at ${w}×${h}`, async ({ page, open }) => {
+    await open(standardSeed());
+    const over = await page.evaluate(() => {
+      const out = [];
+      if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}`);
+      for (const el of document.querySelectorAll('.sidebar, .brand, .search, .editor, .release, .scroll, .toolbar, .page, [data-testid="agenda-item"], .attrib, .head .meta, .dates, .photo, .menuwrap')) {
+        if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className.split(' ')[0] || el.dataset.testid}: ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+      return out;
+    });
+    eq(over, [], 'horizontal overflow');
+    await page.screenshot({ path: join(SHOTS, `app-${w}x${h}.png`) });
+  }, { viewport: { width: w, height: h } });
+}
+
+// ── Large meetings ────────────────────────────────────────────────────────────────────────────
+
+test('300 items: loads, typing stays smooth, the preview follows (latency printed)', async ({ page, open, tid }) => {
+  const t0 = Date.now();
+  await open(bigMeeting(300), { waitReady: true });
+  const loadMs = Date.now() - t0;
+  eq(await tid('agenda-item').count(), 300, 'all items');
+  const summary = item(page, 149).locator('[data-testid="item-summary"]');
+  await summary.scrollIntoViewIfNeeded();
+  await summary.click();
+  await page.keyboard.press('End');
+
+  // Keystroke → preview: one key at a time, waiting for the preview to contain it.
+  const toPreview = [];
+  const toPaint = [];
+  let typed = '';
+  const letters = 'thequickbrownfoxjumpsoverthelazydog';
+  for (let i = 0; i < 30; i += 1) {
+    typed += letters[i];
+    await page.evaluate((expected) => {
+      const t0 = performance.now();
+      window.__lat = new Promise((resolve) => {
+        let paint = null;
+        const frame = () => document.querySelector('[data-testid="preview"]');
+        const done = () => resolve({ paint, preview: performance.now() - t0 });
+        const mo = new MutationObserver(() => {
+          if ((frame()?.getAttribute('srcdoc') ?? '').includes(expected)) {
+            mo.disconnect();
+            done();
+          }
+        });
+        mo.observe(document.querySelector('.sheet'), { attributes: true, subtree: true, attributeFilter: ['srcdoc'] });
+        document.addEventListener('input', () => requestAnimationFrame(() => (paint = performance.now() - t0)), { once: true, capture: true });
+        setTimeout(() => resolve({ paint, preview: Infinity }), 5000);
+      });
+    }, `forward.${typed}`.slice(-(typed.length + 8)));
+    await page.keyboard.type(letters[i]);
+    const r = await page.evaluate(() => window.__lat);
+    toPreview.push(r.preview);
+    if (r.paint !== null) toPaint.push(r.paint);
+  }
+  assert(toPreview.every(Number.isFinite), 'every keystroke reached the preview');
+
+  // A burst at typing speed: keystroke → next frame.
+  await page.evaluate(() => {
+    window.__burst = [];
+    document.addEventListener('keydown', (e) => {
+      const t = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => window.__burst.push(performance.now() - t)));
+    }, { capture: true });
+  });
+  await page.keyboard.type(' and then some more words typed quickly', { delay: 35 });
+  await page.waitForTimeout(100);
+  const burst = await page.evaluate(() => window.__burst);
+
+  const f = (x) => `${x.toFixed(1)} ms`;
+  console.log(`      300-item meeting: load to ready ${loadMs} ms`);
+  console.log(`      keystroke → preview updated (30 keys, 150 ms debounce included): p50 ${f(await percentile(toPreview, 50))}, p95 ${f(await percentile(toPreview, 95))}`);
+  console.log(`      keystroke → next paint (30 keys, one at a time): p50 ${f(await percentile(toPaint, 50))}, p95 ${f(await percentile(toPaint, 95))}`);
+  console.log(`      keystroke → second frame while typing at 35 ms/key (${burst.length} keys): p50 ${f(await percentile(burst, 50))}, p95 ${f(await percentile(burst, 95))}`);
+}, { timeout: 120000 });
+
+test('delete meeting: asks first, then the next meeting opens', async ({ open, tid, fake }) => {
+  await open(standardSeed());
+  await tid('delete-meeting').click();
+  await tid('delete-dialog').waitFor({ state: 'visible' });
+  await tid('delete-confirm').click();
+  await until(async () => (await tid('meeting-item').count()) === 4, 'removed from the list');
+  await until(async () => (await tid('meeting-title').inputValue()) === 'Conseil de printemps des ministres de la pêche', 'next opened');
+  eq(await fake(() => window.__fake.state.meetings.has(3)), false, 'deleted in the shell');
+});
+
+test('a quote without a speaker is flagged and kept out of the saved file', async ({ page, open, tid, savedDoc, waitSaved }) => {
+  await open({ meetings: [{ id: 1, doc: { format: 'communique.meeting.v1', meeting: { title: 'T', language: 'en', starts: '2026-01-01' }, people: [], agenda: [{ title: 'A', notes: '', in_release: true, summary: 'S', quotes: [] }], release: { headline: 'H', lead: '', closing: '', photos: [] } } }] });
+  await item(page, 0).locator('[data-testid="add-quote"]').click();
+  await page.keyboard.type('Unattributed words');
+  await tid('quote-needs-speaker').waitFor();
+  await tid('draft-quotes').waitFor();
+  await waitSaved();
+  eq((await savedDoc(1)).agenda[0].quotes, [], 'draft not saved');
+  await item(page, 0).locator('[data-testid="quote-speaker"]').selectOption('__new');
+  await page.keyboard.type('Kim Lee');
+  await page.keyboard.press('Enter');
+  await waitSaved();
+  eq((await savedDoc(1)).agenda[0].quotes, [{ speaker: 'kim-lee', text: 'Unattributed words', in_release: true }], 'saved once attributed');
+  eq(await tid('draft-quotes').count(), 0, 'flag gone');
+});

@@ -1,0 +1,54 @@
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toUi } from '../../src/lib/doc';
+import { countParagraphs } from '../../src/lib/editor.svelte';
+import { api, toAppError } from '../../src/lib/ipc';
+import type { MeetingDoc } from '../../src/lib/types';
+import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
+
+afterEach(() => clearMocks());
+
+describe('ipc', () => {
+  it('sends documents without UI keys, with camelCase argument names', async () => {
+    const seen: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, args) => {
+      seen.push({ cmd, args: args as Record<string, unknown> });
+      return cmd === 'save_meeting' ? { revision: 8 } : '<p>x</p>';
+    });
+    const ui = toUi(fisheriesEn as MeetingDoc);
+    await expect(api.saveMeeting(3, 7, ui)).resolves.toEqual({ revision: 8 });
+    await api.previewRelease(ui);
+    expect(seen[0].cmd).toBe('save_meeting');
+    expect(seen[0].args.id).toBe(3);
+    expect(seen[0].args.baseRevision).toBe(7);
+    expect(JSON.stringify(seen[0].args.doc)).not.toContain('"key"');
+    expect(JSON.stringify(seen[1].args.doc)).not.toContain('"key"');
+    expect((seen[0].args.doc as MeetingDoc).format).toBe('communique.meeting.v1');
+  });
+
+  it('turns every rejection into {code, message}', async () => {
+    mockIPC(() => {
+      throw { code: 'conflict', message: 'stale revision' };
+    });
+    await expect(api.meetingRevision(1)).rejects.toEqual({ code: 'conflict', message: 'stale revision' });
+    expect(toAppError('boom')).toEqual({ code: 'unknown', message: 'boom' });
+    expect(toAppError(new Error('bad'))).toEqual({ code: 'unknown', message: 'bad' });
+    expect(toAppError({ code: 'weird', message: 'm' })).toEqual({ code: 'unknown', message: 'm' });
+  });
+
+  it('ui_ready never rejects', async () => {
+    mockIPC(() => {
+      throw { code: 'io', message: 'no such command' };
+    });
+    await expect(api.uiReady(3, 4)).resolves.toBeNull();
+  });
+});
+
+describe('reading rendered HTML (never composing it)', () => {
+  const html = `<!doctype html><html><head><title>H</title><script type="application/ld+json">{"headline":"H"}</script></head>
+  <body><h1>Headline</h1><div class="dateline"><time>1 March 2025</time></div><p>Lead.</p><p>Second.</p>
+  <figure><figcaption>Caption</figcaption></figure></body></html>`;
+  it('counts paragraphs', () => {
+    expect(countParagraphs(html)).toBe(2);
+  });
+});

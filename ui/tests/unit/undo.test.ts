@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { blankItem, blankQuote, toUi, type UiDoc } from '../../src/lib/doc';
+import * as ops from '../../src/lib/ops';
+import type { MeetingDoc } from '../../src/lib/types';
+import { UndoStack } from '../../src/lib/undo';
+import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
+
+const doc = (): UiDoc => toUi(fisheriesEn as MeetingDoc);
+const titles = (d: UiDoc) => d.agenda.map((i) => i.title);
+
+describe('UndoStack', () => {
+  it('undoes and redoes in order, and a new edit drops the redo branch', () => {
+    const log: string[] = [];
+    const s = new UndoStack();
+    const entry = (n: string) => ({ label: n, redo: () => log.push(`do ${n}`), undo: () => log.push(`undo ${n}`) });
+    s.apply(entry('a'));
+    s.apply(entry('b'));
+    expect(s.undo()?.label).toBe('b');
+    expect(s.canRedo).toBe(true);
+    s.apply(entry('c'));
+    expect(s.canRedo).toBe(false);
+    expect(s.undo()?.label).toBe('c');
+    expect(s.undo()?.label).toBe('a');
+    expect(s.undo()).toBeUndefined();
+    expect(s.redo()?.label).toBe('a');
+    expect(log).toEqual(['do a', 'do b', 'undo b', 'do c', 'undo c', 'undo a', 'do a']);
+  });
+
+  it('keeps at most `limit` entries', () => {
+    const s = new UndoStack(3);
+    for (let i = 0; i < 5; i += 1) s.push({ label: String(i), undo() {}, redo() {} });
+    const undone: string[] = [];
+    for (let e = s.undo(); e; e = s.undo()) undone.push(e.label);
+    expect(undone).toEqual(['4', '3', '2']);
+  });
+});
+
+describe('structural ops', () => {
+  it('insert / delete / move items, undo restores the order', () => {
+    const d = doc();
+    const s = new UndoStack();
+    const before = titles(d);
+    const item = blankItem('New');
+    s.apply(ops.insertItem(d, 1, item));
+    expect(titles(d)).toEqual([before[0], 'New', ...before.slice(1)]);
+    s.apply(ops.moveItem(d, item.key, 3)!);
+    expect(titles(d)[3]).toBe('New');
+    s.apply(ops.deleteItem(d, d.agenda[0].key));
+    expect(titles(d)).not.toContain(before[0]);
+    s.undo();
+    s.undo();
+    s.undo();
+    expect(titles(d)).toEqual(before);
+    s.redo();
+    expect(titles(d)[1]).toBe('New');
+  });
+
+  it('undo of a delete keeps what was typed elsewhere since', () => {
+    const d = doc();
+    const s = new UndoStack();
+    const key = d.agenda[1].key;
+    s.apply(ops.deleteItem(d, key));
+    d.agenda[0].summary = 'typed after the delete';
+    s.undo();
+    expect(d.agenda[1].key).toBe(key);
+    expect(d.agenda[0].summary).toBe('typed after the delete');
+  });
+
+  it('a restored item is the same object, with the text it had', () => {
+    const d = doc();
+    const s = new UndoStack();
+    const it0 = d.agenda[0];
+    it0.notes = 'mine';
+    s.apply(ops.deleteItem(d, it0.key));
+    s.undo();
+    expect(d.agenda[0]).toBe(it0);
+    expect(d.agenda[0].notes).toBe('mine');
+  });
+
+  it('moving past either end is clamped; a no-op move records nothing', () => {
+    const d = doc();
+    expect(ops.moveItem(d, d.agenda[0].key, -1)).toBeNull();
+    const last = d.agenda[d.agenda.length - 1].key;
+    expect(ops.moveItem(d, last, 99)).toBeNull();
+    const op = ops.moveItem(d, d.agenda[0].key, 99)!;
+    op.redo();
+    expect(d.agenda[d.agenda.length - 1].title).toBe('Quotas for 2026');
+  });
+
+  it('quotes, people and fields', () => {
+    const d = doc();
+    const s = new UndoStack();
+    const item = d.agenda[1];
+    const q = blankQuote();
+    s.apply(ops.insertQuote(d, item.key, 0, q));
+    expect(item.quotes).toHaveLength(1);
+    const person = { key: 'p-x', id: 'x', name: 'X', full: '', role: '', short: '' };
+    s.apply(ops.group('Add speaker', [ops.addPerson(d, person), ops.setField(q, 'speaker', 'x', 'Set speaker')]));
+    expect(q.speaker).toBe('x');
+    expect(ops.personInUse(d, 'x')).toBe(true);
+    s.undo();
+    expect(q.speaker).toBe('');
+    expect(d.people.map((p) => p.id)).not.toContain('x');
+    s.apply(ops.setField(item, 'in_release', false, 'off')!);
+    expect(item.in_release).toBe(false);
+    s.undo();
+    expect(item.in_release).toBe(true);
+    expect(ops.setField(item, 'in_release', true, 'same')).toBeNull();
+  });
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Unit tests of the pure logic, in jsdom. The browser suite (tests/browser) is separate.
+export default defineConfig({
+  plugins: [svelte()],
+  test: {
+    environment: 'jsdom',
+    include: ['tests/unit/**/*.test.ts'],
+  },
+});

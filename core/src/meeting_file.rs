@@ -114,7 +114,7 @@ pub fn from_value(source: &str, value: &serde_json::Value) -> Result<Meeting, Fi
             "",
             format!(
                 "not a meeting file: expected a JSON object, found {}",
-                short(&value)
+                short(value)
             ),
         ));
     };

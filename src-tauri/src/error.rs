@@ -62,6 +62,10 @@ mod tests {
             .unwrap_err()
             .into();
         assert_eq!(e.code, Code::InvalidInput);
-        assert!(e.message.starts_with("the editor: meeting.language: "), "{}", e.message);
+        assert!(
+            e.message.starts_with("the editor: meeting.language: "),
+            "{}",
+            e.message
+        );
     }
 }

@@ -22,7 +22,9 @@ static CLOSING: AtomicBool = AtomicBool::new(false);
 
 /// Opens the archive; on the very first start (no file yet) it holds the sample meeting.
 pub fn open_store(path: &Path) -> communique_core::Result<Store> {
-    let first_start = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
+    let first_start = std::fs::metadata(path)
+        .map(|m| m.len() == 0)
+        .unwrap_or(true);
     let mut store = Store::open(path)?;
     if first_start && store.count()? == 0 {
         store.insert(&sample::sample_en())?;
@@ -68,7 +70,12 @@ struct SmokeReport {
 /// The UI has shown the meetings list and the latest meeting's preview. Under `--smoke`, report
 /// and quit; otherwise nothing to do.
 #[tauri::command]
-pub fn ui_ready(app: AppHandle, state: State<'_, AppState>, meetings: i64, preview_paragraphs: u32) {
+pub fn ui_ready(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meetings: i64,
+    preview_paragraphs: u32,
+) {
     if !state.smoke {
         return;
     }
@@ -85,7 +92,10 @@ pub fn ui_ready(app: AppHandle, state: State<'_, AppState>, meetings: i64, previ
 pub fn smoke_deadline(app: AppHandle, after: Duration) {
     std::thread::spawn(move || {
         std::thread::sleep(after);
-        eprintln!("communique-desktop --smoke: the UI was not ready after {}s", after.as_secs());
+        eprintln!(
+            "communique-desktop --smoke: the UI was not ready after {}s",
+            after.as_secs()
+        );
         app.exit(2);
     });
 }

@@ -19,7 +19,6 @@ mod state;
 use std::time::{Duration, Instant};
 
 use communique_core::paths;
-use tauri::Manager;
 
 use crate::state::AppState;
 
@@ -27,7 +26,10 @@ fn main() {
     let started = Instant::now();
     let smoke = std::env::args().any(|a| a == "--smoke");
     let Some(db) = paths::default_db_path() else {
-        eprintln!("communique-desktop: no data directory on this system: set {}", paths::DB_ENV);
+        eprintln!(
+            "communique-desktop: no data directory on this system: set {}",
+            paths::DB_ENV
+        );
         std::process::exit(1);
     };
     // Refused archives (not ours, newer schema) are reported before any window opens.
@@ -44,7 +46,7 @@ fn main() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(AppState::new(store, started, smoke))
-        .menu(|app| menu::build(app))
+        .menu(menu::build)
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         .on_window_event(lifecycle::on_window_event)
         .invoke_handler(tauri::generate_handler![
@@ -68,7 +70,6 @@ fn main() {
             if smoke {
                 lifecycle::smoke_deadline(app.handle().clone(), Duration::from_secs(90));
             }
-            let _ = app.get_webview_window("main");
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -37,7 +37,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             &item("search", "Search Meetings")?,
         ],
     )?;
-    let help = Submenu::with_items(app, "Help", true, &[&item("shortcuts", "Keyboard Shortcuts")?])?;
+    let help = Submenu::with_items(
+        app,
+        "Help",
+        true,
+        &[&item("shortcuts", "Keyboard Shortcuts")?],
+    )?;
     Menu::with_items(app, &[&file, &meeting, &help])
 }
 

@@ -84,7 +84,8 @@ impl Renderer for Html {
 /// clipboard as rich text for a CMS or an e-mail.
 pub fn article(r: &Composed) -> String {
     let table = r.table();
-    let mut out = String::with_capacity(1024 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10);
+    let mut out =
+        String::with_capacity(1024 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10);
     out.push_str("<article>\n<header>\n");
     if let Some(org) = &r.organisation {
         out.push_str(&format!(

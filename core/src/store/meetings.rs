@@ -359,7 +359,10 @@ impl Store {
     pub fn people_directory(&self, prefix: &str, limit: u32) -> Result<Vec<Person>> {
         let pattern = format!(
             "{}%",
-            prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            prefix
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         let mut stmt = self.conn.prepare_cached(
             "SELECT key, name, full, role, short FROM (

@@ -283,6 +283,9 @@ fn the_people_directory_lists_each_name_once_most_quoted_first() {
     let names: Vec<_> = all.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Lucia Ferrante", "Anton Weiss", "Mira Kovač"]);
     assert_eq!(all[0].short.as_deref(), Some("President Ferrante"));
-    assert_eq!(store.people_directory("an", 10).unwrap()[0].name, "Anton Weiss");
+    assert_eq!(
+        store.people_directory("an", 10).unwrap()[0].name,
+        "Anton Weiss"
+    );
     assert!(store.people_directory("%", 10).unwrap().is_empty());
 }

@@ -41,11 +41,20 @@ fn file_stem(title: &str) -> String {
 
 /// Asks where to save, then writes atomically. `None`: the user cancelled.
 #[tauri::command(async)]
-pub fn export_meeting(app: AppHandle, state: State<'_, AppState>, id: MeetingId, format: String) -> AppResult<Option<String>> {
+pub fn export_meeting(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: MeetingId,
+    format: String,
+) -> AppResult<Option<String>> {
     let format = format_of(&format)?;
     let meeting = state.store().load(id)?.meeting;
     let ext = format.extension();
-    let suffix = if matches!(format, Format::Json) { ".meeting" } else { "" };
+    let suffix = if matches!(format, Format::Json) {
+        ".meeting"
+    } else {
+        ""
+    };
     let Some(path) = app
         .dialog()
         .file()
@@ -77,7 +86,8 @@ pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<O
         .into_path()
         .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
     let name = path.display().to_string();
-    let bytes = std::fs::read(&path).map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
     let meeting = meeting_file::parse(&name, &bytes)?;
     Ok(Some(state.store().insert(&meeting)?))
 }
@@ -88,7 +98,10 @@ mod tests {
 
     #[test]
     fn file_names_come_from_titles() {
-        assert_eq!(file_stem("Spring Council: 2026 / Oslo"), "Spring-Council-2026-Oslo");
+        assert_eq!(
+            file_stem("Spring Council: 2026 / Oslo"),
+            "Spring-Council-2026-Oslo"
+        );
         assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
         assert_eq!(file_stem("  "), "release");
         assert_eq!(file_stem("Conseil d'été"), "Conseil-d-été");

@@ -1,6 +1,8 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
-use communique_core::{meeting_file, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit};
+use communique_core::{
+    meeting_file, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
+};
 use serde::Serialize;
 use serde_json::Value;
 use tauri::State;
@@ -30,7 +32,11 @@ pub struct Saved {
 }
 
 #[tauri::command(async)]
-pub fn list_meetings(state: State<'_, AppState>, limit: u32, offset: u32) -> AppResult<MeetingPage> {
+pub fn list_meetings(
+    state: State<'_, AppState>,
+    limit: u32,
+    offset: u32,
+) -> AppResult<MeetingPage> {
     let store = state.store();
     Ok(MeetingPage {
         total: store.count()?,
@@ -39,7 +45,11 @@ pub fn list_meetings(state: State<'_, AppState>, limit: u32, offset: u32) -> App
 }
 
 #[tauri::command(async)]
-pub fn search_meetings(state: State<'_, AppState>, query: String, limit: u32) -> AppResult<Vec<SearchHit>> {
+pub fn search_meetings(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> AppResult<Vec<SearchHit>> {
     Ok(state.store().search(&query, limit.min(200))?)
 }
 
@@ -54,11 +64,18 @@ pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<Open
 }
 
 #[tauri::command(async)]
-pub fn create_meeting(state: State<'_, AppState>, title: String, language: String) -> AppResult<OpenMeeting> {
+pub fn create_meeting(
+    state: State<'_, AppState>,
+    title: String,
+    language: String,
+) -> AppResult<OpenMeeting> {
     let language = Language::from_tag(&language).ok_or_else(|| {
         AppError::new(
             communique_core::Code::InvalidInput,
-            format!("unsupported language {language:?}: v1 renders {}", Language::supported_tags()),
+            format!(
+                "unsupported language {language:?}: v1 renders {}",
+                Language::supported_tags()
+            ),
         )
     })?;
     let meeting = Meeting::new(&title, language, chrono::Local::now().date_naive());
@@ -71,7 +88,12 @@ pub fn create_meeting(state: State<'_, AppState>, title: String, language: Strin
 }
 
 #[tauri::command(async)]
-pub fn save_meeting(state: State<'_, AppState>, id: MeetingId, base_revision: i64, doc: Value) -> AppResult<Saved> {
+pub fn save_meeting(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    base_revision: i64,
+    doc: Value,
+) -> AppResult<Saved> {
     let meeting = meeting_file::from_value(EDITOR, &doc)?;
     let revision = state.store().save(id, base_revision, &meeting)?;
     Ok(Saved { revision })
@@ -88,6 +110,10 @@ pub fn delete_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<()
 }
 
 #[tauri::command(async)]
-pub fn people_directory(state: State<'_, AppState>, query: String, limit: u32) -> AppResult<Vec<Person>> {
+pub fn people_directory(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> AppResult<Vec<Person>> {
     Ok(state.store().people_directory(&query, limit.min(100))?)
 }

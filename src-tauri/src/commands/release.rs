@@ -36,6 +36,9 @@ pub fn render_release(doc: Value, format: String) -> AppResult<String> {
 pub fn copy_release(app: AppHandle, doc: Value) -> AppResult<()> {
     let composed = compose(&meeting_file::from_value(EDITOR, &doc)?);
     app.clipboard()
-        .write_html(render::article(&composed), Some(render::plain_text(&composed)))
+        .write_html(
+            render::article(&composed),
+            Some(render::plain_text(&composed)),
+        )
         .map_err(|e| AppError::new(communique_core::Code::Io, format!("clipboard: {e}")))
 }

@@ -1,0 +1,169 @@
+// The real app (target/debug/communique-desktop) under Xvfb, driven through tauri-driver and
+// WebKitWebDriver; the database it wrote is then read back with the real CLI.
+// Run by tests/e2e/run, which builds both binaries and starts Xvfb.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session, sleep } from './webdriver.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const APP = join(root, 'target/debug/communique-desktop');
+const CLI = join(root, 'target/debug/communique');
+const PORT = 4444;
+const BASE = `http://127.0.0.1:${PORT}`;
+const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'target/e2e');
+mkdirSync(artifacts, { recursive: true });
+
+const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
+const sel = (id) => `[data-testid="${id}"]`;
+
+/** tauri-driver with the app's environment: the database under test, Xvfb, no compositing. */
+async function withApp(db, body) {
+  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`${BASE}/status`);
+        break;
+      } catch {
+        if (i > 100) throw new Error('tauri-driver did not start');
+        await sleep(100);
+      }
+    }
+    const s = await Session.start(BASE, APP);
+    try {
+      await body(s);
+    } finally {
+      await s.end();
+    }
+  } finally {
+    driver.kill('SIGTERM');
+    await new Promise((r) => driver.once('exit', r));
+  }
+}
+
+function appPids() {
+  try {
+    return execFileSync('pgrep', ['-f', APP], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function typeInto(s, css, text, index = -1) {
+  const all = await s.findAll(css, { atLeast: 1 });
+  const el = all.at(index);
+  await el.click();
+  await el.type(text);
+  return el;
+}
+
+async function waitSaved(s) {
+  await s.until('Saved', async () => (await (await s.find(sel('save-status'))).attribute('data-state')) === 'saved', 20000);
+}
+
+let dir;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'communique-e2e-'));
+});
+after(() => {
+  for (const pid of appPids()) process.kill(pid, 'SIGKILL');
+});
+
+test('smoke: one imported meeting, its title in the window, its preview paragraphs reported', async () => {
+  const db = join(dir, 'smoke.sqlite3');
+  const meeting = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
+  assert.equal(cli(db, 'import', meeting).trim(), '1');
+  const out = execFileSync(APP, ['--smoke'], {
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    encoding: 'utf8',
+    timeout: 120000,
+  });
+  const report = JSON.parse(out.trim().split('\n').at(-1));
+  assert.equal(report.meetings, 1);
+  assert.equal(report.preview_paragraphs, 4, 'lead, two items, closing');
+  assert.ok(report.ready_ms > 0);
+  console.log(`smoke: ${out.trim()}`);
+
+  await withApp(db, async (s) => {
+    const title = await s.find(sel('meeting-title'));
+    await s.until('the meeting title', async () => (await title.property('value')) === 'Spring Council of Fisheries Ministers');
+    const listed = await (await s.find(sel('meeting-item'))).property('textContent');
+    assert.match(listed, /Spring Council of Fisheries Ministers/);
+    writeFileSync(join(artifacts, 'window.png'), await s.screenshot());
+  });
+});
+
+test('a meeting typed in the app is in the CLI export after closing', async () => {
+  const db = join(dir, 'typed.sqlite3');
+  await withApp(db, async (s) => {
+    // First start: the sample meeting is there.
+    await s.until('the sample meeting', async () => (await s.findAll(sel('meeting-item'))).length === 1);
+    await (await s.find(sel('new-meeting'))).click();
+    const title = await s.find(sel('meeting-title'));
+    await s.until('a new meeting', async () => (await s.findAll(sel('meeting-item'))).length === 2);
+    await title.click();
+    await title.clear();
+    await title.type('Council of Trade Ministers');
+    await (await s.find(sel('add-item'))).click();
+    await typeInto(s, sel('item-title'), 'Tariffs');
+    await typeInto(s, sel('item-summary'), 'Ministers agreed to halve tariffs on medicines.');
+    await (await s.find(sel('add-quote'))).click();
+    await typeInto(s, sel('quote-text'), 'Medicines should cross borders freely.');
+    await (await s.find(`${sel('quote-speaker')} option[value="__new"]`)).click();
+    await typeInto(s, sel('new-speaker-name'), 'Ana Lima');
+    await typeInto(s, sel('new-speaker-full'), 'Trade Minister Ana Lima');
+    await typeInto(s, sel('new-speaker-short'), 'Ms Lima');
+    await (await s.find(sel('new-speaker-add'))).click();
+    await typeInto(s, sel('release-headline'), 'Trade ministers halve tariffs on medicines');
+    await waitSaved(s);
+    const preview = await s.find(sel('preview'));
+    await s.until('the quote in the preview', async () =>
+      String(await preview.property('srcdoc')).includes('Medicines should cross borders freely,” said Trade Minister Ana Lima.'));
+  });
+  await s_untilGone();
+  const list = cli(db, 'list');
+  const line = list.split('\n').find((l) => l.endsWith('\tCouncil of Trade Ministers'));
+  assert.ok(line, list);
+  const id = line.split('\t')[0];
+  const md = cli(db, 'export', id, '--format', 'md');
+  assert.match(md, /^# Trade ministers halve tariffs on medicines$/m);
+  assert.ok(md.includes('Ministers agreed to halve tariffs on medicines. “Medicines should cross borders freely,” said Trade Minister Ana Lima.'), md);
+  const json = JSON.parse(cli(db, 'export', id, '--format', 'json'));
+  assert.deepEqual(json.people.map((p) => p.name), ['Ana Lima']);
+});
+
+test('kill -9 two seconds after typing stops: the text is in the database', async () => {
+  const db = join(dir, 'killed.sqlite3');
+  const words = 'Quillwort habitats get a new protection order';
+  await withApp(db, async (s) => {
+    await s.until('the sample meeting', async () => (await s.findAll(sel('agenda-item'))).length > 0);
+    const summary = (await s.findAll(sel('item-summary'), { atLeast: 1 }))[0];
+    await summary.click();
+    await summary.type('\uE009\uE010\uE000'); // Ctrl+End: the caret to the end of the text
+    await summary.type(` ${words}.`);
+    await sleep(2000);
+    const pids = appPids();
+    assert.ok(pids.length > 0, 'the app is running');
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+  });
+  const hits = cli(db, 'search', 'quillwort');
+  assert.equal(hits.split('\n').filter(Boolean).length, 1, hits);
+  const json = JSON.parse(cli(db, 'export', hits.split('\t')[0], '--format', 'json'));
+  assert.ok(json.agenda[0].summary.endsWith(` ${words}.`), json.agenda[0].summary);
+  const check = execFileSync('sqlite3', [db, 'PRAGMA integrity_check'], { encoding: 'utf8' }).trim();
+  assert.equal(check, 'ok');
+});
+
+/** After a session ends the app must be gone (it closed itself after flushing). */
+async function s_untilGone() {
+  for (let i = 0; i < 100 && appPids().length > 0; i++) await sleep(100);
+  assert.deepEqual(appPids(), [], 'the app exited');
+}

@@ -3,6 +3,8 @@
 //! escaping protects it). The DOM Chromium ends with must hold no element or attribute a payload
 //! could have added, and no payload may have run.
 //!
+//! Also: pandoc reads every paragraph of the Markdown export back exactly.
+//!
 //! Needs `chromium` and `pandoc` (installed by `.ci/run`); fails, rather than skips, without them.
 
 #![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
@@ -335,4 +337,83 @@ fn the_tag_scanner_sees_what_it_must() {
     );
     assert_eq!(t[2].0, "img");
     assert_eq!(t.len(), 3);
+}
+
+/// The text of pandoc inlines as any pandoc writer shows it; markup (emphasis, links, code, raw
+/// HTML, citations…) is a failure. Curly quotes the text already had are read as `Quoted`, and
+/// written back as the same marks.
+fn pandoc_text(inlines: &serde_json::Value, what: &str) -> String {
+    let mut out = String::new();
+    for i in inlines.as_array().unwrap() {
+        match i["t"].as_str().unwrap() {
+            "Str" => out.push_str(i["c"].as_str().unwrap()),
+            "Space" | "SoftBreak" => out.push(' '),
+            "Quoted" => {
+                let (open, close) = match i["c"][0]["t"].as_str().unwrap() {
+                    "DoubleQuote" => ('\u{201c}', '\u{201d}'),
+                    _ => ('\u{2018}', '\u{2019}'),
+                };
+                out.push(open);
+                out.push_str(&pandoc_text(&i["c"][1], what));
+                out.push(close);
+            }
+            other => panic!("{what}: pandoc read markup {other}: {i}"),
+        }
+    }
+    out
+}
+
+/// What pandoc reads from a Markdown export: the level-1 heading and the paragraphs.
+fn pandoc_blocks(md: &Path, reader: &str) -> (Vec<String>, Vec<String>) {
+    let out = Std::new("pandoc")
+        .args(["-f", reader, "-t", "json"])
+        .arg(md)
+        .output()
+        .expect("pandoc must be installed (apt-get install pandoc)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (mut headings, mut paragraphs) = (Vec::new(), Vec::new());
+    for b in doc["blocks"].as_array().unwrap() {
+        match b["t"].as_str().unwrap() {
+            "Header" => headings.push(pandoc_text(&b["c"][2], reader)),
+            "Para" | "Plain" => paragraphs.push(pandoc_text(&b["c"], reader)),
+            other => panic!("{reader}: unexpected block {other}"),
+        }
+    }
+    (headings, paragraphs)
+}
+
+#[test]
+fn pandoc_reads_back_the_headline_and_every_paragraph_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = [
+        include_str!("../../core/tests/fixtures/examples/fisheries-en.meeting.json").to_owned(),
+        include_str!("../../core/tests/fixtures/examples/fisheries-fr.meeting.json").to_owned(),
+        sample::SAMPLE_FR.to_owned(),
+        meeting_file::to_json(&hostile_meeting()),
+    ];
+    for (n, json) in fixtures.iter().enumerate() {
+        let meeting = meeting_file::parse("m.json", json.as_bytes()).unwrap();
+        let composed = communique_core::compose(&meeting);
+        let md = dir.path().join(format!("{n}.md"));
+        std::fs::write(&md, communique_core::Format::Markdown.render(&meeting)).unwrap();
+        let mut want = Vec::new();
+        want.extend(composed.dateline());
+        want.extend(composed.paragraphs.iter().cloned());
+        want.extend(
+            composed
+                .captions
+                .iter()
+                .map(|c| format!("{} {}", c.label, c.text)),
+        );
+        for reader in ["markdown", "commonmark+yaml_metadata_block"] {
+            let (headings, paragraphs) = pandoc_blocks(&md, reader);
+            assert_eq!(headings, vec![composed.headline.clone()], "{n} {reader}");
+            assert_eq!(paragraphs, want, "{n} {reader}");
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //! its size (one per table, never one per row), and written whole in one transaction together
 //! with its search row.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
@@ -241,6 +243,10 @@ impl Store {
                     r.get::<_, bool>(5)?,
                 ))
             })?;
+            let speakers: HashMap<i64, &str> = people_rows
+                .iter()
+                .map(|(rowid, p)| (*rowid, p.id.as_str()))
+                .collect();
             // Both lists are in agenda order, so one forward walk places every quote.
             let mut slot = 0;
             for row in rows {
@@ -248,10 +254,9 @@ impl Store {
                 while item_ids.get(slot).is_some_and(|&i| i != item_id) {
                     slot += 1;
                 }
-                let speaker = people_rows
-                    .iter()
-                    .find(|(pid, _)| *pid == speaker_id)
-                    .map(|(_, p)| p.id.clone())
+                let speaker = speakers
+                    .get(&speaker_id)
+                    .map(|key| (*key).to_owned())
                     .ok_or_else(|| corrupt(id, "quotes.speaker_id", &speaker_id.to_string()))?;
                 let form = form
                     .map(|f| Form::parse(&f).ok_or_else(|| corrupt(id, "quotes.form", &f)))
@@ -347,11 +352,7 @@ impl Store {
                 modified_at: r.get(7)?,
             })
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(row?);
-        }
-        Ok(out)
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// People quoted in earlier meetings whose name starts with `prefix` (any case), the most
@@ -381,11 +382,7 @@ impl Store {
                 short: r.get(4)?,
             })
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(row?);
-        }
-        Ok(out)
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn count(&self) -> Result<i64> {
@@ -401,7 +398,7 @@ fn check(m: &Meeting) -> Result<()> {
 }
 
 fn write_children(tx: &Transaction<'_>, id: MeetingId, m: &Meeting) -> Result<()> {
-    let mut person_ids = Vec::with_capacity(m.people.len());
+    let mut person_ids = HashMap::with_capacity(m.people.len());
     {
         let mut stmt = tx.prepare_cached(
             "INSERT INTO people (meeting_id, position, key, name, full, role, short) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -410,7 +407,7 @@ fn write_children(tx: &Transaction<'_>, id: MeetingId, m: &Meeting) -> Result<()
             stmt.execute(params![
                 id, pos as i64, p.id, p.name, p.full, p.role, p.short
             ])?;
-            person_ids.push((p.id.as_str(), tx.last_insert_rowid()));
+            person_ids.insert(p.id.as_str(), tx.last_insert_rowid());
         }
     }
     {
@@ -431,14 +428,14 @@ fn write_children(tx: &Transaction<'_>, id: MeetingId, m: &Meeting) -> Result<()
             ])?;
             let item_id = tx.last_insert_rowid();
             for (qpos, q) in item.quotes.iter().enumerate() {
-                let speaker = person_ids
-                    .iter()
-                    .find(|(key, _)| *key == q.speaker)
-                    .map(|(_, rowid)| *rowid)
-                    .ok_or_else(|| Error::Invalid {
-                        path: format!("agenda[{pos}].quotes[{qpos}].speaker"),
-                        message: format!("unknown speaker {:?}", q.speaker),
-                    })?;
+                let speaker =
+                    person_ids
+                        .get(q.speaker.as_str())
+                        .copied()
+                        .ok_or_else(|| Error::Invalid {
+                            path: format!("agenda[{pos}].quotes[{qpos}].speaker"),
+                            message: format!("unknown speaker {:?}", q.speaker),
+                        })?;
                 quote_stmt.execute(params![
                     item_id,
                     qpos as i64,

@@ -107,10 +107,6 @@ impl Store {
                 snippet: r.get::<_, String>(3)?.replace('\n', " "),
             })
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(row?);
-        }
-        Ok(out)
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

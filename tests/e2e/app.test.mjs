@@ -124,9 +124,10 @@ test('a meeting typed in the app is in the CLI export after closing', async () =
     await (await s.find(sel('new-speaker-add'))).click();
     await typeInto(s, sel('release-headline'), 'Trade ministers halve tariffs on medicines');
     await waitSaved(s);
-    const preview = await s.find(sel('preview'));
+    // The preview frame is updated in place: read what it shows, not its first srcdoc.
     await s.until('the quote in the preview', async () =>
-      String(await preview.property('srcdoc')).includes('Medicines should cross borders freely,” said Trade Minister Ana Lima.'));
+      String(await s.execute(`return document.querySelector('[data-testid="preview"]').contentDocument.body.textContent`))
+        .includes('Medicines should cross borders freely,” said Trade Minister Ana Lima.'));
   });
   await s_untilGone();
   const list = cli(db, 'list');

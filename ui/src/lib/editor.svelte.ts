@@ -1,8 +1,8 @@
 // Application state and the actions the components call. One instance (`app`) per window.
 // Svelte runes make the working document a deep proxy: typing into a field only touches that
 // field's subscribers, so a 300-item meeting does not re-render per keystroke. Saving and the
-// preview are driven by explicit `changed()` calls (delegated input events + structural edits),
-// both debounced.
+// preview are driven by explicit `changed()` calls (delegated input events + structural edits):
+// saving is debounced, the preview is refreshed at once, one request at a time.
 
 import { tick } from 'svelte';
 import { Autosaver, type SaveStatus } from './autosave';
@@ -10,13 +10,12 @@ import { blankItem, blankPhoto, blankQuote, toUi, toWire, type UiDoc, type UiPer
 import { api, isAppError, toAppError } from './ipc';
 import * as ops from './ops';
 import { deriveSpeakerId } from './speakers';
-import { debounce, LatestWins } from './timing';
+import { coalesce, debounce, LatestWins } from './timing';
 import type { AppError, MeetingSummary, SearchHit } from './types';
 import { UndoStack } from './undo';
 
 export const PAGE_SIZE = 50;
 export const SAVE_DELAY = 800;
-export const PREVIEW_DELAY = 150;
 const LAST_KEY = 'communique.lastMeeting';
 const LANG_KEY = 'communique.lastLanguage';
 
@@ -95,7 +94,8 @@ class App {
       this.previewError = toAppError(e);
     },
   );
-  private schedulePreview = debounce(() => this.refreshPreview(), PREVIEW_DELAY);
+  /** At once, one request at a time: keystrokes made while one is out collapse into the next. */
+  private schedulePreview = coalesce(() => this.refreshPreview());
   private runSearch = debounce((q: string) => this.doSearch(q), 200);
   private searchSeq = new LatestWins<SearchHit[]>(
     (hits) => {
@@ -238,7 +238,6 @@ class App {
     });
     this.saver = saver;
     this.status = saver.status;
-    this.schedulePreview.cancel();
     this.refreshPreview();
   }
 
@@ -496,11 +495,18 @@ class App {
 
   // ── Preview ─────────────────────────────────────────────────────────────────────────────────
 
-  private refreshPreview() {
+  private refreshPreview(): Promise<void> {
     const doc = this.doc;
-    if (!doc) return;
-    void this.previewRun.run(() => api.previewRelease(toWire(doc)));
+    if (!doc) return Promise.resolve();
+    return this.previewRun.run(() => api.previewRelease(toWire(doc)));
   }
+
+  /** The preview frame shows `previewHtml` (first load or update in place). */
+  previewShown(): void {
+    this.previewShownAt = performance.now();
+  }
+  /** When the preview last showed a new document (for the latency measurement in tests). */
+  previewShownAt = 0;
 
   /** The preview iframe loaded a document (called by the Preview component). */
   previewLoaded(): void {

@@ -73,3 +73,30 @@ export class LatestWins<T> {
     this.seq += 1;
   }
 }
+
+/**
+ * Runs `fn` at once, but never twice at the same time: calls made while it runs collapse into a
+ * single run right after it. For work whose latest result is all that matters (the preview).
+ */
+export function coalesce(fn: () => Promise<unknown>): () => void {
+  let running = false;
+  let again = false;
+  const go = async (): Promise<void> => {
+    running = true;
+    try {
+      await fn();
+    } catch {
+      // The caller reports its own errors; a failure must not stop later runs.
+    } finally {
+      running = false;
+    }
+    if (again) {
+      again = false;
+      void go();
+    }
+  };
+  return () => {
+    if (running) again = true;
+    else void go();
+  };
+}

@@ -94,7 +94,9 @@ function helpers(page, baseUrl, context) {
     calls: (cmd) => page.evaluate((c) => window.__fake.calls(c), cmd),
     savedDoc: (id) => page.evaluate((i) => window.__fake.doc(i), id),
     status: () => page.locator('[data-testid="save-status"]').innerText(),
-    previewHtml: () => page.locator('[data-testid="preview"]').getAttribute('srcdoc'),
+    // What the preview frame shows now (it is updated in place, so not its srcdoc).
+    previewHtml: () =>
+      page.locator('[data-testid="preview"]').evaluate((f) => f.contentDocument?.documentElement?.outerHTML ?? ''),
     async waitSaved(timeout = 5000) {
       await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout });
     },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, LatestWins } from '../../src/lib/timing';
+import { coalesce, debounce, LatestWins } from '../../src/lib/timing';
 
 describe('debounce', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -56,5 +56,42 @@ describe('LatestWins', () => {
     lw.invalidate();
     await p;
     expect(got).toEqual([]);
+  });
+});
+
+describe('coalesce', () => {
+  it('runs at once, then once more for every burst made while running', async () => {
+    const releases: Array<() => void> = [];
+    let runs = 0;
+    const fn = coalesce(() => {
+      runs += 1;
+      return new Promise<void>((r) => releases.push(r));
+    });
+    fn();
+    expect(runs).toBe(1);
+    fn();
+    fn();
+    fn();
+    expect(runs).toBe(1);
+    releases.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(2);
+    releases.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(2);
+    fn();
+    expect(runs).toBe(3);
+  });
+
+  it('keeps going after a failure', async () => {
+    let runs = 0;
+    const fn = coalesce(async () => {
+      runs += 1;
+      throw new Error('boom');
+    });
+    fn();
+    await new Promise((r) => setTimeout(r, 0));
+    fn();
+    expect(runs).toBe(2);
   });
 });

@@ -12,6 +12,8 @@
 pub mod compose;
 pub mod error;
 mod fs;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lang;
 pub mod meeting_file;
 pub mod model;

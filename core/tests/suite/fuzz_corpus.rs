@@ -1,0 +1,66 @@
+//! Replays the fuzzers' committed corpus (`fuzz/corpus/`) with the fuzz targets' own checks, so
+//! every input a fuzzer ever found interesting is re-tested on every CI run, on stable Rust.
+
+use std::path::PathBuf;
+
+use communique_core::{fuzzing, meeting_file, Format};
+
+fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz/corpus")
+        .join(target);
+    let mut out: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            let p = e.unwrap().path();
+            (p.display().to_string(), std::fs::read(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(
+        out.len() >= 10,
+        "{}: corpus too small ({})",
+        dir.display(),
+        out.len()
+    );
+    out
+}
+
+#[test]
+fn meeting_file_corpus() {
+    let mut parsed = 0;
+    for (name, bytes) in corpus("meeting_file") {
+        if let Ok(m) = meeting_file::parse(&name, &bytes) {
+            parsed += 1;
+            let once = meeting_file::to_json(&m);
+            let back = meeting_file::parse("export.json", once.as_bytes()).unwrap();
+            assert_eq!(back, m, "{name}");
+            assert_eq!(meeting_file::to_json(&back), once, "{name}");
+        }
+    }
+    assert!(parsed > 0, "the corpus holds valid meetings too");
+}
+
+#[test]
+fn compose_render_corpus() {
+    for (_, bytes) in corpus("compose_render") {
+        let text = String::from_utf8_lossy(&bytes);
+        let m = fuzzing::meeting_with_text(&text);
+        fuzzing::check_html(&Format::Html.render(&m), &text);
+        let _ = Format::Markdown.render(&m);
+    }
+}
+
+#[test]
+fn the_html_check_catches_a_leak_and_a_script() {
+    let m = fuzzing::meeting_with_text("plain");
+    let html = Format::Html.render(&m);
+    fuzzing::check_html(&html, "plain");
+    let leaked = html.replace(
+        "</article>",
+        &format!("{}</article>", fuzzing::PRIVATE_MARKER),
+    );
+    assert!(std::panic::catch_unwind(|| fuzzing::check_html(&leaked, "plain")).is_err());
+    let injected = html.replace("</article>", "<script>alert(1)</script></article>");
+    assert!(std::panic::catch_unwind(|| fuzzing::check_html(&injected, "plain")).is_err());
+}

@@ -27,6 +27,9 @@ enum Command {
     /// Store meeting files, one transaction each; prints each new meeting's id, one a line.
     /// Every file is checked before any is stored.
     Import {
+        /// Update this stored meeting from the (single) file instead of adding a new one.
+        #[arg(long, value_name = "ID")]
+        replace: Option<MeetingId>,
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -46,6 +49,11 @@ enum Command {
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
     },
+    /// A meeting's release versions, newest first: number, time, reason, headline (tab-separated).
+    History { id: MeetingId },
+    /// Put a meeting back as it was at a version (itself recorded as a new version); prints the
+    /// new version's number.
+    Restore { id: MeetingId, version: i64 },
     /// A meeting file straight to a release, without the database.
     Render {
         #[arg(value_name = "FILE")]
@@ -104,7 +112,26 @@ type CliResult = Result<(), String>;
 
 fn run(cli: Cli) -> CliResult {
     match cli.command {
-        Command::Import { files } => {
+        Command::Import {
+            replace: Some(id),
+            files,
+        } => {
+            let [file] = files.as_slice() else {
+                return Err("import --replace takes exactly one file".into());
+            };
+            let meeting = read_meeting(file)?;
+            let mut store = open(cli.db)?;
+            let revision = store.revision(id).map_err(|e| e.to_string())?;
+            store
+                .save(id, revision, &meeting)
+                .map_err(|e| e.to_string())?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Import {
+            replace: None,
+            files,
+        } => {
             // Check every file first, so a bad one leaves the archive exactly as it was.
             let meetings = files
                 .iter()
@@ -122,12 +149,37 @@ fn run(cli: Cli) -> CliResult {
             Ok(())
         }
         Command::Export { id, format, output } => {
-            let store = open(cli.db)?;
+            let mut store = open(cli.db)?;
             let stored = store.load(id).map_err(|e| e.to_string())?;
-            emit(
-                &Format::from(format).render(&stored.meeting),
-                output.as_deref(),
-            )
+            let format = Format::from(format);
+            emit(&format.render(&stored.meeting), output.as_deref())?;
+            // Every export is a version of the release (when it reads differently from the last).
+            store
+                .record_version(id, &format!("export {}", format.extension()))
+                .map_err(|e| e.to_string())?;
+            Ok(())
+        }
+        Command::History { id } => {
+            let store = open(cli.db)?;
+            let mut out = std::io::stdout().lock();
+            for v in store.versions(id).map_err(|e| e.to_string())? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    v.number,
+                    v.created_at,
+                    one_line(&v.reason),
+                    one_line(&v.headline)
+                )
+                .map_err(|e| format!("standard output: {e}"))?;
+            }
+            Ok(())
+        }
+        Command::Restore { id, version } => {
+            let mut store = open(cli.db)?;
+            let number = store.restore(id, version).map_err(|e| e.to_string())?;
+            println!("{number}");
+            Ok(())
         }
         Command::List => {
             let store = open(cli.db)?;

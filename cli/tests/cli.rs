@@ -631,3 +631,78 @@ fn sample_meetings_export_unchanged() {
         Format::Html.render(&sample::sample_en())
     );
 }
+
+#[test]
+fn exports_record_versions_and_restore_brings_back_the_first_export() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    let first_html = env.ok(&["export", &id, "--format", "html"]);
+    let first_md = env.ok(&["export", &id, "--format", "md"]);
+    // The same release again: no new version.
+    assert_eq!(env.ok(&["history", &id]).lines().count(), 1);
+
+    // Edit in your own editor, put it back with --replace.
+    let mut m = meeting_file::parse("en.json", EN.as_bytes()).unwrap();
+    m.release.as_mut().unwrap().headline = "Fisheries ministers cut cod quotas (corrected)".into();
+    m.agenda.remove(0);
+    let edited = env.file("edited.json", meeting_file::to_json(&m));
+    assert_eq!(
+        env.ok(&["import", "--replace", &id, edited.to_str().unwrap()]),
+        format!("{id}\n")
+    );
+    assert_eq!(env.ok(&["list"]).lines().count(), 1, "replaced, not added");
+    let corrected = env.ok(&["export", &id, "--format", "html"]);
+    assert!(corrected.contains("(corrected)"));
+
+    let history = env.ok(&["history", &id]);
+    let lines: Vec<Vec<&str>> = history.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 2, "{history}");
+    assert_eq!(
+        (lines[0][0], lines[0][2], lines[0][3]),
+        (
+            "2",
+            "export html",
+            "Fisheries ministers cut cod quotas (corrected)"
+        )
+    );
+    assert_eq!((lines[1][0], lines[1][2]), ("1", "export html"));
+
+    assert_eq!(env.ok(&["restore", &id, "1"]), "3\n");
+    assert_eq!(env.ok(&["export", &id, "--format", "html"]), first_html);
+    assert_eq!(env.ok(&["export", &id, "--format", "md"]), first_md);
+    assert_eq!(
+        env.ok(&["export", &id, "--format", "json"]),
+        meeting_file::to_json(&meeting_file::parse("en.json", EN.as_bytes()).unwrap())
+    );
+    assert!(env.ok(&["history", &id]).starts_with("3\t"));
+    assert!(env.fails(&["restore", &id, "42"]).contains("no version 42"));
+    assert!(env.fails(&["history", "99"]).contains("99"));
+}
+
+#[test]
+fn import_replace_refuses_a_bad_file_and_an_unknown_meeting_without_a_change() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    let before = bytes(&env.db());
+    let bad = env.file(
+        "bad.json",
+        EN.replace("\"language\": \"en\"", "\"language\": \"xx\""),
+    );
+    assert!(env
+        .fails(&["import", "--replace", &id, bad.to_str().unwrap()])
+        .contains("meeting.language"));
+    let good = env.file("fr.json", FR);
+    assert!(env
+        .fails(&["import", "--replace", "7", good.to_str().unwrap()])
+        .contains("no meeting with id 7"));
+    assert!(env
+        .fails(&[
+            "import",
+            "--replace",
+            &id,
+            good.to_str().unwrap(),
+            good.to_str().unwrap()
+        ])
+        .contains("exactly one file"));
+    assert_eq!(bytes(&env.db()), before);
+}

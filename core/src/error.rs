@@ -36,6 +36,8 @@ pub enum Error {
         expected: i64,
         found: i64,
     },
+    #[error("meeting {id} has no version {number}")]
+    NoSuchVersion { id: MeetingId, number: i64 },
     #[error("the search has no words to look for")]
     EmptySearch,
     #[error("the database holds a value this version cannot read: {detail}")]
@@ -71,7 +73,7 @@ impl Error {
             }
             Error::NotADatabase { .. } | Error::ForeignDatabase { .. } => Code::NotADatabase,
             Error::NewerSchema { .. } => Code::NewerSchema,
-            Error::NotFound(_) => Code::NotFound,
+            Error::NotFound(_) | Error::NoSuchVersion { .. } => Code::NotFound,
             Error::Conflict { .. } => Code::Conflict,
             Error::Database { .. }
             | Error::Migration { .. }

@@ -476,6 +476,6 @@ fn corrupt(id: MeetingId, field: &str, value: &str) -> Error {
     }
 }
 
-fn now() -> String {
+pub(super) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }

@@ -11,6 +11,7 @@
 
 mod meetings;
 mod search;
+mod versions;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use rusqlite_migration::{Migrations, M};
 
 pub use meetings::{MeetingId, MeetingSummary, Stored};
 pub use search::SearchHit;
+pub use versions::{Version, VersionSummary};
 
 use crate::error::{Error, Result};
 
@@ -28,9 +30,10 @@ pub const APPLICATION_ID: i32 = 0x436d_7131;
 
 /// The migrations, oldest first; `user_version` is how many have run. Dated files, never edited
 /// once released: a change of schema is a new file.
-const MIGRATIONS: &[&str] = &[include_str!(
-    "../../migrations/2026-11-27-0001_meetings.sql"
-)];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/2026-11-27-0001_meetings.sql"),
+    include_str!("../../migrations/2026-11-27-0002_versions.sql"),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i32 {
@@ -167,6 +170,12 @@ impl Store {
             self.conn
                 .pragma_update(None, "application_id", APPLICATION_ID)?;
         }
+        let from: i32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if from > 0 && from < schema_version() {
+            self.backup_before_migration(from)?;
+        }
         migrations()
             .to_latest(&mut self.conn)
             .map_err(|e| Error::Migration {
@@ -174,6 +183,34 @@ impl Store {
                 detail: e.to_string(),
             })?;
         Ok(self)
+    }
+
+    /// A copy of the archive as it is, next to it, before a migration changes it:
+    /// `<file>.before-schema-<to>-<UTC time>.sqlite3`. SQLite's `VACUUM INTO` writes a consistent
+    /// copy (WAL included) without touching the original.
+    fn backup_before_migration(&self, from: i32) -> Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let name = format!(
+            "{}.before-schema-{}-{stamp}.sqlite3",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
+            schema_version()
+        );
+        let target = path.with_file_name(name);
+        self.conn
+            .execute("VACUUM INTO ?1", [target.display().to_string()])
+            .map_err(|e| Error::Migration {
+                path: self.describe(),
+                detail: format!(
+                    "could not back up schema {from} to {} before migrating, nothing was changed: {e}",
+                    target.display()
+                ),
+            })?;
+        Ok(())
     }
 
     /// SQLite's own consistency checks, for tests and `--check` style diagnostics.

@@ -289,3 +289,127 @@ fn the_people_directory_lists_each_name_once_most_quoted_first() {
     );
     assert!(store.people_directory("%", 10).unwrap().is_empty());
 }
+
+#[test]
+fn a_version_is_recorded_only_when_the_release_changed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    assert_eq!(store.record_version(id, "export html").unwrap(), Some(1));
+    assert_eq!(store.record_version(id, "export md").unwrap(), None);
+    // A private note changes nothing a reader sees: no new version.
+    let mut m = sample_en();
+    m.agenda[0].notes = "changed".into();
+    store.save(id, 1, &m).unwrap();
+    assert_eq!(store.record_version(id, "export html").unwrap(), None);
+    m.release.as_mut().unwrap().headline = "A corrected headline".into();
+    store.save(id, 2, &m).unwrap();
+    assert_eq!(store.record_version(id, "saved by hand").unwrap(), Some(2));
+    let history = store.versions(id).unwrap();
+    let lines: Vec<_> = history
+        .iter()
+        .map(|v| (v.number, v.reason.as_str(), v.headline.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (2, "saved by hand", "A corrected headline"),
+            (
+                1,
+                "export html",
+                "Water ministers agree on a shared drought alert for the Alpine rivers"
+            )
+        ]
+    );
+    assert_eq!(store.version(id, 1).unwrap().meeting, sample_en());
+}
+
+#[test]
+fn restoring_the_first_version_gives_back_its_exports_and_is_a_new_version() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_fr()).unwrap();
+    store.record_version(id, "export html").unwrap();
+    let first = crate::Format::Html.render(&store.load(id).unwrap().meeting);
+    let mut m = sample_fr();
+    m.agenda.remove(0);
+    m.release.as_mut().unwrap().lead = "Chapeau corrigé.".into();
+    store.save(id, 1, &m).unwrap();
+    store.record_version(id, "export html").unwrap();
+    assert_eq!(store.restore(id, 1).unwrap(), 3);
+    for format in [
+        crate::Format::Html,
+        crate::Format::Markdown,
+        crate::Format::Json,
+    ] {
+        assert_eq!(
+            format.render(&store.load(id).unwrap().meeting),
+            format.render(&sample_fr())
+        );
+    }
+    assert_eq!(
+        crate::Format::Html.render(&store.load(id).unwrap().meeting),
+        first
+    );
+    assert_eq!(store.versions(id).unwrap()[0].reason, "restore 1");
+    assert!(matches!(
+        store.restore(id, 9),
+        Err(Error::NoSuchVersion { .. })
+    ));
+    assert!(matches!(store.versions(77), Err(Error::NotFound(77))));
+}
+
+/// Every released schema has a fixture database; each migrates forward cleanly, keeps every
+/// meeting, and leaves a backup of itself next to it first.
+#[test]
+fn released_schema_fixtures_migrate_forward() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema");
+    assert!(
+        schema_version() >= 2,
+        "a schema with a predecessor to migrate from"
+    );
+    for version in 1..schema_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.sqlite3");
+        std::fs::copy(fixtures.join(format!("v{version}.sqlite3")), &path).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        let fk: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk, 0);
+        let v: i32 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version());
+        assert_eq!(store.load(1).unwrap().meeting, sample_en());
+        assert_eq!(store.load(2).unwrap().meeting, sample_fr());
+        assert_eq!(store.count().unwrap(), 3);
+        assert_eq!(store.record_version(1, "export html").unwrap(), Some(1));
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.to_string_lossy()
+                    .contains(&format!(".before-schema-{}-", schema_version()))
+            })
+            .collect();
+        assert_eq!(
+            backups.len(),
+            1,
+            "one backup before migrating from v{version}"
+        );
+        let backup = rusqlite::Connection::open(&backups[0]).unwrap();
+        let old: i32 = backup
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(old, version);
+        let n: i64 = backup
+            .query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 3);
+        drop(backup);
+    }
+}

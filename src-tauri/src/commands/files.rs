@@ -68,6 +68,8 @@ pub fn export_meeting(
         .into_path()
         .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
     write_atomically(&path, format.render(&meeting).as_bytes())?;
+    // Every export is a version of the release (when it reads differently from the last).
+    state.store().record_version(id, &format!("export {ext}"))?;
     Ok(Some(path.display().to_string()))
 }
 

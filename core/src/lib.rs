@@ -10,6 +10,7 @@
 //! Never depends on Tauri or on the CLI; both are thin layers over this crate.
 
 pub mod compose;
+pub mod diff;
 pub mod error;
 mod fs;
 #[doc(hidden)]

@@ -23,6 +23,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             &item("export-md", "Export Release as Markdown…")?,
             &item("export-json", "Export Meeting File…")?,
             &item("copy-release", "Copy Release")?,
+            &item("versions", "Release Versions…")?,
+            &item("backups", "Backups…")?,
             &PredefinedMenuItem::separator(app)?,
             &PredefinedMenuItem::close_window(app, Some("Close Window"))?,
         ],

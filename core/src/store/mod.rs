@@ -9,6 +9,7 @@
 //! Deliberately absent: a connection pool, an async API, a generic query entry point. The desktop
 //! app and the CLI each own one `Store`; callers get domain operations only.
 
+mod backups;
 mod meetings;
 mod search;
 mod versions;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
+pub use backups::{Backup, DAILY_KEPT};
 pub use meetings::{MeetingId, MeetingSummary, Stored};
 pub use search::SearchHit;
 pub use versions::{Version, VersionSummary};

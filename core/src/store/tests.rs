@@ -413,3 +413,123 @@ fn released_schema_fixtures_migrate_forward() {
         drop(backup);
     }
 }
+
+#[test]
+fn the_diff_between_versions_is_paragraph_by_paragraph() {
+    use crate::diff::Change;
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    store.record_version(id, "export html").unwrap();
+    let mut m = sample_en();
+    m.release.as_mut().unwrap().closing = "The Council meets again in May.".into();
+    m.agenda.remove(1);
+    store.save(id, 1, &m).unwrap();
+    let d = store.version_diff(id, 1, 0).unwrap();
+    let changed: Vec<_> = d.iter().filter(|p| p.kind != Change::Same).collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert_eq!(changed[0].kind, Change::Removed);
+    assert!(changed[0]
+        .before
+        .as_deref()
+        .unwrap()
+        .starts_with("The Commission will fund forty"));
+    assert_eq!(changed[1].kind, Change::Changed);
+    assert_eq!(
+        changed[1].after.as_deref(),
+        Some("The Council meets again in May.")
+    );
+    assert!(matches!(
+        store.version_diff(id, 5, 0),
+        Err(Error::NoSuchVersion { .. })
+    ));
+}
+
+#[test]
+fn a_backup_a_day_seven_kept_and_a_restore_replaces_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.insert(&sample_en()).unwrap();
+    let made = store
+        .daily_backup()
+        .unwrap()
+        .expect("first backup of the day");
+    assert!(store.daily_backup().unwrap().is_none(), "one a day");
+    // Older days, as if the app had run every day for ten days.
+    for day in 1..=10 {
+        std::fs::copy(
+            &made,
+            dir.path()
+                .join(format!("backups/archive-daily-2020-01-{day:02}.sqlite3")),
+        )
+        .unwrap();
+    }
+    std::fs::remove_file(&made).unwrap();
+    store.daily_backup().unwrap().expect("today's again");
+    let names: Vec<String> = store
+        .backups()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(names.len(), DAILY_KEPT, "{names:?}");
+    assert!(
+        !names.contains(&"archive-daily-2020-01-01.sqlite3".to_owned()),
+        "the oldest went"
+    );
+
+    // The archive moves on, then the backup is restored.
+    store.insert(&sample_fr()).unwrap();
+    store.insert(&sample_fr()).unwrap();
+    assert_eq!(store.count().unwrap(), 3);
+    let backup = store
+        .backups()
+        .unwrap()
+        .into_iter()
+        .find(|b| {
+            b.name
+                .contains(&chrono::Local::now().format("%Y-%m-%d").to_string())
+        })
+        .unwrap();
+    assert_eq!(backup.meetings, 1);
+    assert_eq!(
+        store
+            .restore_backup(std::path::Path::new(&backup.path))
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.load(1).unwrap().meeting, sample_en());
+    assert_eq!(
+        store.search("secheresse", 10).unwrap().len(),
+        0,
+        "the search index came back with it"
+    );
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    // What was replaced is kept aside.
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".before-restore-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(store
+        .backups()
+        .unwrap()
+        .iter()
+        .any(|b| b.name.contains(".before-restore-") && b.meetings == 3));
+}
+
+#[test]
+fn a_file_that_is_not_our_backup_is_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("archive.sqlite3")).unwrap();
+    store.insert(&sample_en()).unwrap();
+    let other = dir.path().join("other.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE meetings (x); INSERT INTO meetings VALUES (1);")
+        .unwrap();
+    let err = store.restore_backup(&other).unwrap_err();
+    assert!(matches!(err, Error::ForeignDatabase { .. }), "{err}");
+    assert_eq!(store.count().unwrap(), 1);
+}

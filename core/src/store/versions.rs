@@ -113,3 +113,25 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// Paragraph by paragraph from version `from` to version `to`; `to == 0` is the meeting as
+    /// stored now.
+    pub fn version_diff(
+        &self,
+        id: MeetingId,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<crate::diff::DiffPara>> {
+        let before = self.version(id, from)?.release;
+        let after = if to == 0 {
+            plain_text(&compose(&self.load(id)?.meeting))
+        } else {
+            self.version(id, to)?.release
+        };
+        Ok(crate::diff::diff(
+            &crate::diff::blocks(&before),
+            &crate::diff::blocks(&after),
+        ))
+    }
+}

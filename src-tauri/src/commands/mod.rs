@@ -2,5 +2,6 @@
 //! result. The contract with the UI is docs/ipc.md.
 
 pub mod files;
+pub mod history;
 pub mod meetings;
 pub mod release;

@@ -1,0 +1,83 @@
+//! The release's versions and the archive's backups.
+
+use communique_core::diff::DiffPara;
+use communique_core::store::{Backup, VersionSummary};
+use communique_core::{meeting_file, MeetingId};
+use serde::Serialize;
+use tauri::State;
+
+use crate::commands::meetings::OpenMeeting;
+use crate::error::AppResult;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct VersionDiff {
+    pub from: i64,
+    pub to: i64,
+    pub paragraphs: Vec<DiffPara>,
+}
+
+#[derive(Serialize)]
+pub struct Restored {
+    pub meetings: i64,
+}
+
+#[tauri::command(async)]
+pub fn list_versions(state: State<'_, AppState>, id: MeetingId) -> AppResult<Vec<VersionSummary>> {
+    Ok(state.store().versions(id)?)
+}
+
+#[tauri::command(async)]
+pub fn save_version(state: State<'_, AppState>, id: MeetingId) -> AppResult<Option<i64>> {
+    Ok(state.store().record_version(id, "saved by hand")?)
+}
+
+#[tauri::command(async)]
+pub fn version_diff(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    from: i64,
+    to: i64,
+) -> AppResult<VersionDiff> {
+    let paragraphs = state.store().version_diff(id, from, to)?;
+    Ok(VersionDiff {
+        from,
+        to,
+        paragraphs,
+    })
+}
+
+#[tauri::command(async)]
+pub fn restore_version(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    number: i64,
+) -> AppResult<OpenMeeting> {
+    let mut store = state.store();
+    store.restore(id, number)?;
+    let stored = store.load(id)?;
+    Ok(OpenMeeting {
+        id,
+        revision: stored.revision,
+        doc: meeting_file::to_value(&stored.meeting),
+    })
+}
+
+#[tauri::command(async)]
+pub fn list_backups(state: State<'_, AppState>) -> AppResult<Vec<Backup>> {
+    Ok(state.store().backups()?)
+}
+
+#[tauri::command(async)]
+pub fn restore_backup(state: State<'_, AppState>, path: String) -> AppResult<Restored> {
+    let mut store = state.store();
+    // Only a file the store itself lists as a backup of this archive can be restored.
+    if !store.backups()?.iter().any(|b| b.path == path) {
+        return Err(crate::error::AppError::new(
+            communique_core::Code::NotFound,
+            format!("{path} is not a backup of this archive"),
+        ));
+    }
+    let meetings = store.restore_backup(std::path::Path::new(&path))?;
+    Ok(Restored { meetings })
+}

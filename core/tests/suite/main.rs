@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
 
 mod examples;
+mod faults;
 mod fuzz_corpus;
 mod prelude;
 mod roundtrip;

@@ -706,3 +706,50 @@ fn import_replace_refuses_a_bad_file_and_an_unknown_meeting_without_a_change() {
         .contains("exactly one file"));
     assert_eq!(bytes(&env.db()), before);
 }
+
+/// Exports are written atomically: a kill at any moment leaves the old file or the whole new
+/// one at the target path, never a truncated one.
+#[test]
+fn kill_during_export_never_leaves_a_truncated_file() {
+    let env = Env::new();
+    let mut big = sample::sample_en();
+    let template = big.agenda[0].clone();
+    big.agenda = (0..3000)
+        .map(|i| {
+            let mut item = template.clone();
+            item.summary = format!("{} Item {i}.", item.summary);
+            item
+        })
+        .collect();
+    let id = env.import("big.json", &meeting_file::to_json(&big));
+    let full = env.ok(&["export", &id, "--format", "html"]);
+    let target = env.dir.path().join("release.html");
+    std::fs::write(&target, "the previous export\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("communique");
+    for round in 0..30u64 {
+        let mut child = Std::new(&bin)
+            .args([
+                "--db",
+                env.db().to_str().unwrap(),
+                "export",
+                &id,
+                "--format",
+                "html",
+                "-o",
+            ])
+            .arg(&target)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(500 + round * 997 % 40_000));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = std::fs::read_to_string(&target).unwrap();
+        assert!(
+            now == "the previous export\n" || now == full,
+            "round {round}: {} bytes",
+            now.len()
+        );
+    }
+}

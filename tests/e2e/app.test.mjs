@@ -141,7 +141,7 @@ test('a meeting typed in the app is in the CLI export after closing', async () =
   assert.deepEqual(json.people.map((p) => p.name), ['Ana Lima']);
 });
 
-test('kill -9 two seconds after typing stops: the text is in the database', async () => {
+test('kill -9 two seconds after typing stops: the text is in the database, and in the window after a restart', async () => {
   const db = join(dir, 'killed.sqlite3');
   const words = 'Quillwort habitats get a new protection order';
   await withApp(db, async (s) => {
@@ -161,6 +161,77 @@ test('kill -9 two seconds after typing stops: the text is in the database', asyn
   assert.ok(json.agenda[0].summary.endsWith(` ${words}.`), json.agenda[0].summary);
   const check = execFileSync('sqlite3', [db, 'PRAGMA integrity_check'], { encoding: 'utf8' }).trim();
   assert.equal(check, 'ok');
+  // Restarted, the app shows what it had shown as saved.
+  await withApp(db, async (s) => {
+    const summary = await s.find(sel('item-summary'));
+    await s.until('the edit after a restart', async () => String(await summary.property('value')).endsWith(` ${words}.`));
+  });
+});
+
+test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
+  const db = join(dir, 'two-writers.sqlite3');
+  const meeting = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
+  assert.equal(cli(db, 'import', meeting).trim(), '1');
+  await withApp(db, async (s) => {
+    const title = await s.find(sel('meeting-title'));
+    await s.until('the meeting', async () => (await title.property('value')) === 'Spring Council of Fisheries Ministers');
+    // The CLI replaces the meeting while the app has it open.
+    const edited = JSON.parse(readFileSync(meeting, 'utf8'));
+    edited.release.headline = 'Headline written with the CLI';
+    const file = join(dir, 'edited.json');
+    writeFileSync(file, JSON.stringify(edited));
+    cli(db, 'import', '--replace', '1', file);
+    // Then the officer types in the app.
+    const summary = (await s.findAll(sel('item-summary'), { atLeast: 1 }))[0];
+    await summary.click();
+    await summary.type(' Typed in the app.');
+    await s.find(sel('conflict-dialog'), { timeout: 20000 });
+    // Nothing was overwritten: the CLI's headline is still stored.
+    const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+    assert.equal(json.release.headline, 'Headline written with the CLI');
+    assert.ok(!json.agenda[0].summary.endsWith('Typed in the app.'));
+  });
+});
+
+test('hostile text in every field runs nothing in the app window or its preview', async () => {
+  const db = join(dir, 'hostile.sqlite3');
+  const payloads = [
+    `<img src=x onerror="document.documentElement.setAttribute('data-xss','img')">`,
+    `<script>document.documentElement.setAttribute('data-xss','script')</script>`,
+    `"><svg onload="document.documentElement.setAttribute('data-xss','svg')">`,
+    `javascript:document.documentElement.setAttribute('data-xss','href')`,
+    `{{constructor.constructor('alert(1)')()}} \${alert(2)}`,
+    `</textarea><img src=x onerror="document.documentElement.setAttribute('data-xss','textarea')">`,
+  ].join(' ');
+  const m = JSON.parse(readFileSync(join(root, 'core/samples/water-council-en.meeting.json'), 'utf8'));
+  m.meeting.title = `Hostile ${payloads}`;
+  m.meeting.organisation = payloads;
+  m.meeting.location = payloads;
+  for (const p of m.people) Object.assign(p, { name: `N ${payloads}`, full: payloads, role: payloads, short: payloads });
+  for (const item of m.agenda) {
+    Object.assign(item, { title: payloads, notes: payloads, summary: payloads });
+    for (const q of item.quotes) Object.assign(q, { text: payloads, verb: payloads });
+  }
+  Object.assign(m.release, { headline: payloads, lead: payloads, closing: payloads });
+  for (const p of m.release.photos) Object.assign(p, { caption: payloads, credit: payloads });
+  const file = join(dir, 'hostile.json');
+  writeFileSync(file, JSON.stringify(m));
+  cli(db, 'import', file);
+  await withApp(db, async (s) => {
+    const title = await s.find(sel('meeting-title'));
+    await s.until('the hostile meeting', async () => String(await title.property('value')).startsWith('Hostile '));
+    await s.until('the preview', async () =>
+      String(await s.execute(`return document.querySelector('[data-testid="preview"]')?.contentDocument?.body?.textContent ?? ''`)).includes('onerror'));
+    await sleep(1000);
+    const marks = await s.execute(`
+      const frame = document.querySelector('[data-testid="preview"]');
+      return [document.documentElement.getAttribute('data-xss'), frame.contentDocument.documentElement.getAttribute('data-xss'),
+              document.querySelectorAll('img, iframe:not([data-testid="preview"]), object, embed').length,
+              [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+              frame.contentDocument.querySelectorAll('img, svg, iframe, a, object, embed').length,
+              frame.contentDocument.querySelectorAll('script:not([type="application/ld+json"])').length];`);
+    assert.deepEqual(marks, [null, null, 0, 0, 0, 0]);
+  });
 });
 
 /** After a session ends the app must be gone (it closed itself after flushing). */

@@ -16,32 +16,11 @@ use assert_cmd::Command;
 use communique_core::{meeting_file, sample};
 
 /// Classic XSS vectors (OWASP and PortSwigger cheat sheets), each trying to mark the page.
-const PAYLOADS: &[&str] = &[
-    "<script>document.documentElement.setAttribute('data-xss','script')</script>",
-    "</script><script>document.documentElement.setAttribute('data-xss','breakout')</script>",
-    "</title><script>document.documentElement.setAttribute('data-xss','title')</script>",
-    "<img src=x onerror=\"document.documentElement.setAttribute('data-xss','img')\">",
-    "<svg onload=\"document.documentElement.setAttribute('data-xss','svg')\">",
-    "<body onload=document.documentElement.setAttribute('data-xss','body')>",
-    "<iframe srcdoc=\"<script>parent.document.documentElement.setAttribute('data-xss','iframe')</script>\"></iframe>",
-    "\" onmouseover=\"document.documentElement.setAttribute('data-xss','attr')\" x=\"",
-    "' autofocus onfocus='document.documentElement.setAttribute(`data-xss`,`focus`)' x='",
-    "<a href=\"javascript:document.documentElement.setAttribute('data-xss','href')\">click</a>",
-    "[click](javascript:document.documentElement.setAttribute('data-xss','mdlink'))",
-    "![x](x \"onerror=alert(1)\")",
-    "<details open ontoggle=\"document.documentElement.setAttribute('data-xss','details')\">",
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-    "{{constructor.constructor('alert(1)')()}} ${alert(1)} <%= 7*7 %>",
-    "```{=html}\n<script>alert(1)</script>\n```",
-    "`<script>`{=html}alert(1)",
-    "<style>@import 'http://evil.example/x.css';</style>",
-    "\u{2028}\u{2029}</script><!--",
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "<<script>script>alert(1)<</script>/script>",
-];
+/// Classic XSS vectors (OWASP and PortSwigger cheat sheets), each trying to mark the page. The
+/// same list is typed into the real app by the end-to-end tests.
+fn payloads() -> Vec<String> {
+    serde_json::from_str(include_str!("../../tests/xss-payloads.json")).unwrap()
+}
 
 /// Elements a release may contain, HTML export and pandoc's page together.
 const ALLOWED_TAGS: &[&str] = &[
@@ -84,7 +63,8 @@ const ALLOWED_ATTRS: &[&str] = &[
 ];
 
 fn hostile_meeting() -> communique_core::Meeting {
-    let all = PAYLOADS.join(" ");
+    let payloads = payloads();
+    let all = payloads.join(" ");
     let mut m = sample::sample_en();
     m.info.title = all.clone();
     m.info.organisation = Some(all.clone());
@@ -96,16 +76,16 @@ fn hostile_meeting() -> communique_core::Meeting {
         p.short = Some(all.clone());
     }
     let template = m.agenda[0].clone();
-    m.agenda = PAYLOADS
+    m.agenda = payloads
         .iter()
         .map(|p| {
             let mut item = template.clone();
-            item.title = (*p).to_owned();
-            item.notes = (*p).to_owned();
-            item.summary = (*p).to_owned();
+            item.title.clone_from(p);
+            item.notes.clone_from(p);
+            item.summary.clone_from(p);
             for q in &mut item.quotes {
-                q.text = (*p).to_owned();
-                q.verb = Some((*p).to_owned());
+                q.text.clone_from(p);
+                q.verb = Some(p.clone());
             }
             item
         })
@@ -281,7 +261,10 @@ fn no_payload_runs_in_the_html_export_or_in_pandocs_page_of_the_markdown() {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
         .replace("&quot;", "\"");
-    for p in PAYLOADS.iter().filter(|p| !p.contains(['\n', '\u{2028}'])) {
+    for p in payloads()
+        .iter()
+        .filter(|p| !p.contains(['\n', '\u{2028}']))
+    {
         assert!(text.contains(p), "HTML export lost {p:?}");
     }
 

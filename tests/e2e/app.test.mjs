@@ -195,13 +195,12 @@ test('another writer (the CLI) changed the meeting: the app asks, it never overw
 
 test('hostile text in every field runs nothing in the app window or its preview', async () => {
   const db = join(dir, 'hostile.sqlite3');
+  // The payloads the export test opens in Chromium (OWASP and PortSwigger cheat sheets), plus
+  // ones aimed at the UI itself (closing its textarea, template syntax).
   const payloads = [
-    `<img src=x onerror="document.documentElement.setAttribute('data-xss','img')">`,
-    `<script>document.documentElement.setAttribute('data-xss','script')</script>`,
-    `"><svg onload="document.documentElement.setAttribute('data-xss','svg')">`,
-    `javascript:document.documentElement.setAttribute('data-xss','href')`,
-    `{{constructor.constructor('alert(1)')()}} \${alert(2)}`,
+    ...JSON.parse(readFileSync(join(root, 'tests/xss-payloads.json'), 'utf8')),
     `</textarea><img src=x onerror="document.documentElement.setAttribute('data-xss','textarea')">`,
+    `{{constructor.constructor('alert(1)')()}} \${alert(2)}`,
   ].join(' ');
   const m = JSON.parse(readFileSync(join(root, 'core/samples/water-council-en.meeting.json'), 'utf8'));
   m.meeting.title = `Hostile ${payloads}`;

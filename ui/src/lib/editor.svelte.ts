@@ -11,7 +11,8 @@ import { api, isAppError, toAppError } from './ipc';
 import * as ops from './ops';
 import { deriveSpeakerId } from './speakers';
 import { coalesce, debounce, LatestWins } from './timing';
-import type { AppError, MeetingSummary, SearchHit } from './types';
+import type { AppError, Backup, MeetingSummary, OpenMeeting, SearchHit } from './types';
+import { formatWhenInline, plural } from './versions';
 import { UndoStack } from './undo';
 
 export const PAGE_SIZE = 50;
@@ -71,11 +72,16 @@ class App {
   currentItemKey = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** The open meeting's revision as last stored (loaded or saved): the versions view follows it. */
+  storedRevision = $state(0);
+  /** Bumped whenever the open meeting's version history may have grown (export, save, restore). */
+  historyTick = $state(0);
 
   // Chrome
   toasts = $state<Toast[]>([]);
   helpOpen = $state(false);
   exportOpen = $state(false);
+  backupsOpen = $state(false);
   lastLanguage = $state(recall(LANG_KEY) === 'fr' ? 'fr' : 'en');
 
   /** True when the last edit was structural, so Mod+Z in a text field undoes it, not typing. */
@@ -223,6 +229,7 @@ class App {
     this.previewHtml = '';
     this.previewError = null;
     this.previewRun.invalidate();
+    this.storedRevision = revision;
     store(LAST_KEY, String(id));
     const saver: Autosaver = new Autosaver({
       revision,
@@ -234,7 +241,10 @@ class App {
         this.status = st;
         if (st.kind === 'conflict') this.conflict ??= { theirs: null };
       },
-      onSaved: (rev) => this.upsertSummary(id, doc, rev),
+      onSaved: (rev) => {
+        this.upsertSummary(id, doc, rev);
+        if (this.saver === saver) this.storedRevision = rev;
+      },
     });
     this.saver = saver;
     this.status = saver.status;
@@ -568,15 +578,19 @@ class App {
     }
   }
 
+  /** Shows the meeting as the shell stored it, dropping unsaved edits ("Reload theirs", a restore). */
+  private adopt(open: OpenMeeting) {
+    this.saver?.close();
+    this.saver = null;
+    this.show(open.id, open.revision, toUi(open.doc));
+    this.upsertSummary(open.id, this.doc!, open.revision);
+  }
+
   async reloadTheirs(): Promise<void> {
     const id = this.id;
     if (id === null) return;
     try {
-      const open = await api.loadMeeting(id);
-      this.saver?.close();
-      this.saver = null;
-      this.show(open.id, open.revision, toUi(open.doc));
-      this.upsertSummary(open.id, this.doc!, open.revision);
+      this.adopt(await api.loadMeeting(id));
       this.toast('Reloaded the saved version.');
     } catch (e) {
       const err = toAppError(e);
@@ -598,6 +612,7 @@ class App {
     try {
       const path = await api.exportMeeting(id, format);
       if (path) this.toast(`Exported to ${path}`);
+      this.historyTick += 1; // an export records a version when the release reads differently
     } catch (e) {
       const err = toAppError(e);
       if (err.code !== 'cancelled') this.toast(`Export failed (${err.code}: ${err.message})`, 'error');
@@ -613,6 +628,87 @@ class App {
     } catch (e) {
       const err = toAppError(e);
       this.toast(`Could not copy the release (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  // ── Versions and backups ────────────────────────────────────────────────────────────────────
+
+  /** Saves what is typed; false (with a toast saying why) if the stored meeting is not it. */
+  private async savedFirst(what: string): Promise<boolean> {
+    await this.flush();
+    if (this.status.kind === 'saved') return true;
+    this.toast(`${what} needs the meeting saved first: see the save status.`, 'error');
+    return false;
+  }
+
+  /** Records the release as it reads now as a version (saving first, like export). */
+  async saveVersion(): Promise<number | null> {
+    const id = this.id;
+    if (id === null || !(await this.savedFirst('Saving a version'))) return null;
+    try {
+      const n = await api.saveVersion(id);
+      this.historyTick += 1;
+      if (n !== null) {
+        this.toast(`Version ${n} saved`);
+        return n;
+      }
+      const latest = (await api.listVersions(id))[0]?.number;
+      this.toast(latest ? `No change since version ${latest}` : 'Nothing to save as a version yet.');
+      return null;
+    } catch (e) {
+      const err = toAppError(e);
+      this.toast(`Could not save a version (${err.code}: ${err.message})`, 'error');
+      return null;
+    }
+  }
+
+  /**
+   * Puts the release back as it was at version `n`: what it reads now is kept as a version first
+   * (so the restore can itself be undone from the history), then the restored meeting is loaded
+   * like "Reload theirs".
+   */
+  async restoreVersion(n: number): Promise<boolean> {
+    const id = this.id;
+    if (id === null || !(await this.savedFirst('Restoring a version'))) return false;
+    try {
+      await api.saveVersion(id);
+      const open = await api.restoreVersion(id, n);
+      if (this.id === id) this.adopt(open);
+      this.historyTick += 1;
+      this.toast(`Restored version ${n}.`);
+      return true;
+    } catch (e) {
+      const err = toAppError(e);
+      this.toast(`Could not restore version ${n} (${err.code}: ${err.message})`, 'error');
+      this.historyTick += 1;
+      return false;
+    }
+  }
+
+  /** Replaces the whole archive with a backup (the user was asked), then opens the newest meeting. */
+  async restoreBackup(b: Backup): Promise<boolean> {
+    await this.flush();
+    try {
+      const { meetings } = await api.restoreBackup(b.path);
+      this.saver?.close();
+      this.saver = null;
+      this.id = null;
+      this.doc = null;
+      this.conflict = null;
+      this.previewHtml = '';
+      this.status = { kind: 'saved' };
+      store(LAST_KEY, null);
+      this.setQuery('');
+      await this.reloadList();
+      const first = this.meetings[0];
+      if (first) await this.openMeeting(first.id);
+      this.historyTick += 1;
+      this.toast(`Archive restored from the backup of ${formatWhenInline(b.created_at)}: ${plural(meetings, 'meeting')}.`);
+      return true;
+    } catch (e) {
+      const err = toAppError(e);
+      this.toast(`Could not restore the backup (${err.code}: ${err.message})`, 'error');
+      return false;
     }
   }
 

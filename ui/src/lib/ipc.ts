@@ -3,7 +3,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { toWire, type UiDoc } from './doc';
-import type { AppError, ErrorCode, MeetingDoc, MeetingPage, OpenMeeting, Person, SearchHit } from './types';
+import type { AppError, Backup, ErrorCode, MeetingDoc, MeetingPage, OpenMeeting, Person, SearchHit, VersionDiff, VersionSummary } from './types';
 
 const CODES: ErrorCode[] = [
   'invalid_input',
@@ -62,6 +62,17 @@ export const api = {
   exportMeeting: (id: number, format: 'html' | 'md' | 'json') => call<string | null>('export_meeting', { id, format }),
   importMeeting: () => call<number | null>('import_meeting', {}),
   peopleDirectory: (query: string, limit: number) => call<Person[]>('people_directory', { query, limit }),
+  /** The release's versions, newest first. */
+  listVersions: (id: number) => call<VersionSummary[]>('list_versions', { id }),
+  /** Records the stored release as a version; `null` when it reads exactly like the latest one. */
+  saveVersion: (id: number) => call<number | null>('save_version', { id }),
+  /** Paragraph by paragraph from version `from` to version `to` (`0`: the meeting as stored now). */
+  versionDiff: (id: number, from: number, to: number) => call<VersionDiff>('version_diff', { id, from, to }),
+  /** Stores the meeting as it was at `number` (a new revision, recorded as a new version). */
+  restoreVersion: (id: number, number: number) => call<OpenMeeting>('restore_version', { id, number }),
+  listBackups: () => call<Backup[]>('list_backups', {}),
+  /** Replaces every meeting of the archive with the backup's content. */
+  restoreBackup: (path: string) => call<{ meetings: number }>('restore_backup', { path }),
   /** Readiness hook for the shell's smoke test; errors are irrelevant to the user. */
   uiReady: (meetings: number, previewParagraphs: number) =>
     call<null>('ui_ready', { meetings, previewParagraphs }).catch(() => null),

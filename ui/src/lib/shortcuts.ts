@@ -8,6 +8,7 @@ export type ShortcutId =
   | 'save'
   | 'export'
   | 'copy'
+  | 'versions'
   | 'undo'
   | 'redo'
   | 'moveUp'
@@ -46,6 +47,8 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'e') },
   { id: 'copy', keys: ['Mod+Shift+C'], description: 'Copy the release (formatted and plain text)', inFields: true,
     match: (e) => mod(e) && e.shiftKey && !e.altKey && key(e, 'c') },
+  { id: 'versions', keys: ['Mod+Shift+H'], description: 'Versions of the release: differences, save a version, restore', inFields: true,
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && key(e, 'h') },
   { id: 'undo', keys: ['Mod+Z'], description: 'Undo add, move, delete, switch (text fields undo typing)', inFields: false,
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'z') },
   { id: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], description: 'Redo', inFields: false,

@@ -106,3 +106,37 @@ export interface AppError {
   code: ErrorCode;
   message: string;
 }
+
+/** One line of a meeting's release history (`list_versions`, newest first). */
+export interface VersionSummary {
+  number: number;
+  /** ISO date-time (UTC) */
+  created_at: string;
+  /** Why it was recorded: `export html`, `restore 2`, … */
+  reason: string;
+  headline: string;
+}
+
+export type DiffKind = 'same' | 'added' | 'removed' | 'changed';
+
+export interface DiffPara {
+  kind: DiffKind;
+  before: string | null;
+  after: string | null;
+}
+
+/** `version_diff`: paragraph by paragraph from version `from` to version `to` (0 = as stored now). */
+export interface VersionDiff {
+  from: number;
+  to: number;
+  paragraphs: DiffPara[];
+}
+
+/** A copy of the whole archive (`list_backups`, newest first). */
+export interface Backup {
+  path: string;
+  name: string;
+  created_at: string;
+  meetings: number;
+  size_bytes: number;
+}

@@ -21,6 +21,11 @@ export function installFakeBackend(seed) {
     closed: 0,
     importQueue: [],
     directory: seed.directory ?? [],
+    /** meeting id → versions, oldest first: {number, created_at, reason, blocks, doc} */
+    versions: new Map(),
+    /** {path, name, created_at, size_bytes?, meetings: seed meetings} */
+    backups: seed.backups ?? [],
+    restoredBackups: [],
   };
   for (const m of seed.meetings ?? []) {
     const id = m.id ?? state.nextId;
@@ -124,6 +129,70 @@ figure{margin:1.2em 0 0;padding-top:.6em;border-top:1px solid #ddd}figcaption{fo
 ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article></body></html>`;
   }
 
+  // The release as plain-text blocks (headline, dateline, paragraphs, captions), like core's
+  // plain text split on blank lines: what a version keeps and what version_diff compares.
+  function blocks(doc) {
+    const r = doc.release ?? {};
+    const out = [];
+    if (r.headline) out.push(r.headline);
+    const date = longDate(r.published, doc.meeting.language);
+    if (date) out.push(date);
+    out.push(...paragraphs(doc));
+    for (const p of r.photos ?? []) if (p.caption) out.push(p.caption);
+    return out;
+  }
+  const historyOf = (id) => {
+    if (!state.versions.has(id)) state.versions.set(id, []);
+    return state.versions.get(id);
+  };
+  /** A new version when the release reads differently from the latest one; its number or null. */
+  function record(id, reason, at) {
+    const m = get(id);
+    const list = historyOf(id);
+    const text = blocks(m.doc);
+    const last = list[list.length - 1];
+    if (last && JSON.stringify(last.blocks) === JSON.stringify(text)) return null;
+    const number = (last?.number ?? 0) + 1;
+    list.push({ number, created_at: at ?? new Date().toISOString(), reason, blocks: text, doc: clone(m.doc) });
+    return number;
+  }
+  const version = (id, n) => {
+    const v = historyOf(id).find((x) => x.number === n);
+    if (!v) throw err('not_found', `meeting ${id} has no version ${n}`);
+    return v;
+  };
+  /** Paragraph LCS; runs of removals and additions between common paragraphs pair up as changes. */
+  function diffBlocks(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+    for (let i = n - 1; i >= 0; i -= 1) for (let j = m - 1; j >= 0; j -= 1) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const out = [];
+    let removed = [];
+    let added = [];
+    const flush = () => {
+      const pairs = Math.min(removed.length, added.length);
+      for (let k = 0; k < pairs; k += 1) out.push({ kind: 'changed', before: removed[k], after: added[k] });
+      for (const r of removed.slice(pairs)) out.push({ kind: 'removed', before: r, after: null });
+      for (const x of added.slice(pairs)) out.push({ kind: 'added', before: null, after: x });
+      removed = [];
+      added = [];
+    };
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[i] === b[j]) {
+        flush();
+        out.push({ kind: 'same', before: a[i], after: b[j] });
+        i += 1;
+        j += 1;
+      } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
+      else removed.push(a[i++]);
+    }
+    flush();
+    return out;
+  }
+
   function summary(m) {
     const d = m.doc.meeting;
     return { id: m.id, title: d.title, organisation: d.organisation ?? null, starts: d.starts, ends: d.ends ?? null, language: d.language, revision: m.revision, modified_at: m.modified_at };
@@ -214,6 +283,7 @@ ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article><
       if (!['html', 'md', 'json'].includes(format)) throw err('invalid_input', `format: ${format}`);
       const path = `/home/press/Documents/meeting-${id}.${format}`;
       state.exports.push({ id, format, revision: get(id).revision, path });
+      record(id, `export ${format}`);
       return path;
     },
     import_meeting() {
@@ -223,6 +293,45 @@ ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article><
       const id = state.nextId++;
       state.meetings.set(id, { id, revision: 1, modified_at: new Date().toISOString(), doc: clone(doc) });
       return id;
+    },
+    list_versions({ id }) {
+      get(id);
+      return [...historyOf(id)].reverse().map((v) => ({ number: v.number, created_at: v.created_at, reason: v.reason, headline: v.blocks[0] ?? '' }));
+    },
+    save_version({ id }) {
+      return record(id, 'saved by hand');
+    },
+    version_diff({ id, from, to }) {
+      const m = get(id);
+      const a = version(id, from).blocks;
+      const b = to === 0 ? blocks(m.doc) : version(id, to).blocks;
+      return { from, to, paragraphs: diffBlocks(a, b) };
+    },
+    restore_version({ id, number }) {
+      const m = get(id);
+      const v = version(id, number);
+      m.doc = clone(v.doc);
+      m.revision += 1;
+      m.modified_at = new Date().toISOString();
+      record(id, `restore ${number}`);
+      return { id, revision: m.revision, doc: clone(m.doc) };
+    },
+    list_backups() {
+      return state.backups.map((b) => ({ path: b.path, name: b.name, created_at: b.created_at, meetings: b.meetings.length, size_bytes: b.size_bytes ?? JSON.stringify(b.meetings).length * 12 }));
+    },
+    restore_backup({ path }) {
+      const b = state.backups.find((x) => x.path === path);
+      if (!b) throw err('not_found', `no backup at ${path}`);
+      state.meetings = new Map();
+      state.versions = new Map();
+      state.nextId = 1;
+      for (const m of b.meetings) {
+        const id = m.id ?? state.nextId;
+        state.nextId = Math.max(state.nextId, id + 1);
+        state.meetings.set(id, { id, revision: m.revision ?? 1, modified_at: m.modified_at ?? b.created_at, doc: clone(m.doc) });
+      }
+      state.restoredBackups.push(path);
+      return { meetings: b.meetings.length };
     },
     people_directory({ query, limit }) {
       const q = query.toLowerCase();
@@ -244,6 +353,15 @@ ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article><
       return null;
     },
   };
+  // Seeded history: {id, reason, created_at, doc} oldest first, recorded like exports were.
+  for (const v of seed.versions ?? []) {
+    const m = get(v.id);
+    const current = m.doc;
+    m.doc = clone(v.doc);
+    record(v.id, v.reason, v.created_at);
+    m.doc = current;
+  }
+
   const listeners = [];
   let listenerSeq = 0;
 
@@ -299,6 +417,8 @@ ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article><
     setSaveDelay(ms) {
       state.saveDelay = ms;
     },
+    versions: (id) => clone(historyOf(id)),
+    blocks,
     queueImport(doc) {
       state.importQueue.push(doc);
     },

@@ -1,7 +1,7 @@
 // The workflow, end to end in Chromium, against the in-memory fake shell (fake-backend.js).
 import { join } from 'node:path';
 import { SHOTS, assert, eq, test, until } from './harness.mjs';
-import { archiveSeed, bigMeeting, fisheriesEn, standardSeed } from '../fixtures/meetings.js';
+import { archiveSeed, backupSeed, bigMeeting, fisheriesEn, historySeed, standardSeed } from '../fixtures/meetings.js';
 
 const ENERGY = 3; // the most recent meeting of standardSeed, opened at start
 const item = (page, n) => page.locator('[data-testid="agenda-item"]').nth(n);
@@ -489,4 +489,217 @@ test('a quote without a speaker is flagged and kept out of the saved file', asyn
   await waitSaved();
   eq((await savedDoc(1)).agenda[0].quotes, [{ speaker: 'kim-lee', text: 'Unattributed words', in_release: true }], 'saved once attributed');
   eq(await tid('draft-quotes').count(), 0, 'flag gone');
+});
+
+// ── Versions and backups ──────────────────────────────────────────────────────────────────────
+
+const versionNumbers = (tid) => tid('version').evaluateAll((els) => els.map((e) => Number(e.dataset.number)));
+const diffKinds = (page) => page.locator('[data-testid="diff"] > li').evaluateAll((els) => els.map((e) => e.dataset.kind ?? (e.classList.contains('fold') ? 'fold' : '?')));
+const toastWith = (tid, text) => tid('toast').filter({ hasText: text }).waitFor();
+
+test('versions: every export that reads differently records one, listed newest first', async ({ page, open, tid, fake }) => {
+  await open(standardSeed());
+  await tid('versions-button').click();
+  await tid('versions-empty').waitFor();
+  eq(await tid('versions-button').getAttribute('aria-pressed'), 'true', 'pressed');
+  await tid('export-button').click();
+  await tid('export-html').click();
+  await until(async () => (await versionNumbers(tid)).length === 1, 'one version after an export');
+  // Edit the release (from the agenda: the release fields are behind the versions view), export again.
+  await item(page, 1).locator('[data-testid="item-summary"]').fill('The Council postponed the offshore wind grid to 2032.');
+  await tid('export-button').click();
+  await tid('export-md').click();
+  await until(async () => (await versionNumbers(tid)).length === 2, 'two versions');
+  await tid('export-button').click();
+  await tid('export-json').click();
+  await until(async () => (await fake(() => window.__fake.state.exports.length)) === 3, 'third export');
+  await page.waitForTimeout(150);
+  eq(await versionNumbers(tid), [2, 1], 'an export of the same release records nothing; newest first');
+  const rows = tid('version');
+  eq(await rows.nth(0).locator('.reason').innerText(), 'Exported as Markdown', 'reason');
+  eq(await rows.nth(1).locator('.reason').innerText(), 'Exported as HTML', 'reason');
+  eq(await rows.nth(0).locator('.headline').innerText(), 'Energy ministers agree joint winter plan and offshore wind grid', 'headline');
+  const when = await rows.nth(0).locator('time').evaluate((t) => [t.getAttribute('datetime'), t.textContent]);
+  assert(/^\d{4}-\d\d-\d\dT/.test(when[0]) && /^Today, \d\d:\d\d$/.test(when[1]), `local time shown: ${when}`);
+  // Newest selected, compared with the release now: it reads the same.
+  eq(await rows.nth(0).locator('input').isChecked(), true, 'newest selected');
+  await until(async () => (await tid('diff-summary').innerText()).includes('reads exactly like the release now'), 'no difference');
+  // Mod+Shift+H goes back to the release.
+  await tid('versions-button').focus();
+  await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+Shift+h`);
+  await tid('release-headline').waitFor();
+  eq(await tid('versions-view').count(), 0, 'view closed');
+});
+
+test('versions: "Save version" saves what is typed first; no change the second time', async ({ page, open, tid, fake, calls }) => {
+  await open(standardSeed());
+  await tid('versions-button').click();
+  await tid('versions-empty').waitFor();
+  const summary = item(page, 0).locator('[data-testid="item-summary"]');
+  await summary.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Typed just now.');
+  await tid('save-version').click();
+  await toastWith(tid, 'Version 1 saved');
+  const saved = await fake((id) => window.__fake.versions(id), ENERGY);
+  eq(saved.length, 1, 'one version');
+  assert(saved[0].blocks.some((b) => b.includes('Typed just now.')), 'the version has what was typed (saved first)');
+  const order = (await calls()).map((c) => c.cmd).filter((c) => c === 'save_meeting' || c === 'save_version');
+  eq(order.slice(-2), ['save_meeting', 'save_version'], 'saved, then versioned');
+  await until(async () => (await versionNumbers(tid)).join() === '1', 'listed');
+  eq(await tid('version').first().locator('.reason').innerText(), 'Saved by hand', 'reason');
+  await tid('save-version').click();
+  await toastWith(tid, 'No change since version 1');
+  eq((await fake((id) => window.__fake.versions(id), ENERGY)).length, 1, 'still one version');
+});
+
+test('versions: the difference shows changed, added and removed paragraphs; any two compared', async ({ page, open, tid, calls, axe, mod }) => {
+  await open(historySeed());
+  await tid('meeting-title').click();
+  await page.keyboard.press(`${mod}+Shift+h`);
+  await tid('versions-view').waitFor();
+  await until(async () => (await versionNumbers(tid)).join() === '3,2,1', 'three versions');
+  await tid('version').filter({ has: page.locator('input[value="1"]') }).click();
+  await until(async () => (await diffKinds(page)).join() === 'changed,same,same,changed,same,removed,same,added', 'kinds from 1 to now');
+  const last = (await calls('version_diff')).at(-1).args;
+  eq([last.id, last.from, last.to], [ENERGY, 1, 0], 'version_diff args');
+  eq(await tid('diff-summary').innerText(), '2 changed · 1 added · 1 removed', 'summary');
+  const paras = tid('diff-para');
+  // The headline: before / after, with the words added marked.
+  const headline = paras.nth(0);
+  eq(await headline.locator('.tag').innerText(), 'CHANGED', 'label (not colour alone)');
+  eq(await headline.locator('[data-testid="diff-inline"]').textContent(), 'Energy ministers agree joint winter plan [added: and offshore wind grid]', 'words added, inline');
+  eq(await headline.locator('del').count(), 0, 'nothing removed');
+  // A changed figure inside a long paragraph: struck out, then the new one.
+  const storage = paras.nth(3);
+  eq(await storage.locator('del').allTextContents(), ['[removed: 85%]'], 'removed word');
+  eq(await storage.locator('ins').allTextContents(), ['[added: 87%]'], 'added word');
+  assert((await storage.textContent()).includes('“Storage is at [removed: 85%] [added: 87%] today,'), 'in place');
+  eq(await paras.nth(1).textContent(), 'Unchanged: 15 October 2026', 'unchanged paragraph, labelled for screen readers');
+  const removed = paras.nth(5);
+  eq(await removed.locator('del').innerText(), 'Ministers also exchanged views on the Nordic electricity market.', 'removed paragraph struck through');
+  eq(await removed.locator('.tag').innerText(), 'REMOVED', 'label');
+  eq(await paras.nth(7).locator('ins').innerText(), 'Ministers at the Tallinn harbour substation', 'added paragraph');
+  eq(await paras.nth(7).locator('.tag').innerText(), 'ADDED', 'label');
+  await axe('versions view');
+  // Tall enough for the list and every kind of difference in one picture.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: join(SHOTS, 'versions-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(100);
+  await axe('versions view, dark');
+  await page.screenshot({ path: join(SHOTS, 'versions-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Any two versions: 1 → 2, where the unchanged middle is folded away until asked for.
+  await tid('compare-with').selectOption('2');
+  await until(async () => (await diffKinds(page)).join() === 'changed,same,fold,same,removed,same', 'kinds from 1 to 2');
+  const args = (await calls('version_diff')).at(-1).args;
+  eq([args.from, args.to], [1, 2], 'compared 1 with 2');
+  eq(await tid('diff-fold').innerText(), '2 unchanged paragraphs — show', 'fold');
+  await tid('diff-fold').click();
+  eq(await diffKinds(page), ['changed', 'same', 'same', 'same', 'same', 'removed', 'same'], 'unfolded');
+  // Selecting the version compared with goes back to comparing with now.
+  await tid('version').filter({ has: page.locator('input[value="2"]') }).click();
+  await until(async () => (await tid('compare-with').inputValue()) === '0', 'compared with now again');
+  await until(async () => (await diffKinds(page)).join() === 'same,same,same,changed,same,same,added', 'kinds from 2 to now');
+  // The keyboard moves through the versions (a radio group).
+  await page.keyboard.press('ArrowDown');
+  await until(async () => (await calls('version_diff')).at(-1).args.from === 1, 'arrow selects the next version');
+});
+
+test('versions: restore asks first, then the editor shows that version and a new version is listed', async ({ page, open, tid, calls, axe, waitSaved, waitPreviewContains, savedDoc }) => {
+  await open(historySeed());
+  await tid('versions-button').click();
+  await until(async () => (await versionNumbers(tid)).join() === '3,2,1', 'three versions');
+  await tid('version').filter({ has: page.locator('input[value="1"]') }).click();
+  await tid('restore-version').click();
+  await tid('restore-dialog').waitFor({ state: 'visible' });
+  eq(await tid('restore-dialog').locator('h2').innerText(), 'Restore version 1?', 'asks');
+  assert((await tid('restore-dialog').innerText()).includes('The release will read as it did then; this is itself recorded as a new version.'), 'says what happens');
+  eq((await active(page)).testid, 'restore-cancel', 'focus on Cancel');
+  await axe('restore confirmation');
+  await page.keyboard.press('Escape');
+  await tid('restore-dialog').waitFor({ state: 'hidden' });
+  eq((await calls('restore_version')).length, 0, 'nothing restored on Escape');
+  await tid('restore-version').click();
+  await tid('restore-confirm').click();
+  await toastWith(tid, 'Restored version 1');
+  eq((await calls('restore_version')).at(-1).args, { id: ENERGY, number: 1 }, 'restore_version args');
+  // What the release read before is kept as a version; the restore is one too.
+  await until(async () => (await versionNumbers(tid)).join() === '5,4,3,2,1', 'new versions listed');
+  eq(await tid('version').first().locator('.reason').innerText(), 'Restored version 1', 'newest is the restore');
+  eq(await tid('version').nth(1).locator('.reason').innerText(), 'Saved by hand', 'then the release as it read');
+  await until(async () => (await tid('diff-summary').innerText()).includes('reads exactly like the release now'), 'restore reads like now');
+  eq(await item(page, 3).locator('[data-testid="item-summary"]').inputValue(), 'Ministers also exchanged views on the Nordic electricity market.', 'agenda as it was');
+  await tid('versions-close').click();
+  eq(await tid('release-headline').inputValue(), 'Energy ministers agree joint winter plan', 'old headline in the editor');
+  await waitPreviewContains('Storage is at 85% today');
+  // The editor is on the new revision: the next edit saves without a conflict.
+  await tid('release-headline').fill('Energy ministers agree joint winter plan, again');
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).release.headline, 'Energy ministers agree joint winter plan, again', 'saved after restore');
+  eq(await tid('conflict-dialog').isVisible(), false, 'no conflict');
+});
+
+test('layout: the versions view fits at 1024×700', async ({ page, open, tid }) => {
+  await open(historySeed());
+  await tid('versions-button').click();
+  await until(async () => (await versionNumbers(tid)).length === 3, 'listed');
+  await tid('version').filter({ has: page.locator('input[value="1"]') }).click();
+  await tid('diff').waitFor();
+  const over = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('.release .toolbar, .release .scroll, .versions, .vhead, .versions .list, .diffbox, .dhead, .cmp, .diff, [data-testid="diff-para"]')) {
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className.split(' ')[0] || el.dataset.testid}: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return out;
+  });
+  eq(over, [], 'horizontal overflow');
+  eq(await tid('versions-button').getAttribute('aria-label'), 'Versions', 'named when only its icon shows');
+  await page.screenshot({ path: join(SHOTS, 'versions-1024x700.png') });
+  await tid('restore-version').click();
+  await tid('restore-dialog').waitFor({ state: 'visible' });
+  await page.screenshot({ path: join(SHOTS, 'restore-version.png') });
+}, { viewport: { width: 1024, height: 700 } });
+
+test('backups: listed; restore asks with both counts, then replaces the archive', async ({ page, open, tid, fake, calls, axe }) => {
+  await open(backupSeed());
+  // From the native menu as from the sidebar.
+  eq(await fake(() => window.__fake.emit('app://menu', 'backups')), 1, 'menu event');
+  await tid('backups-dialog').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await tid('backups-dialog').waitFor({ state: 'hidden' });
+  await tid('backups-button').click();
+  await tid('backups-dialog').waitFor({ state: 'visible' });
+  await until(async () => (await tid('backup').count()) === 2, 'two backups');
+  eq(await tid('backup-meetings').allInnerTexts(), ['3', '2'], 'meetings per backup');
+  assert((await tid('backup').first().innerText()).includes('1.2 MB'), 'size');
+  assert((await tid('backup').first().innerText()).includes('communique-2026-10-15.sqlite3'), 'name');
+  await axe('backups dialog');
+  await page.screenshot({ path: join(SHOTS, 'backups.png') });
+  await tid('backup-restore').first().click();
+  await tid('backup-confirm').waitFor({ state: 'visible' });
+  const text = (await tid('backup-confirm-text').innerText()).replace(/\s+/g, ' ').trim();
+  assert(/^Replace the whole archive \(5 meetings now\) with this backup from 15 Oct 2026, \d\d:\d\d \(3 meetings\)\? Every meeting changed since then is lost\.$/.test(text), `confirmation: ${text}`);
+  eq((await active(page)).testid, 'backup-confirm-cancel', 'focus on Cancel');
+  await axe('backup confirmation');
+  await page.screenshot({ path: join(SHOTS, 'backup-confirm-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(100);
+  await axe('backup confirmation, dark');
+  await page.screenshot({ path: join(SHOTS, 'backup-confirm-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await tid('backup-confirm-cancel').click();
+  await tid('backup-confirm').waitFor({ state: 'hidden' });
+  eq((await calls('restore_backup')).length, 0, 'nothing restored on Cancel');
+  await tid('backup-restore').first().click();
+  await tid('backup-confirm-restore').click();
+  await toastWith(tid, 'Archive restored');
+  eq((await calls('restore_backup')).at(-1).args, { path: '/home/press/.local/share/app.communique/backups/communique-2026-10-15.sqlite3' }, 'restore_backup args');
+  await until(async () => (await tid('meeting-count').innerText()) === '3 meetings', 'list replaced');
+  eq(await page.locator('[data-testid="meeting-item"] .title').allInnerTexts(), ['Budget Council', 'Spring Council of Fisheries Ministers', 'Transport Council'], 'the backup’s meetings');
+  await until(async () => (await tid('meeting-title').inputValue()) === 'Budget Council', 'the most recent opened');
+  eq(await tid('backups-dialog').isVisible(), false, 'dialog closed');
 });

@@ -36,6 +36,28 @@ describe('ipc', () => {
     expect(toAppError({ code: 'weird', message: 'm' })).toEqual({ code: 'unknown', message: 'm' });
   });
 
+  it('sends the version and backup commands with the contract\'s names', async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return null;
+    });
+    await api.listVersions(3);
+    await api.saveVersion(3);
+    await api.versionDiff(3, 1, 0);
+    await api.restoreVersion(3, 2);
+    await api.listBackups();
+    await api.restoreBackup('/b/x.sqlite3');
+    expect(seen).toEqual([
+      ['list_versions', { id: 3 }],
+      ['save_version', { id: 3 }],
+      ['version_diff', { id: 3, from: 1, to: 0 }],
+      ['restore_version', { id: 3, number: 2 }],
+      ['list_backups', {}],
+      ['restore_backup', { path: '/b/x.sqlite3' }],
+    ]);
+  });
+
   it('ui_ready never rejects', async () => {
     mockIPC(() => {
       throw { code: 'io', message: 'no such command' };

@@ -233,6 +233,47 @@ test('hostile text in every field runs nothing in the app window or its preview'
   });
 });
 
+test('versions: save, change, compare and restore in the real app; the CLI sees the history', async () => {
+  const db = join(dir, 'versions.sqlite3');
+  const meeting = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
+  assert.equal(cli(db, 'import', meeting).trim(), '1');
+  await withApp(db, async (s) => {
+    const title = await s.find(sel('meeting-title'));
+    await s.until('the meeting', async () => (await title.property('value')) === 'Spring Council of Fisheries Ministers');
+    await (await s.find(sel('versions-button'))).click();
+    await (await s.find(sel('save-version'))).click();
+    await s.until('version 1', async () => (await s.findAll(sel('version'))).length === 1);
+    await (await s.find(sel('versions-close'))).click();
+    const headline = await s.find(sel('release-headline'));
+    await headline.click();
+    await headline.type(' today');
+    await waitSaved(s);
+    await (await s.find(sel('versions-button'))).click();
+    await (await s.find(sel('save-version'))).click();
+    await s.until('version 2', async () => (await s.findAll(sel('version'))).length === 2);
+    // Version 1 against the release now: the headline changed.
+    await (await s.find(`${sel('version')}[data-number="1"]`)).click();
+    await s.until('a changed headline in the diff', async () => {
+      for (const p of await s.findAll(`${sel('diff-para')}[data-kind="changed"]`)) {
+        if (String(await p.property('textContent')).includes('today')) return true;
+      }
+      return false;
+    });
+    await (await s.find(sel('restore-version'))).click();
+    await (await s.find(sel('restore-confirm'))).click();
+    await s.until('the versions after the restore', async () => (await s.findAll(sel('version'))).length >= 3);
+    await (await s.find(sel('versions-close'))).click();
+    await s.until('the old headline back', async () =>
+      (await (await s.find(sel('release-headline'))).property('value')) === 'Fisheries ministers cut cod quotas and fund two research vessels');
+    await waitSaved(s);
+  });
+  const history = cli(db, 'history', '1').trim().split('\n').map((l) => l.split('\t'));
+  assert.equal(history[0][2], 'restore 1', JSON.stringify(history));
+  assert.ok(history.some((v) => v[2] === 'saved by hand'));
+  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  assert.equal(json.release.headline, 'Fisheries ministers cut cod quotas and fund two research vessels');
+});
+
 /** After a session ends the app must be gone (it closed itself after flushing). */
 async function s_untilGone() {
   for (let i = 0; i < 100 && appPids().length > 0; i++) await sleep(100);

@@ -150,9 +150,9 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Export { id, format, output } => {
             let mut store = open(cli.db)?;
-            let stored = store.load(id).map_err(|e| e.to_string())?;
+            let meeting = store.meeting_for_export(id).map_err(|e| e.to_string())?;
             let format = Format::from(format);
-            emit(&format.render(&stored.meeting), output.as_deref())?;
+            emit(&format.render(&meeting), output.as_deref())?;
             // Every export is a version of the release (when it reads differently from the last).
             store
                 .record_version(id, &format!("export {}", format.extension()))

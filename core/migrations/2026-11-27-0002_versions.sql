@@ -13,3 +13,7 @@ CREATE TABLE versions (
     meeting     TEXT    NOT NULL,  -- the canonical meeting file it was composed from
     UNIQUE (meeting_id, number)
 ) STRICT;
+
+-- A release's `updated` time follows its latest version unless the officer set it by hand:
+-- 1 when the store set it itself (and may move it at the next corrected export), 0 otherwise.
+ALTER TABLE meetings ADD COLUMN updated_auto INTEGER NOT NULL DEFAULT 0 CHECK (updated_auto IN (0, 1));

@@ -85,6 +85,22 @@ impl Store {
                 found: current,
             });
         }
+        // A different `updated` from the one stored is the officer's own: the store stops moving it.
+        let stored_updated: Option<Option<String>> = tx
+            .query_row(
+                "SELECT updated FROM releases WHERE meeting_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let new_updated = m
+            .release
+            .as_ref()
+            .and_then(|r| r.updated.as_ref())
+            .map(format_datetime);
+        if stored_updated.flatten() != new_updated {
+            tx.execute("UPDATE meetings SET updated_auto = 0 WHERE id = ?1", [id])?;
+        }
         tx.execute(
             "UPDATE meetings SET title = ?2, organisation = ?3, language = ?4, location = ?5, starts = ?6,
                     ends = ?7, timezone = ?8, revision = revision + 1, modified_at = ?9

@@ -533,3 +533,57 @@ fn a_file_that_is_not_our_backup_is_not_restored() {
     assert!(matches!(err, Error::ForeignDatabase { .. }), "{err}");
     assert_eq!(store.count().unwrap(), 1);
 }
+
+#[test]
+fn the_updated_time_follows_corrected_exports_unless_set_by_hand() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut m = sample_en();
+    m.release.as_mut().unwrap().updated = None;
+    let id = store.insert(&m).unwrap();
+    let export = |store: &mut Store| {
+        let out = store.meeting_for_export(id).unwrap();
+        store.record_version(id, "export html").unwrap();
+        out
+    };
+    // The first export is the release as published: no "updated" line.
+    let first = export(&mut store);
+    assert_eq!(first.release.as_ref().unwrap().updated, None);
+    assert_eq!(export(&mut store), first, "nothing changed, nothing moves");
+    // A correction: the next export carries the time it was made.
+    let mut corrected = store.load(id).unwrap();
+    corrected.meeting.release.as_mut().unwrap().closing = "Corrected closing.".into();
+    store
+        .save(id, corrected.revision, &corrected.meeting)
+        .unwrap();
+    let second = export(&mut store);
+    let moved = second
+        .release
+        .as_ref()
+        .unwrap()
+        .updated
+        .expect("updated set");
+    assert!(
+        (chrono::Utc::now().fixed_offset() - moved)
+            .num_seconds()
+            .abs()
+            < 60
+    );
+    assert_eq!(
+        store.load(id).unwrap().meeting,
+        second,
+        "stored, so the app shows it too"
+    );
+    // Restoring the first version gives back the first export, byte for byte.
+    store.restore(id, 1).unwrap();
+    assert_eq!(
+        crate::Format::Html.render(&export(&mut store)),
+        crate::Format::Html.render(&first)
+    );
+    // Set by hand, it stays.
+    let mut by_hand = store.load(id).unwrap();
+    let hand = chrono::DateTime::parse_from_rfc3339("2026-10-02T09:00:00+02:00").unwrap();
+    by_hand.meeting.release.as_mut().unwrap().updated = Some(hand);
+    by_hand.meeting.release.as_mut().unwrap().lead = "A new lead.".into();
+    store.save(id, by_hand.revision, &by_hand.meeting).unwrap();
+    assert_eq!(export(&mut store).release.unwrap().updated, Some(hand));
+}

@@ -2,6 +2,7 @@
 //! release (plain text, for reading and diffing) and the meeting file it came from (for
 //! restoring). Versions are only added, never changed; a restore is itself a new version.
 
+use chrono::Timelike;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -32,6 +33,41 @@ pub struct Version {
 }
 
 impl Store {
+    /// The meeting as it is to be exported now. When its release reads differently from the
+    /// latest version (a correction), the release's `updated` time moves to now, unless the
+    /// officer set it by hand; that change is stored. Callers render the result, write it, then
+    /// `record_version`.
+    pub fn meeting_for_export(&mut self, id: MeetingId) -> Result<crate::model::Meeting> {
+        let stored = self.load(id)?;
+        let mut meeting = stored.meeting;
+        if meeting.release.is_none() {
+            return Ok(meeting);
+        }
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT release FROM versions WHERE meeting_id = ?1 ORDER BY number DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let auto: bool = self.conn.query_row(
+            "SELECT updated_auto FROM meetings WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let corrected = last.is_some_and(|text| text != plain_text(&compose(&meeting)));
+        let release = meeting.release.get_or_insert_with(Default::default);
+        if corrected && (release.updated.is_none() || auto) {
+            let now = chrono::Utc::now().fixed_offset();
+            release.updated = Some(now.with_nanosecond(0).unwrap_or(now));
+            self.save(id, stored.revision, &meeting)?;
+            self.conn
+                .execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
+        }
+        Ok(meeting)
+    }
+
     /// Records the meeting's current release as a new version, unless it reads exactly like the
     /// latest one. Returns the new version's number, or `None` when nothing changed.
     pub fn record_version(&mut self, id: MeetingId, reason: &str) -> Result<Option<i64>> {

@@ -611,7 +611,15 @@ class App {
     }
     try {
       const path = await api.exportMeeting(id, format);
-      if (path) this.toast(`Exported to ${path}`);
+      if (path) {
+        this.toast(`Exported to ${path}`);
+        // Exporting a corrected release sets its "updated" time, which the shell stores: take
+        // that in (nothing was typed since the flush), so the next save is not a conflict.
+        const revision = await api.meetingRevision(id);
+        if (this.id === id && this.saver && this.status.kind === 'saved' && revision > this.saver.revision) {
+          this.adopt(await api.loadMeeting(id));
+        }
+      }
       this.historyTick += 1; // an export records a version when the release reads differently
     } catch (e) {
       const err = toAppError(e);

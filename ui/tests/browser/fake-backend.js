@@ -282,6 +282,12 @@ ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article><
       get(id);
       if (!['html', 'md', 'json'].includes(format)) throw err('invalid_input', `format: ${format}`);
       const path = `/home/press/Documents/meeting-${id}.${format}`;
+      if (state.exportSetsUpdated) {
+        // Like the shell exporting a corrected release: it stores the "updated" time.
+        const m = get(id);
+        m.doc.release = { ...(m.doc.release ?? {}), updated: state.exportSetsUpdated };
+        m.revision += 1;
+      }
       state.exports.push({ id, format, revision: get(id).revision, path });
       record(id, `export ${format}`);
       return path;

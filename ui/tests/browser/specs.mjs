@@ -295,6 +295,22 @@ test('save: edits are flushed before export; export and copy', async ({ page, op
   eq(copied[0].release.headline, 'Exported headline', 'the current document was copied');
 });
 
+test('export of a corrected release: the updated time the shell stored is taken in, no conflict', async ({ page, open, tid, fake, waitSaved, savedDoc }) => {
+  await open(standardSeed());
+  await fake(() => { window.__fake.state.exportSetsUpdated = '2026-10-15T16:00:00Z'; });
+  await tid('export-button').click();
+  await tid('export-html').click();
+  await until(async () => (await fake(() => window.__fake.state.exports.length)) === 1, 'exported');
+  await until(async () => ((await tid('release-updated').inputValue()) ?? '').includes('2026-10-15'), 'updated time shown');
+  await tid('release-closing').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Later edit.');
+  await until(async () => (await savedDoc(ENERGY)).release.closing.endsWith('Later edit.'), 'the edit saved');
+  await waitSaved();
+  eq(await tid('conflict-dialog').isVisible(), false, 'no conflict');
+  eq((await savedDoc(ENERGY)).release.updated, '2026-10-15T16:00:00Z', 'the stored updated time kept');
+});
+
 test('import: an imported meeting opens and is listed', async ({ page, open, tid }) => {
   await open(standardSeed());
   await page.evaluate((doc) => window.__fake.queueImport(doc), { ...fisheriesEn, meeting: { ...fisheriesEn.meeting, title: 'Imported meeting', starts: '2027-05-05' } });

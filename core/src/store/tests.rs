@@ -587,3 +587,27 @@ fn the_updated_time_follows_corrected_exports_unless_set_by_hand() {
     store.save(id, by_hand.revision, &by_hand.meeting).unwrap();
     assert_eq!(export(&mut store).release.unwrap().updated, Some(hand));
 }
+
+#[test]
+fn a_migration_that_fails_leaves_the_file_untouched_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.sqlite3");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema/v1.sqlite3");
+    std::fs::copy(fixture, &path).unwrap();
+    // Something in the way of migration 2 (a table of the same name).
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE versions (x); PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    drop(conn);
+    let before = bytes(&path);
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, Error::Migration { .. }), "{err}");
+    assert!(err.to_string().contains("nothing was changed"), "{err}");
+    assert_eq!(bytes(&path), before, "the archive is untouched");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let v: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+}

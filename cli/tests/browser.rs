@@ -62,26 +62,17 @@ const ALLOWED_ATTRS: &[&str] = &[
     "href",
 ];
 
+/// Every payload in every field (the fuzz target's own mapping), and one agenda item per payload
+/// so each also stands alone as a paragraph.
 fn hostile_meeting() -> communique_core::Meeting {
     let payloads = payloads();
-    let all = payloads.join(" ");
-    let mut m = sample::sample_en();
-    m.info.title = all.clone();
-    m.info.organisation = Some(all.clone());
-    m.info.location = Some(all.clone());
-    for p in &mut m.people {
-        p.name = all.clone();
-        p.full = Some(all.clone());
-        p.role = Some(all.clone());
-        p.short = Some(all.clone());
-    }
+    let mut m = communique_core::fuzzing::meeting_with_text(&payloads.join(" "));
     let template = m.agenda[0].clone();
     m.agenda = payloads
         .iter()
         .map(|p| {
             let mut item = template.clone();
             item.title.clone_from(p);
-            item.notes.clone_from(p);
             item.summary.clone_from(p);
             for q in &mut item.quotes {
                 q.text.clone_from(p);
@@ -90,14 +81,6 @@ fn hostile_meeting() -> communique_core::Meeting {
             item
         })
         .collect();
-    let r = m.release.as_mut().unwrap();
-    r.headline = all.clone();
-    r.lead = all.clone();
-    r.closing = all.clone();
-    for photo in &mut r.photos {
-        photo.caption = all.clone();
-        photo.credit = Some(all.clone());
-    }
     m
 }
 

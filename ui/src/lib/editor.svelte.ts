@@ -70,6 +70,8 @@ class App {
   previewHtml = $state('');
   previewError = $state<AppError | null>(null);
   currentItemKey = $state<string | null>(null);
+  /** The agenda item the app is about to focus: it renders live even when far from view. */
+  awakeItem = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
   /** The open meeting's revision as last stored (loaded or saved): the versions view follows it. */
@@ -371,6 +373,8 @@ class App {
 
   /** Focuses a row's main field after the DOM caught up with the document. */
   async focusRow(key: string, what: 'title' | 'quote'): Promise<void> {
+    const owner = this.doc?.agenda.find((i) => i.key === key || i.quotes.some((q) => q.key === key));
+    if (owner) this.awakeItem = owner.key;
     await tick();
     const row = document.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
     if (!row) return;

@@ -421,8 +421,10 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
   await open(bigMeeting(300), { waitReady: true });
   const loadMs = Date.now() - t0;
   eq(await tid('agenda-item').count(), 300, 'all items');
+  const live = await tid('item-summary').count();
+  assert(live <= 20, `only the items near the visible area have editors (${live} of 300)`);
+  await item(page, 149).scrollIntoViewIfNeeded();
   const summary = item(page, 149).locator('[data-testid="item-summary"]');
-  await summary.scrollIntoViewIfNeeded();
   await summary.click();
   await page.keyboard.press('End');
 
@@ -479,6 +481,66 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
   console.log(`      keystroke → preview showing it (30 keys, painted): p50 ${f(await percentile(toPreview, 50))}, p95 ${f(await percentile(toPreview, 95))}`);
   console.log(`      keystroke → next paint (30 keys, one at a time): p50 ${f(await percentile(toPaint, 50))}, p95 ${f(await percentile(toPaint, 95))}`);
   console.log(`      keystroke → second frame while typing at 35 ms/key (${burst.length} keys): p50 ${f(await percentile(burst, 50))}, p95 ${f(await percentile(burst, 95))}`);
+}, { timeout: 120000 });
+
+test('300 items: far items rest as placeholders; waking them keeps the text on screen still; focus and typing keep them live', async ({ page, open, tid }) => {
+  const seed = bigMeeting(300);
+  // Uneven items, so that a resting item's estimated height is off from its real one.
+  seed.meetings[0].doc.agenda.forEach((it, i) => {
+    it.summary = it.summary.repeat(1 + (i % 5));
+    for (let k = 0; k < i % 3; k += 1) it.quotes.push({ speaker: 'chair', text: 'Said it. '.repeat(1 + ((i * 7) % 40)), in_release: true });
+  });
+  await open(seed, { waitReady: true });
+  const scroller = page.locator('.editor .scroll');
+  const liveItems = () => page.locator('[data-testid="agenda-item"][data-live="true"]').count();
+  const frames = (n) => page.evaluate((n) => new Promise((r) => { const f = (k) => (k ? requestAnimationFrame(() => f(k - 1)) : r()); f(n); }), n);
+
+  const atOpen = await liveItems();
+  assert(atOpen >= 3 && atOpen <= 20, `only the first screens are live at open (${atOpen})`);
+  eq(await tid('item-summary').count(), atOpen, 'resting items have no fields');
+  eq((await item(page, 250).innerText()).trim(), '251\nPoint 251', 'a resting item shows its number and title');
+
+  // Far down: the items there wake, the first ones rest again.
+  await item(page, 200).scrollIntoViewIfNeeded();
+  await item(page, 200).locator('[data-testid="item-summary"]').waitFor();
+  await until(async () => (await item(page, 0).getAttribute('data-live')) === 'false', 'the first item rests once far away');
+  const inMiddle = await liveItems();
+  assert(inMiddle <= 30, `a few screens are live, not the agenda (${inMiddle})`);
+
+  // Scrolling up wakes the items above; the item on screen moves by the scroll and nothing more.
+  for (let k = 0; k < 10; k += 1) {
+    const before = await item(page, 200).evaluate((e) => e.getBoundingClientRect().top);
+    await scroller.evaluate((s) => s.scrollBy(0, -300));
+    await frames(6);
+    const moved = (await item(page, 200).evaluate((e) => e.getBoundingClientRect().top)) - before;
+    assert(Math.abs(moved - 300) <= 1, `step ${k}: the text moved ${moved.toFixed(1)} px for a 300 px scroll`);
+  }
+
+  // Typed in, then left far behind: the item stays live (its field keeps the browser's undo).
+  await item(page, 289).scrollIntoViewIfNeeded();
+  const summary = item(page, 289).locator('[data-testid="item-summary"]');
+  await summary.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Typed far down.');
+  await tid('meeting-title').focus();
+  await scroller.evaluate((s) => (s.scrollTop = 0));
+  await until(async () => (await item(page, 289).getAttribute('data-live')) === 'true' && (await item(page, 285).getAttribute('data-live')) === 'false', 'typed item live, its untouched neighbour resting', 5000);
+  await item(page, 289).scrollIntoViewIfNeeded();
+  await summary.click();
+  await page.keyboard.press('Control+Z');
+  assert(!(await summary.inputValue()).includes('Typed far down.'), 'the field undoes its typing after the round trip');
+
+  // The app focuses a resting item: delete item 280 by keyboard, go to the top, Undo.
+  await item(page, 279).scrollIntoViewIfNeeded();
+  await item(page, 279).locator('[data-testid="item-title"]').focus();
+  await page.keyboard.press('Control+Shift+Backspace');
+  await until(async () => (await tid('agenda-item').count()) === 299, 'deleted');
+  await scroller.evaluate((s) => (s.scrollTop = 0));
+  await tid('meeting-title').focus();
+  await until(async () => (await item(page, 250).getAttribute('data-live')) === 'false', 'far items rest');
+  await tid('undo').click();
+  await until(async () => (await active(page)).value === 'Point 280', 'undo focuses the restored item, far from view');
+  eq((await active(page)).testid, 'item-title', 'its title');
 }, { timeout: 120000 });
 
 test('delete meeting: asks first, then the next meeting opens', async ({ open, tid, fake }) => {

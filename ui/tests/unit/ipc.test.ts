@@ -1,7 +1,6 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toUi } from '../../src/lib/doc';
-import { countParagraphs } from '../../src/lib/editor.svelte';
 import { api, toAppError } from '../../src/lib/ipc';
 import type { MeetingDoc } from '../../src/lib/types';
 import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
@@ -63,14 +62,5 @@ describe('ipc', () => {
       throw { code: 'io', message: 'no such command' };
     });
     await expect(api.uiReady(3, 4)).resolves.toBeNull();
-  });
-});
-
-describe('reading rendered HTML (never composing it)', () => {
-  const html = `<!doctype html><html><head><title>H</title><script type="application/ld+json">{"headline":"H"}</script></head>
-  <body><h1>Headline</h1><div class="dateline"><time>1 March 2025</time></div><p>Lead.</p><p>Second.</p>
-  <figure><figcaption>Caption</figcaption></figure></body></html>`;
-  it('counts paragraphs', () => {
-    expect(countParagraphs(html)).toBe(2);
   });
 });

@@ -2,7 +2,8 @@
 //!
 //! No script runs in it (a CSP meta tag forbids scripts; the only `<script>` is JSON-LD data),
 //! nothing is fetched (styles are inline, no fonts or images from elsewhere), and every user
-//! string goes through `escape`. The desktop app's preview is this same document.
+//! string goes through `escape`. The desktop app's preview (`preview`) is this same `<article>`,
+//! with the styles for a shadow root instead of a page.
 
 use serde_json::json;
 
@@ -15,13 +16,17 @@ pub struct Html;
 /// Scripts, frames, forms, fonts, images and connections: none. Inline styles only.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const STYLE: &str = r#"
+/// The page: colours (light and dark), the body's type. Export only.
+const PAGE_STYLE: &str = r#"
 :root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff; }
 @media (prefers-color-scheme: dark) { :root { --ink: #e8e6e3; --muted: #a3a3a8; --rule: #3a3a3e; --paper: #1b1b1d; } }
 * { box-sizing: border-box; }
 html { background: var(--paper); color: var(--ink); }
 body { margin: 0; font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
-article { max-width: 40rem; margin: 0 auto; padding: 3rem 1.5rem 4rem; }
+"#;
+
+/// The release itself: the same in the export and in the app's preview.
+const ARTICLE_STYLE: &str = r#"article { max-width: 40rem; margin: 0 auto; padding: 3rem 1.5rem 4rem; }
 .organisation { font: 600 0.8rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); margin: 0 0 0.75rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 0.75rem; font-weight: 700; hyphens: manual; }
 .dateline { font: 0.85rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--muted); padding-bottom: 1.25rem; margin-bottom: 1.5rem; border-bottom: 1px solid var(--rule); }
@@ -29,7 +34,10 @@ p { margin: 0 0 1rem; hyphens: auto; }
 figure { margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); }
 figcaption { font-size: 0.9rem; font-style: italic; color: var(--muted); }
 .credit { display: block; font: 0.75rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--muted); margin-bottom: 0.25rem; }
-@media print {
+"#;
+
+/// Paper. Export only.
+const PRINT_STYLE: &str = r#"@media print {
   @page { margin: 20mm 18mm; }
   :root { --ink: #000; --muted: #444; --rule: #999; --paper: #fff; }
   body { font-size: 11pt; }
@@ -38,6 +46,12 @@ figcaption { font-size: 0.9rem; font-style: italic; color: var(--muted); }
   p { orphans: 3; widows: 3; }
   figure { break-inside: avoid; }
 }
+"#;
+
+/// The preview's host (a shadow root in the app): the page's light colours and type, on paper.
+const PREVIEW_HOST_STYLE: &str = r#"
+:host { display: block; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff; background: var(--paper); color: var(--ink); font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
+* { box-sizing: border-box; }
 "#;
 
 impl Renderer for Html {
@@ -69,7 +83,9 @@ impl Renderer for Html {
             ));
         }
         out.push_str("<style>");
-        out.push_str(STYLE);
+        out.push_str(PAGE_STYLE);
+        out.push_str(ARTICLE_STYLE);
+        out.push_str(PRINT_STYLE);
         out.push_str("</style>\n");
         out.push_str("<script type=\"application/ld+json\">");
         out.push_str(&json_in_script(&json_ld(r)));
@@ -78,6 +94,25 @@ impl Renderer for Html {
         out.push_str("</body>\n</html>\n");
         out
     }
+}
+
+/// The desktop app's preview: the export's `<article>`, byte for byte, in a block that carries
+/// the language (hyphenation, quotes) and with the styles for a shadow root (`:host` instead of
+/// the page, light paper, no print rules). No `<head>`, no JSON-LD, no script of any kind.
+pub fn preview(r: &Composed) -> String {
+    let article = article(r);
+    let mut out = String::with_capacity(article.len() + 4096);
+    out.push_str("<style>");
+    out.push_str(PREVIEW_HOST_STYLE);
+    out.push_str(ARTICLE_STYLE);
+    out.push_str("</style>\n");
+    out.push_str(&format!(
+        "<div class=\"release\" lang=\"{}\">\n",
+        html_attr(r.table().tag)
+    ));
+    out.push_str(&article);
+    out.push_str("</div>\n");
+    out
 }
 
 /// The release itself, `<article>` to `</article>`: the body of the export, and what goes on the
@@ -170,4 +205,46 @@ fn json_ld(r: &Composed) -> serde_json::Value {
         ld["description"] = json!(lead);
     }
     ld
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::{compose, fuzzing, sample};
+
+    #[test]
+    fn preview_is_the_exports_article_with_its_language_and_no_script() {
+        for meeting in [sample::sample_en(), sample::sample_fr()] {
+            let r = compose(&meeting);
+            let export = Html.render(&r);
+            let preview = preview(&r);
+            let art = article(&r);
+            assert!(
+                export.contains(&art) && preview.contains(&art),
+                "the same article"
+            );
+            assert!(preview.contains(&format!(
+                "<div class=\"release\" lang=\"{}\">",
+                r.table().tag
+            )));
+            assert!(
+                !preview.contains("<script")
+                    && !preview.contains("<head>")
+                    && !preview.contains("@media")
+            );
+            assert!(preview.starts_with("<style>") && preview.contains(":host {"));
+        }
+    }
+
+    #[test]
+    fn preview_escapes_what_the_user_typed() {
+        let hostile = "</style><script>alert(1)</script><img src=x onerror=alert(2)>";
+        let r = compose(&fuzzing::meeting_with_text(hostile));
+        let preview = preview(&r);
+        assert_eq!(preview.matches("<style>").count(), 1);
+        assert_eq!(preview.matches("</style>").count(), 1);
+        assert!(!preview.contains("<script") && !preview.contains("<img"));
+        assert!(preview.contains("&lt;/style&gt;&lt;script&gt;"));
+    }
 }

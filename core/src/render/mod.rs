@@ -9,7 +9,7 @@ mod html;
 mod markdown;
 
 pub use escape::{html_attr, html_text, json_in_script, markdown_inline};
-pub use html::{article, Html};
+pub use html::{article, preview, Html};
 pub use markdown::Markdown;
 
 use crate::compose::{compose, Composed};

@@ -1,5 +1,6 @@
-//! The release as the editor shows it: the preview is core's own HTML export of the unsaved
-//! document, so what the officer sees is byte for byte what will be exported.
+//! The release as the editor shows it: the preview is core's own HTML of the unsaved document
+//! (`render::preview`: the export's `<article>` byte for byte, styled for the UI's shadow root), so
+//! what the officer sees is what will be exported.
 
 use communique_core::{compose, meeting_file, render, Format};
 use serde_json::Value;
@@ -11,7 +12,9 @@ use crate::error::{AppError, AppResult};
 
 #[tauri::command(async)]
 pub fn preview_release(doc: Value) -> AppResult<String> {
-    Ok(Format::Html.render(&meeting_file::from_value(EDITOR, &doc)?))
+    Ok(render::preview(&compose(&meeting_file::from_value(
+        EDITOR, &doc,
+    )?)))
 }
 
 #[tauri::command(async)]

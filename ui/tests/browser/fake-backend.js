@@ -116,17 +116,26 @@ export function installFakeBackend(seed) {
     if (r.closing) out.push(r.closing);
     return out;
   }
-  function renderHtml(doc) {
+  // Like core: the release's <article>, in a full page for the export (`renderHtml`) or after
+  // the styles for the app's shadow root for the preview (`previewHtml`).
+  function articleHtml(doc) {
     const r = doc.release ?? {};
     const lang = doc.meeting.language;
     const updated = r.updated ? ` · ${lang === 'fr' ? 'Mis à jour le :' : 'Updated:'} <time datetime="${esc(r.updated)}">${esc(r.updated.replace('T', ' ').slice(0, 16))}</time>` : '';
     const photos = (r.photos ?? []).map((p) => `<figure><figcaption${p.language && p.language !== lang ? ` lang="${esc(p.language)}"` : ''}>${esc(p.caption)}</figcaption></figure>`).join('');
-    return `<!DOCTYPE html><html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(r.headline)}</title>
+    return `<article><h1>${esc(r.headline)}</h1><div class="dateline"><time datetime="${esc(r.published)}">${esc(longDate(r.published, lang))}</time>${updated}</div>
+${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article>`;
+  }
+  const ARTICLE_STYLE = `h1{font-size:1.5em;line-height:1.25;margin:0 0 .4em}.dateline{color:#555;font-size:.85em;margin-bottom:1.2em;font-family:system-ui,sans-serif}
+figure{margin:1.2em 0 0;padding-top:.6em;border-top:1px solid #ddd}figcaption{font-size:.85em;color:#444;font-style:italic}`;
+  function renderHtml(doc) {
+    return `<!DOCTYPE html><html lang="${esc(doc.meeting.language)}"><head><meta charset="utf-8"><title>${esc(doc.release?.headline)}</title>
 <style>body{font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;max-width:38em;margin:0 auto;padding:28px 32px;line-height:1.55;font-size:15px}
-h1{font-size:1.5em;line-height:1.25;margin:0 0 .4em}.dateline{color:#555;font-size:.85em;margin-bottom:1.2em;font-family:system-ui,sans-serif}
-figure{margin:1.2em 0 0;padding-top:.6em;border-top:1px solid #ddd}figcaption{font-size:.85em;color:#444;font-style:italic}</style>
-</head><body><article><h1>${esc(r.headline)}</h1><div class="dateline"><time datetime="${esc(r.published)}">${esc(longDate(r.published, lang))}</time>${updated}</div>
-${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article></body></html>`;
+${ARTICLE_STYLE}</style></head><body>${articleHtml(doc)}</body></html>`;
+  }
+  function previewHtml(doc) {
+    return `<style>:host{display:block;font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;padding:28px 32px;line-height:1.55;font-size:15px}
+${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}">${articleHtml(doc)}</div>${state.previewAppend ?? ''}`;
   }
 
   // The release as plain-text blocks (headline, dateline, paragraphs, captions), like core's
@@ -262,7 +271,7 @@ ${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article><
     async preview_release({ doc }) {
       validate(doc);
       if (state.previewDelay) await sleep(state.previewDelay);
-      return renderHtml(doc);
+      return previewHtml(doc);
     },
     render_release({ doc, format }) {
       validate(doc);

@@ -96,7 +96,7 @@ function helpers(page, baseUrl, context) {
     status: () => page.locator('[data-testid="save-status"]').innerText(),
     // What the preview frame shows now (it is updated in place, so not its srcdoc).
     previewHtml: () =>
-      page.locator('[data-testid="preview"]').evaluate((f) => f.contentDocument?.documentElement?.outerHTML ?? ''),
+      page.locator('[data-testid="preview"]').evaluate((el) => el.shadowRoot?.innerHTML ?? ''),
     async waitSaved(timeout = 5000) {
       await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout });
     },

@@ -48,28 +48,37 @@ test('list: newest first, most recent opened, readiness hook called once', async
   assert(expectedP > 0, 'preview has paragraphs');
   eq(ready, [{ meetings: 5, previewParagraphs: expectedP }], 'ui_ready args');
   eq(await page.evaluate(() => document.body.dataset.ready), '1', 'body[data-ready]');
-  // Sandboxed without allow-scripts: nothing in the preview can run (same origin only so the UI
-  // can update it in place).
-  eq(await page.locator('[data-testid="preview"]').getAttribute('sandbox'), 'allow-same-origin', 'preview sandbox');
+  // The preview is the shell's HTML in a shadow root of this document: no frame.
+  eq(await page.locator('iframe').count(), 0, 'no frame');
+  eq(await page.locator('[data-testid="preview"]').evaluate((el) => el.shadowRoot?.querySelectorAll('p').length), expectedP, 'preview paragraphs in its shadow root');
 });
 
-test('preview: sandboxed without scripts, updated in place', async ({ page, open, tid }) => {
+test('preview: inert (nothing the HTML carries runs, loads or keeps a handler), updated in place', async ({ page, open, tid, fake }) => {
   await open(standardSeed(), { waitReady: true });
-  const frame = page.locator('[data-testid="preview"]');
-  const ran = await frame.evaluate((f) => {
-    const s = f.contentDocument.createElement('script');
-    s.textContent = 'document.documentElement.dataset.ran = "1"';
-    f.contentDocument.head.appendChild(s);
-    return f.contentDocument.documentElement.dataset.ran ?? null;
+  const preview = page.locator('[data-testid="preview"]');
+  // Were the shell ever to send more than text and layout, none of it may act.
+  await fake(() => {
+    window.__fake.state.previewAppend = [
+      '<script>document.body.dataset.ran = "script"</script>',
+      '<img src="x" onerror="document.body.dataset.ran = \'img\'">',
+      '<p id="mark" onclick="document.body.dataset.ran = \'click\'" style="position:fixed;inset:0">Marked</p>',
+      '<iframe srcdoc="<script>parent.document.body.dataset.ran = \'frame\'</script>"></iframe>',
+      '<a href="javascript:document.body.dataset.ran=\'link\'">link</a>',
+      '<svg><script>document.body.dataset.ran = "svg"</script></svg>',
+    ].join('');
   });
-  eq(ran, null, 'a script in the preview does not run');
-  // Typing updates the frame's document without reloading it.
-  await frame.evaluate((f) => (f.contentWindow.__same = true));
+  await preview.evaluate((el) => (el.shadowRoot.querySelector('h1').__same = true));
   await tid('release-headline').click();
   await page.keyboard.type(' today');
-  await until(async () => (await frame.evaluate((f) => f.contentDocument.querySelector('h1')?.textContent ?? '')).endsWith(' today'), 'headline in the preview');
-  eq(await frame.evaluate((f) => f.contentWindow.__same ?? false), true, 'same document, not reloaded');
-}, { allowConsoleErrors: [/Blocked script execution in 'about:srcdoc'/] });
+  await until(async () => (await preview.evaluate((el) => el.shadowRoot.querySelector('h1')?.textContent ?? '')).endsWith(' today'), 'headline in the preview');
+  await until(async () => (await preview.evaluate((el) => el.shadowRoot.getElementById('mark')?.textContent)) === 'Marked', 'the extra text shown');
+  eq(await preview.evaluate((el) => el.shadowRoot.querySelector('h1').__same ?? false), true, 'the same heading node, updated in place');
+  await preview.evaluate((el) => el.shadowRoot.getElementById('mark').click());
+  await preview.evaluate((el) => el.shadowRoot.querySelector('a')?.click());
+  await page.waitForTimeout(200);
+  eq(await page.evaluate(() => document.body.dataset.ran ?? null), null, 'nothing ran');
+  eq(await preview.evaluate((el) => el.shadowRoot.querySelectorAll('script, img, iframe, svg, [onclick], [onerror], [style], [href]').length), 0, 'no script, image, frame, handler, inline style or link kept');
+});
 
 test('list: paged, loads more on scroll, never the whole archive', async ({ page, open, calls, tid }) => {
   await open(archiveSeed(130));
@@ -209,8 +218,8 @@ test('release: the preview follows the headline as you type', async ({ page, ope
   // The frame is as tall as the release (measured), so the pane scrolls and keeps its place.
   await until(async () => {
     const [frameH, paneH] = await page.evaluate(() => [document.querySelector('[data-testid="preview"]').getBoundingClientRect().height, window.innerHeight]);
-    return frameH > 300 && frameH !== 600 && frameH < paneH * 3;
-  }, 'preview frame sized to its content');
+    return frameH > 300 && frameH < paneH * 3;
+  }, 'preview as tall as its content');
   await tid('release-updated-now').click();
   await until(async () => /[+-]\d\d:\d\d$/.test(await page.evaluate(() => window.__fake.doc(3).release.updated)), 'updated saved with offset', 8000);
 });
@@ -459,7 +468,7 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
         let settled = false;
         document.addEventListener('keydown', () => (t0 = performance.now()), { once: true, capture: true });
         const shows = () =>
-          (document.querySelector('[data-testid="preview"]')?.contentDocument?.body?.textContent ?? '').includes(expected);
+          (document.querySelector('[data-testid="preview"]')?.shadowRoot?.textContent ?? '').includes(expected);
         // Checked every frame; once the preview's document holds the keystroke, the next frame
         // is the one that paints it.
         const poll = () => {

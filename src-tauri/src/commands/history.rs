@@ -2,7 +2,7 @@
 
 use communique_core::diff::DiffPara;
 use communique_core::store::{Backup, VersionSummary};
-use communique_core::{meeting_file, MeetingId};
+use communique_core::MeetingId;
 use serde::Serialize;
 use tauri::State;
 
@@ -56,11 +56,7 @@ pub fn restore_version(
     let mut store = state.store();
     store.restore(id, number)?;
     let stored = store.load(id)?;
-    Ok(OpenMeeting {
-        id,
-        revision: stored.revision,
-        doc: meeting_file::to_value(&stored.meeting),
-    })
+    Ok(OpenMeeting::new(id, stored.revision, &stored.meeting))
 }
 
 #[tauri::command(async)]

@@ -1,7 +1,7 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
 use communique_core::{
-    meeting_file, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
+    compose, meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -24,6 +24,20 @@ pub struct OpenMeeting {
     pub id: MeetingId,
     pub revision: i64,
     pub doc: Value,
+    /// The release preview of `doc` (what `preview_release` would return): the editor shows it at
+    /// once, without sending the document back to have it rendered.
+    pub preview: String,
+}
+
+impl OpenMeeting {
+    pub fn new(id: MeetingId, revision: i64, meeting: &Meeting) -> Self {
+        OpenMeeting {
+            id,
+            revision,
+            doc: meeting_file::to_value(meeting),
+            preview: render::preview(&compose(meeting)),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -56,11 +70,7 @@ pub fn search_meetings(
 #[tauri::command(async)]
 pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<OpenMeeting> {
     let stored = state.store().load(id)?;
-    Ok(OpenMeeting {
-        id,
-        revision: stored.revision,
-        doc: meeting_file::to_value(&stored.meeting),
-    })
+    Ok(OpenMeeting::new(id, stored.revision, &stored.meeting))
 }
 
 #[tauri::command(async)]
@@ -80,11 +90,7 @@ pub fn create_meeting(
     })?;
     let meeting = Meeting::new(&title, language, chrono::Local::now().date_naive());
     let id = state.store().insert(&meeting)?;
-    Ok(OpenMeeting {
-        id,
-        revision: 1,
-        doc: meeting_file::to_value(&meeting),
-    })
+    Ok(OpenMeeting::new(id, 1, &meeting))
 }
 
 #[tauri::command(async)]

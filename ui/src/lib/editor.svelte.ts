@@ -199,7 +199,7 @@ class App {
     this.loading = true;
     try {
       const open = await api.loadMeeting(id);
-      this.show(open.id, open.revision, toUi(open.doc));
+      this.show(open.id, open.revision, toUi(open.doc), open.preview);
       return true;
     } catch (e) {
       const err = toAppError(e);
@@ -211,7 +211,7 @@ class App {
     }
   }
 
-  private show(id: number, revision: number, fresh: UiDoc) {
+  private show(id: number, revision: number, fresh: UiDoc, preview: string) {
     this.saver?.close();
     this.id = id;
     this.doc = fresh;
@@ -245,7 +245,8 @@ class App {
     });
     this.saver = saver;
     this.status = saver.status;
-    this.refreshPreview();
+    // The shell sent the stored document's preview with it: shown at once, no round trip.
+    this.previewHtml = preview;
   }
 
   async newMeeting(): Promise<void> {
@@ -265,7 +266,7 @@ class App {
       });
       this.total += 1;
       this.setQuery('');
-      this.show(open.id, open.revision, doc);
+      this.show(open.id, open.revision, doc, open.preview);
       await tick();
       const title = document.querySelector<HTMLTextAreaElement>('[data-testid="meeting-title"]');
       title?.focus();
@@ -587,7 +588,7 @@ class App {
   private adopt(open: OpenMeeting) {
     this.saver?.close();
     this.saver = null;
-    this.show(open.id, open.revision, toUi(open.doc));
+    this.show(open.id, open.revision, toUi(open.doc), open.preview);
     this.upsertSummary(open.id, this.doc!, open.revision);
   }
 

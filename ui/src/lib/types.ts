@@ -89,6 +89,8 @@ export interface OpenMeeting {
   id: number;
   revision: number;
   doc: MeetingDoc;
+  /** The release preview of `doc`, rendered by the shell with it (as `preview_release` would). */
+  preview: string;
 }
 
 export type ErrorCode =

@@ -237,11 +237,11 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       const id = state.nextId++;
       const doc = { format: 'communique.meeting.v1', meeting: { title, language, starts: today() }, people: [], agenda: [], release: { headline: '', lead: '', closing: '', photos: [] } };
       state.meetings.set(id, { id, revision: 1, modified_at: new Date().toISOString(), doc });
-      return { id, revision: 1, doc: clone(doc) };
+      return { id, revision: 1, doc: clone(doc), preview: previewHtml(doc) };
     },
     load_meeting({ id }) {
       const m = get(id);
-      return { id, revision: m.revision, doc: clone(m.doc) };
+      return { id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) };
     },
     async save_meeting({ id, baseRevision, doc }) {
       state.pendingSaves += 1;
@@ -329,7 +329,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       m.revision += 1;
       m.modified_at = new Date().toISOString();
       record(id, `restore ${number}`);
-      return { id, revision: m.revision, doc: clone(m.doc) };
+      return { id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) };
     },
     list_backups() {
       return state.backups.map((b) => ({ path: b.path, name: b.name, created_at: b.created_at, meetings: b.meetings.length, size_bytes: b.size_bytes ?? JSON.stringify(b.meetings).length * 12 }));

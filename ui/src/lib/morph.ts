@@ -4,7 +4,7 @@
 /**
  * Makes `target` equal to `source` (same tree, same attributes, same text). Nodes that are already
  * equal are left alone; an element of the same tag is updated in place; anything else is replaced
- * by an imported copy of the source node.
+ * by the source node itself, moved over (no copy): `source` is consumed, do not use it afterwards.
  */
 export function morph(target: Node, source: Node): void {
   const doc = target.ownerDocument ?? (target as Document);
@@ -19,13 +19,13 @@ export function morph(target: Node, source: Node): void {
           if (t[i].nodeType === Node.TEXT_NODE) {
             if (t[i].nodeValue !== s[i].nodeValue) t[i].nodeValue = s[i].nodeValue;
           } else morph(t[i], s[i]);
-        } else target.replaceChild(doc.importNode(s[i], true), t[i]);
-      } else target.appendChild(doc.importNode(s[i], true));
+        } else target.replaceChild(doc.adoptNode(s[i]), t[i]);
+      } else target.appendChild(doc.adoptNode(s[i]));
     }
     for (let i = t.length - 1; i >= s.length; i -= 1) target.removeChild(t[i]);
     return;
   }
-  target.parentNode?.replaceChild(doc.importNode(source, true), target);
+  target.parentNode?.replaceChild(doc.adoptNode(source), target);
 }
 
 function syncAttributes(target: Element, source: Element) {

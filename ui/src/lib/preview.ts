@@ -20,6 +20,6 @@ export function parsePreview(html: string): HTMLDivElement {
     }
   }
   const out = document.createElement('div');
-  out.append(document.importNode(content, true));
+  out.append(content); // moved into this document, not copied
   return out;
 }

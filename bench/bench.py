@@ -106,6 +106,16 @@ def _proc_table(zombies: bool = False) -> dict[int, tuple[int, int, str]]:
     return table
 
 
+def _sigkill(pids) -> None:
+    """SIGKILL to each of `pids` (gone ones are fine), then a moment for the kernel."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    time.sleep(0.05)
+
+
 def descendants(pid: int, table: dict | None = None) -> list[int]:
     table = table if table is not None else _proc_table()
     children: dict[int, list[int]] = {}
@@ -168,12 +178,7 @@ class Procs:
             victims.discard(os.getpid())
             if not victims:
                 break
-            for pid in victims:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            time.sleep(0.05)
+            _sigkill(victims)
             p.poll()
             self.reap_strays()
         else:
@@ -199,12 +204,7 @@ class Procs:
             rest = descendants(os.getpid())
             if not rest:
                 break
-            for pid in rest:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            time.sleep(0.05)
+            _sigkill(rest)
             self.reap_strays()
 
 

@@ -43,7 +43,8 @@ pub fn meeting_with_text(text: &str) -> Meeting {
     m
 }
 
-const TAGS: &[&str] = &[
+/// The elements the HTML export is made of (the renderer's own tags, nothing from user text).
+pub const TAGS: &[&str] = &[
     "html",
     "head",
     "meta",

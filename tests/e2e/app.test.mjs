@@ -57,6 +57,20 @@ function appPids() {
   }
 }
 
+const FISHERIES = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
+
+/** A database of its own holding the fisheries example (meeting 1). */
+function importFisheries(name) {
+  const db = join(dir, `${name}.sqlite3`);
+  assert.equal(cli(db, 'import', FISHERIES).trim(), '1');
+  return { db, meeting: FISHERIES };
+}
+
+async function untilTitle(s, expected) {
+  const title = await s.find(sel('meeting-title'));
+  await s.until('the meeting', async () => (await title.property('value')) === expected);
+}
+
 async function typeInto(s, css, text, index = -1) {
   const all = await s.findAll(css, { atLeast: 1 });
   const el = all.at(index);
@@ -169,12 +183,9 @@ test('kill -9 two seconds after typing stops: the text is in the database, and i
 });
 
 test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
-  const db = join(dir, 'two-writers.sqlite3');
-  const meeting = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
-  assert.equal(cli(db, 'import', meeting).trim(), '1');
+  const { db, meeting } = importFisheries('two-writers');
   await withApp(db, async (s) => {
-    const title = await s.find(sel('meeting-title'));
-    await s.until('the meeting', async () => (await title.property('value')) === 'Spring Council of Fisheries Ministers');
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
     // The CLI replaces the meeting while the app has it open.
     const edited = JSON.parse(readFileSync(meeting, 'utf8'));
     edited.release.headline = 'Headline written with the CLI';
@@ -235,12 +246,9 @@ test('hostile text in every field runs nothing in the app window or its preview'
 });
 
 test('versions: save, change, compare and restore in the real app; the CLI sees the history', async () => {
-  const db = join(dir, 'versions.sqlite3');
-  const meeting = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
-  assert.equal(cli(db, 'import', meeting).trim(), '1');
+  const { db } = importFisheries('versions');
   await withApp(db, async (s) => {
-    const title = await s.find(sel('meeting-title'));
-    await s.until('the meeting', async () => (await title.property('value')) === 'Spring Council of Fisheries Ministers');
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
     await (await s.find(sel('versions-button'))).click();
     await (await s.find(sel('save-version'))).click();
     await s.until('version 1', async () => (await s.findAll(sel('version'))).length === 1);

@@ -16,14 +16,27 @@ pub struct Html;
 /// Scripts, frames, forms, fonts, images and connections: none. Inline styles only.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/// The light colours and the body's type: the page's, and the preview's host's.
+macro_rules! light {
+    () => {
+        "--ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff;"
+    };
+}
+macro_rules! body_font {
+    () => {
+        r#"17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif"#
+    };
+}
+
 /// The page: colours (light and dark), the body's type. Export only.
-const PAGE_STYLE: &str = r#"
-:root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff; }
-@media (prefers-color-scheme: dark) { :root { --ink: #e8e6e3; --muted: #a3a3a8; --rule: #3a3a3e; --paper: #1b1b1d; } }
-* { box-sizing: border-box; }
-html { background: var(--paper); color: var(--ink); }
-body { margin: 0; font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
-"#;
+const PAGE_STYLE: &str = concat!(
+    "\n:root { color-scheme: light dark; ",
+    light!(),
+    " }\n@media (prefers-color-scheme: dark) { :root { --ink: #e8e6e3; --muted: #a3a3a8; --rule: #3a3a3e; --paper: #1b1b1d; } }\n",
+    "* { box-sizing: border-box; }\nhtml { background: var(--paper); color: var(--ink); }\nbody { margin: 0; font: ",
+    body_font!(),
+    "; }\n"
+);
 
 /// The release itself: the same in the export and in the app's preview.
 const ARTICLE_STYLE: &str = r#"article { max-width: 40rem; margin: 0 auto; padding: 3rem 1.5rem 4rem; }
@@ -49,10 +62,13 @@ const PRINT_STYLE: &str = r#"@media print {
 "#;
 
 /// The preview's host (a shadow root in the app): the page's light colours and type, on paper.
-const PREVIEW_HOST_STYLE: &str = r#"
-:host { display: block; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff; background: var(--paper); color: var(--ink); font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
-* { box-sizing: border-box; }
-"#;
+const PREVIEW_HOST_STYLE: &str = concat!(
+    "\n:host { display: block; ",
+    light!(),
+    " background: var(--paper); color: var(--ink); font: ",
+    body_font!(),
+    "; }\n* { box-sizing: border-box; }\n"
+);
 
 impl Renderer for Html {
     fn extension(&self) -> &'static str {

@@ -223,7 +223,6 @@ class App {
     this.undoStack.clear();
     this.syncUndo();
     this.lastWasStructural = false;
-    this.previewHtml = '';
     this.previewError = null;
     this.previewRun.invalidate();
     this.storedRevision = revision;

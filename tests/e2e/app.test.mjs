@@ -111,6 +111,25 @@ test('smoke: one imported meeting, its title in the window, its preview paragrap
     await s.until('the meeting title', async () => (await title.property('value')) === 'Spring Council of Fisheries Ministers');
     const listed = await (await s.find(sel('meeting-item'))).property('textContent');
     assert.match(listed, /Spring Council of Fisheries Ministers/);
+    // The window and core's preview (in its shadow root) are set in the app's own fonts, loaded
+    // from the app: nothing depends on the fonts this machine has.
+    const fonts = await s.until('the preview, its fonts loaded', async () => {
+      const seen = await s.execute(`
+        const first = (el) => el && getComputedStyle(el).fontFamily.split(',')[0].trim().replace(/["']/g, '');
+        const shown = document.querySelector('[data-testid="preview"]')?.shadowRoot;
+        return {
+          ui: first(document.body),
+          field: first(document.querySelector('[data-testid="release-headline"]')),
+          preview: first(shown?.querySelector('h1')),
+          dateline: first(shown?.querySelector('.dateline')),
+          loaded: [...new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, '')))].sort(),
+        };`);
+      return seen.preview && ['Inter Variable', 'Source Serif 4 Variable'].every((f) => seen.loaded.includes(f)) && seen;
+    });
+    assert.deepEqual(
+      [fonts.ui, fonts.field, fonts.preview, fonts.dateline],
+      ['Inter Variable', 'Source Serif 4 Variable', 'Source Serif 4 Variable', 'Inter Variable'],
+    );
     writeFileSync(join(artifacts, 'window.png'), await s.screenshot());
   });
 });

@@ -22,9 +22,14 @@ macro_rules! light {
         "--ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff;"
     };
 }
+macro_rules! body_font_family {
+    () => {
+        r#"Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif"#
+    };
+}
 macro_rules! body_font {
     () => {
-        r#"17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif"#
+        concat!("17px/1.6 ", body_font_family!())
     };
 }
 
@@ -62,13 +67,19 @@ const PRINT_STYLE: &str = r#"@media print {
 "#;
 
 /// The preview's host (a shadow root in the app): the page's light colours and type, on paper.
+/// The type is the app's own serif when the page names one in `--font-text` (custom properties
+/// reach into a shadow root), so the preview looks the same on every machine.
 const PREVIEW_HOST_STYLE: &str = concat!(
     "\n:host { display: block; ",
     light!(),
-    " background: var(--paper); color: var(--ink); font: ",
-    body_font!(),
-    "; }\n* { box-sizing: border-box; }\n"
+    " background: var(--paper); color: var(--ink); font: 17px/1.6 var(--font-text, ",
+    body_font_family!(),
+    "); }\n* { box-sizing: border-box; }\n"
 );
+
+/// After the article's styles in the preview: its sans-serif lines in the app's own sans
+/// (`--font-ui`), when the page names one.
+const PREVIEW_SANS_STYLE: &str = ".organisation, .dateline, .credit { font-family: var(--font-ui, system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif); }\n";
 
 impl Renderer for Html {
     fn extension(&self) -> &'static str {
@@ -121,6 +132,7 @@ pub fn preview(r: &Composed) -> String {
     out.push_str("<style>");
     out.push_str(PREVIEW_HOST_STYLE);
     out.push_str(ARTICLE_STYLE);
+    out.push_str(PREVIEW_SANS_STYLE);
     out.push_str("</style>\n");
     out.push_str(&format!(
         "<div class=\"release\" lang=\"{}\">\n",
@@ -251,6 +263,19 @@ mod tests {
             );
             assert!(preview.starts_with("<style>") && preview.contains(":host {"));
         }
+    }
+
+    #[test]
+    fn preview_takes_the_apps_fonts_and_the_export_keeps_its_own() {
+        let r = compose(&sample::sample_fr());
+        let preview = preview(&r);
+        let export = Html.render(&r);
+        assert!(preview.contains("font: 17px/1.6 var(--font-text, Charter,"));
+        assert!(preview.contains(".organisation, .dateline, .credit { font-family: var(--font-ui,"));
+        assert!(
+            !export.contains("var(--font-"),
+            "a standalone file names no app font"
+        );
     }
 
     #[test]

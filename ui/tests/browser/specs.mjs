@@ -68,7 +68,10 @@ test('preview: inert (nothing the HTML carries runs, loads or keeps a handler), 
     ].join('');
   });
   await preview.evaluate((el) => (el.shadowRoot.querySelector('h1').__same = true));
+  // A click puts the caret wherever the click lands in the text, which depends on the font's
+  // widths: go to the end before typing what must end the headline.
   await tid('release-headline').click();
+  await page.keyboard.press('Control+End');
   await page.keyboard.type(' today');
   await until(async () => (await preview.evaluate((el) => el.shadowRoot.querySelector('h1')?.textContent ?? '')).endsWith(' today'), 'headline in the preview');
   await until(async () => (await preview.evaluate((el) => el.shadowRoot.getElementById('mark')?.textContent)) === 'Marked', 'the extra text shown');
@@ -423,6 +426,26 @@ test('a11y and screenshots: meeting open, light and dark', async ({ page, open, 
   await page.waitForTimeout(100);
   await axe('meeting open, dark');
   await page.screenshot({ path: join(SHOTS, 'app-dark.png') });
+});
+
+// The preview's fonts (core's styles in the shadow root) are checked in the real window (e2e).
+test('fonts: the UI uses the fonts shipped with the app, loaded from the app', async ({ page, open }) => {
+  await open(standardSeed(), { waitReady: true });
+  const seen = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const family = (el) => getComputedStyle(el).fontFamily.split(',')[0].trim().replace(/["']/g, '');
+    const loaded = [...document.fonts].filter((f) => f.status === 'loaded');
+    return {
+      ui: family(document.body),
+      text: family(document.querySelector('[data-testid="release-headline"]')),
+      loaded: [...new Set(loaded.map((f) => f.family.replace(/["']/g, '')))].sort(),
+      remote: [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSFontFaceRule && /url\(["']?(https?:)?\/\//.test(r.style.getPropertyValue('src'))).length,
+    };
+  });
+  eq(seen.ui, 'Inter Variable', 'interface');
+  eq(seen.text, 'Source Serif 4 Variable', 'writing fields');
+  for (const f of ['Inter Variable', 'Source Serif 4 Variable']) assert(seen.loaded.includes(f), `${f} loaded: ${JSON.stringify(seen.loaded)}`);
+  eq(seen.remote, 0, 'no font from elsewhere');
 });
 
 for (const [w, h] of [[1280, 800], [1024, 700]]) {

@@ -1,4 +1,4 @@
-// The real app (target/debug/communique-desktop) under Xvfb, driven through tauri-driver and
+// The real app ($CARGO_TARGET_DIR or target/, debug/communique-desktop) under Xvfb, driven through tauri-driver and
 // WebKitWebDriver; the database it wrote is then read back with the real CLI.
 // Run by tests/e2e/run, which builds both binaries and starts Xvfb.
 
@@ -11,11 +11,13 @@ import { join, resolve } from 'node:path';
 import { Session, sleep } from './webdriver.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const APP = join(root, 'target/debug/communique-desktop');
-const CLI = join(root, 'target/debug/communique');
-const PORT = 4444;
+const TARGET = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+const APP = join(TARGET, 'debug/communique-desktop');
+const CLI = join(TARGET, 'debug/communique');
+// Ports of this run's own (two runs on one machine must not meet): tauri-driver and WebKitWebDriver.
+const PORT = Number(process.env.E2E_PORT ?? 20000 + Math.floor(Math.random() * 20000));
 const BASE = `http://127.0.0.1:${PORT}`;
-const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'target/e2e');
+const artifacts = process.env.E2E_ARTIFACTS ?? join(TARGET, 'e2e');
 mkdirSync(artifacts, { recursive: true });
 
 const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
@@ -23,7 +25,7 @@ const sel = (id) => `[data-testid="${id}"]`;
 
 /** tauri-driver with the app's environment: the database under test, Xvfb, no compositing. */
 async function withApp(db, body) {
-  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1), '--native-driver', '/usr/bin/WebKitWebDriver'], {
     env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -97,7 +97,7 @@ pub fn diff(before: &[String], after: &[String]) -> Vec<DiffPara> {
 /// The word diff of a paragraph rewritten in place, read in order: kept words, removed words,
 /// added words. A removed run and the added run replacing it are kept one space apart
 /// ("85% 87%"). `None` when the two keep less than a third of the shorter one's words.
-pub fn words(before: &str, after: &str) -> Option<Vec<Segment>> {
+fn words(before: &str, after: &str) -> Option<Vec<Segment>> {
     let (old, new) = (word_spans(before), word_spans(after));
     let old_words: Vec<&str> = old.iter().map(|w| &before[w.clone()]).collect();
     let new_words: Vec<&str> = new.iter().map(|w| &after[w.clone()]).collect();
@@ -114,65 +114,40 @@ pub fn words(before: &str, after: &str) -> Option<Vec<Segment>> {
         return None;
     }
 
-    // Each op as runs of words (a replacement: its removed run, then its added run), each run
-    // with the text it spans on the side(s) it is read on.
-    struct Run {
-        kind: Edit,
-        old: Range<usize>,
-        new: Range<usize>,
-    }
-    let mut runs = Vec::with_capacity(ops.len() + 4);
+    // Each op as a run of words (a replacement: its removed run, then its added run), with the
+    // words it spans before and after (empty on the side it is not read on).
+    let mut runs: Vec<(Edit, Range<usize>, Range<usize>)> = Vec::with_capacity(ops.len() + 4);
     for op in &ops {
         let (o, n) = (op.old_range(), op.new_range());
         match op {
-            DiffOp::Equal { .. } => runs.push(Run {
-                kind: Edit::Same,
-                old: o,
-                new: n,
-            }),
-            DiffOp::Delete { .. } => runs.push(Run {
-                kind: Edit::Removed,
-                old: o,
-                new: n,
-            }),
-            DiffOp::Insert { .. } => runs.push(Run {
-                kind: Edit::Added,
-                old: o,
-                new: n,
-            }),
+            DiffOp::Equal { .. } => runs.push((Edit::Same, o, n)),
+            DiffOp::Delete { .. } => runs.push((Edit::Removed, o, n)),
+            DiffOp::Insert { .. } => runs.push((Edit::Added, o, n)),
             DiffOp::Replace { .. } => {
-                runs.push(Run {
-                    kind: Edit::Removed,
-                    old: o.clone(),
-                    new: n.start..n.start,
-                });
-                runs.push(Run {
-                    kind: Edit::Added,
-                    old: o.end..o.end,
-                    new: n,
-                });
+                runs.push((Edit::Removed, o.clone(), n.start..n.start));
+                runs.push((Edit::Added, o.end..o.end, n));
             }
         }
     }
-    let text = |r: &Run| match r.kind {
-        Edit::Removed => &before[old[r.old.start].start..old[r.old.end - 1].end],
-        Edit::Same | Edit::Added => &after[new[r.new.start].start..new[r.new.end - 1].end],
-    };
 
     let mut out = Segments(Vec::with_capacity(runs.len() * 2));
-    for (k, run) in runs.iter().enumerate() {
-        if let Some(prev) = k.checked_sub(1).map(|p| &runs[p]) {
+    for (k, (kind, o, n)) in runs.iter().enumerate() {
+        if let Some((prev, po, pn)) = k.checked_sub(1).map(|p| &runs[p]) {
             // The spaces between two runs, from the side both are read on.
-            let gap = match (prev.kind, run.kind) {
+            let gap = match (prev, kind) {
                 (Edit::Removed, Edit::Added) | (Edit::Added, Edit::Removed) => " ",
                 (Edit::Removed, _) | (_, Edit::Removed) => {
-                    &before[old[prev.old.end - 1].end..old[run.old.start].start]
+                    &before[old[po.end - 1].end..old[o.start].start]
                 }
-                _ => &after[new[prev.new.end - 1].end..new[run.new.start].start],
+                _ => &after[new[pn.end - 1].end..new[n.start].start],
             };
             out.push(Edit::Same, gap);
         }
-        out.push(run.kind, text(run));
+        let text = match kind {
+            Edit::Removed => &before[old[o.start].start..old[o.end - 1].end],
+            Edit::Same | Edit::Added => &after[new[n.start].start..new[n.end - 1].end],
+        };
+        out.push(*kind, text);
     }
     Some(out.0)
 }

@@ -3,9 +3,12 @@
 //! escaping protects it). The DOM Chromium ends with must hold no element or attribute a payload
 //! could have added, and no payload may have run.
 //!
-//! Also: pandoc reads every paragraph of the Markdown export back exactly.
+//! Also: pandoc reads every paragraph of the Markdown export back exactly, and the tools that
+//! publish Markdown read it as typed: Hugo builds a site from it whose page shows the exact title
+//! and paragraphs, and PyYAML reads its front matter as the exact text.
 //!
-//! Needs `chromium` and `pandoc` (installed by `.ci/run`); fails, rather than skips, without them.
+//! Needs `chromium`, `pandoc`, `hugo` and `python3-yaml` (installed by `scripts/install-deps
+//! --test`); fails, rather than skips, without them.
 
 #![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
 
@@ -247,6 +250,9 @@ fn no_payload_runs_in_the_html_export_or_in_pandocs_page_of_the_markdown() {
                 "html5",
                 "--metadata",
                 "pagetitle=release",
+                // pandoc reads front matter values as Markdown: its page takes the title from the
+                // export's own (escaped) heading, as the Markdown export says to run it.
+                "--shift-heading-level-by=-1",
             ])
             .arg(&md)
             .arg("-o")
@@ -304,17 +310,43 @@ fn pandoc_text(inlines: &serde_json::Value, what: &str) -> String {
                 out.push_str(&pandoc_text(&i["c"][1], what));
                 out.push(close);
             }
+            // A typed web address that a reader made a link of reads the same.
+            "Link"
+                if {
+                    let url = i["c"][2][0].as_str().unwrap();
+                    url.starts_with("http") && pandoc_text(&i["c"][1], what) == url
+                } =>
+            {
+                out.push_str(i["c"][2][0].as_str().unwrap())
+            }
             other => panic!("{what}: pandoc read markup {other}: {i}"),
         }
     }
     out
 }
 
-/// What pandoc reads from a Markdown export: the level-1 heading and the paragraphs.
-fn pandoc_blocks(md: &Path, reader: &str) -> (Vec<String>, Vec<String>) {
+/// What pandoc reads from a file (`-f reader`, then `args`): its metadata, headings and
+/// paragraphs.
+struct PandocRead {
+    meta: serde_json::Value,
+    headings: Vec<String>,
+    paragraphs: Vec<String>,
+}
+
+impl PandocRead {
+    /// The title as text, where it is one line of text.
+    fn title(&self) -> String {
+        let t = &self.meta["title"];
+        assert_eq!(t["t"], "MetaInlines", "title {t}");
+        pandoc_text(&t["c"], "title")
+    }
+}
+
+fn pandoc_read(file: &Path, reader: &str, args: &[&str]) -> PandocRead {
     let out = Std::new("pandoc")
         .args(["-f", reader, "-t", "json"])
-        .arg(md)
+        .args(args)
+        .arg(file)
         .output()
         .expect("pandoc must be installed (apt-get install pandoc)");
     assert!(
@@ -331,7 +363,26 @@ fn pandoc_blocks(md: &Path, reader: &str) -> (Vec<String>, Vec<String>) {
             other => panic!("{reader}: unexpected block {other}"),
         }
     }
-    (headings, paragraphs)
+    PandocRead {
+        meta: doc["meta"].clone(),
+        headings,
+        paragraphs,
+    }
+}
+
+/// The dateline, paragraphs and captions of a release: every line a reader must see after the
+/// headline.
+fn release_lines(composed: &communique_core::Composed) -> Vec<String> {
+    let mut want = Vec::new();
+    want.extend(composed.dateline());
+    want.extend(composed.paragraphs.iter().cloned());
+    want.extend(
+        composed
+            .captions
+            .iter()
+            .map(|c| format!("{} {}", c.label, c.text)),
+    );
+    want
 }
 
 #[test]
@@ -348,19 +399,160 @@ fn pandoc_reads_back_the_headline_and_every_paragraph_exactly() {
         let composed = communique_core::compose(&meeting);
         let md = dir.path().join(format!("{n}.md"));
         std::fs::write(&md, communique_core::Format::Markdown.render(&meeting)).unwrap();
-        let mut want = Vec::new();
-        want.extend(composed.dateline());
-        want.extend(composed.paragraphs.iter().cloned());
-        want.extend(
-            composed
-                .captions
-                .iter()
-                .map(|c| format!("{} {}", c.label, c.text)),
-        );
+        let want = release_lines(&composed);
         for reader in ["markdown", "commonmark+yaml_metadata_block"] {
-            let (headings, paragraphs) = pandoc_blocks(&md, reader);
-            assert_eq!(headings, vec![composed.headline.clone()], "{n} {reader}");
-            assert_eq!(paragraphs, want, "{n} {reader}");
+            let read = pandoc_read(&md, reader, &[]);
+            assert_eq!(
+                read.headings,
+                vec![composed.headline.clone()],
+                "{n} {reader}"
+            );
+            assert_eq!(read.paragraphs, want, "{n} {reader}");
+            // As the export says to run pandoc: the heading becomes the title, exactly.
+            let read = pandoc_read(&md, reader, &["--shift-heading-level-by=-1"]);
+            assert_eq!(read.title(), composed.headline, "{n} {reader}");
+            assert_eq!(read.headings, Vec::<String>::new(), "{n} {reader}");
+            assert_eq!(read.paragraphs, want, "{n} {reader}");
         }
+    }
+}
+
+/// What Markdown, YAML or a site generator could read as something other than text: quotes,
+/// YAML and Markdown indicators, smart punctuation, links, raw HTML, Hugo shortcodes and summary
+/// divider, a backslash, a line separator, and every payload.
+fn publishing_meeting() -> communique_core::Meeting {
+    const TEXT: &str = "' \" : # @ -- ... * [x](y) <b>bold</b> ---\n- a: b \\ {{< x >}} {{% y %}} <!--more--> <<a>> \u{2028}«\u{a0}oui\u{a0}» l'OTAN";
+    let mut m = fuzzing::meeting_with_text(TEXT);
+    m.agenda.extend(hostile_meeting().agenda);
+    m.release.as_mut().unwrap().headline = format!("{TEXT} {}", payloads().join(" "));
+    m
+}
+
+/// The release's front matter as the tools that publish Markdown must read it.
+fn front_matter_as_typed(c: &communique_core::Composed) -> serde_json::Value {
+    let mut want = serde_json::json!({
+        "title": c.headline,
+        "lang": c.language.tag(),
+        "meeting": c.meeting_title,
+    });
+    for (key, value) in [
+        ("published", c.published.as_ref().map(|p| p.iso.clone())),
+        ("updated", c.updated.as_ref().map(|u| u.iso.clone())),
+        ("organisation", c.organisation.clone()),
+        ("location", c.location.clone()),
+    ] {
+        if let Some(v) = value {
+            want[key] = v.into();
+        }
+    }
+    let credits: Vec<&str> = c
+        .captions
+        .iter()
+        .filter_map(|c| c.credit.as_deref())
+        .collect();
+    if !credits.is_empty() {
+        want["photo_credits"] = credits.into();
+    }
+    want
+}
+
+#[test]
+fn hugo_builds_a_page_of_the_exact_title_and_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    let meeting = publishing_meeting();
+    let composed = communique_core::compose(&meeting);
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
+    // Only the page; raw HTML allowed, as many sites do, so nothing relies on Hugo dropping it.
+    std::fs::write(
+        site.join("hugo.toml"),
+        "baseURL = 'https://example.org/'\n\
+         disableKinds = ['home', 'section', 'taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404']\n\
+         [markup.goldmark.renderer]\nunsafe = true\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("layouts/_default/single.html"),
+        "<!DOCTYPE html>\n<html><head><title>{{ .Title }}</title></head>\n\
+         <body><h1>{{ .Title }}</h1>\n{{ .Content }}</body></html>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("content/release.md"),
+        communique_core::Format::Markdown.render(&meeting),
+    )
+    .unwrap();
+    let out = Std::new("hugo")
+        .arg("--source")
+        .arg(site)
+        .arg("--cacheDir")
+        .arg(site.join("cache"))
+        .args(["--buildFuture", "--buildExpired", "--noBuildLock"])
+        .output()
+        .expect("hugo must be installed (apt-get install hugo)");
+    assert!(
+        out.status.success(),
+        "hugo: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = site.join("public/release/index.html");
+    let read = pandoc_read(&page, "html", &[]);
+    assert_eq!(read.title(), composed.headline, "the page's <title>");
+    assert_eq!(
+        read.headings,
+        vec![composed.headline.clone(), composed.headline.clone()],
+        "the front matter's title, then the export's heading"
+    );
+    assert_eq!(read.paragraphs, release_lines(&composed));
+    // What a payload would have added to the page, were it read as markup.
+    let html = std::fs::read_to_string(&page).unwrap();
+    for tag in [
+        "<script", "<img", "<svg", "<iframe", "<style", "<b>", "<em>", "<strong>",
+    ] {
+        assert!(!html.contains(tag), "{tag} in Hugo's page");
+    }
+}
+
+#[test]
+fn pyyaml_reads_the_front_matter_as_typed() {
+    for meeting in [publishing_meeting(), hostile_meeting(), sample::sample_fr()] {
+        let md = communique_core::Format::Markdown.render(&meeting);
+        let block = md
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .unwrap()
+            .0;
+        let mut child = Std::new("python3")
+            .args([
+                "-c",
+                "import json, sys, yaml\n\
+                 value = yaml.safe_load(sys.stdin.read())\n\
+                 print(json.dumps(value, default=lambda d: d.isoformat()))",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 must be installed");
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(block.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "PyYAML (apt-get install python3-yaml): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            read,
+            front_matter_as_typed(&communique_core::compose(&meeting))
+        );
     }
 }

@@ -50,6 +50,31 @@ pub fn json_in_script(value: &serde_json::Value) -> String {
     out
 }
 
+/// A YAML double-quoted scalar that every YAML reader (1.1 and 1.2: Hugo's, Jekyll's, js-yaml,
+/// PyYAML) reads back as `s` exactly. Only YAML's own escapes are used: `\"`, `\\`, and an escape
+/// for each character YAML may not hold raw or would read as a line break (a raw break inside
+/// quotes is folded into a space): C0 and C1 controls, DEL, U+2028/U+2029, the byte order mark,
+/// U+FFFE/U+FFFF.
+pub fn yaml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02X}", c as u32)),
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// One line of user text as CommonMark inline content that every reader (CommonMark, and
 /// pandoc's Markdown with its extensions and smart punctuation) shows exactly as typed.
 ///

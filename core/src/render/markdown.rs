@@ -1,10 +1,13 @@
 //! The Markdown export (spec section 4): YAML front matter, then `# Headline`, the dateline, one
 //! Markdown paragraph per release paragraph, and the captions.
 //!
-//! Front matter values are JSON strings (valid YAML double-quoted scalars) holding Markdown-escaped
-//! text, because pandoc reads metadata values as Markdown: raw HTML in a title must not survive.
+//! The front matter is plain YAML holding the text as typed, for the static site generators that
+//! publish Markdown (Hugo, Jekyll, Eleventy, Astro read its values as text and escape them in
+//! their templates). pandoc alone reads metadata values as Markdown, so for pandoc the title comes
+//! from the body's own heading, escaped like every line of the body: `pandoc -s
+//! --shift-heading-level-by=-1` puts that heading in place of the front matter's title.
 
-use super::escape::markdown_inline;
+use super::escape::{markdown_inline, yaml_string};
 use super::Renderer;
 use crate::compose::Composed;
 
@@ -20,7 +23,7 @@ impl Renderer for Markdown {
             1024 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10,
         );
         out.push_str("---\n");
-        out.push_str(&format!("title: {}\n", yaml(&r.headline)));
+        out.push_str(&format!("title: {}\n", yaml_string(&r.headline)));
         out.push_str(&format!("lang: {}\n", r.language.tag()));
         if let Some(p) = &r.published {
             out.push_str(&format!("published: {}\n", p.iso));
@@ -29,17 +32,17 @@ impl Renderer for Markdown {
             out.push_str(&format!("updated: {}\n", u.iso));
         }
         if let Some(org) = &r.organisation {
-            out.push_str(&format!("organisation: {}\n", yaml(org)));
+            out.push_str(&format!("organisation: {}\n", yaml_string(org)));
         }
-        out.push_str(&format!("meeting: {}\n", yaml(&r.meeting_title)));
+        out.push_str(&format!("meeting: {}\n", yaml_string(&r.meeting_title)));
         if let Some(place) = &r.location {
-            out.push_str(&format!("location: {}\n", yaml(place)));
+            out.push_str(&format!("location: {}\n", yaml_string(place)));
         }
         let credits: Vec<String> = r
             .captions
             .iter()
             .filter_map(|c| c.credit.as_deref())
-            .map(yaml)
+            .map(yaml_string)
             .collect();
         if !credits.is_empty() {
             out.push_str(&format!("photo_credits: [{}]\n", credits.join(", ")));
@@ -61,8 +64,4 @@ impl Renderer for Markdown {
         out.push('\n');
         out
     }
-}
-
-fn yaml(text: &str) -> String {
-    serde_json::Value::String(markdown_inline(text)).to_string()
 }

@@ -1,6 +1,6 @@
 //! Renderers dress a `Composed` release in one output format. They decide markup, never words:
 //! what a paragraph says was settled by `compose`, and every user string is escaped here for the
-//! exact place it lands (element text, attribute, JSON inside a script, Markdown inline).
+//! exact place it lands (element text, attribute, JSON inside a script, Markdown inline, YAML).
 //!
 //! Adding a format is adding one `Renderer`; the CLI and the desktop app find it through `Format`.
 
@@ -8,7 +8,7 @@ mod escape;
 mod html;
 mod markdown;
 
-pub use escape::{html_attr, html_text, json_in_script, markdown_inline};
+pub use escape::{html_attr, html_text, json_in_script, markdown_inline, yaml_string};
 pub use html::{article, preview, Html};
 pub use markdown::Markdown;
 

@@ -1,6 +1,8 @@
 //! Readers that take an export apart again, to check what a reader of it would see.
 
+use communique_core::Composed;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use saphyr::LoadableYamlNode;
 
 /// The release paragraphs, headline and dateline of an HTML export, unescaped, in order.
 pub struct HtmlParts {
@@ -98,4 +100,65 @@ pub fn markdown_parts(md: &str) -> MarkdownParts {
         }
     }
     parts
+}
+
+/// A front matter value as a YAML reader gives it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meta {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// The front matter of a Markdown export as a YAML reader sees it (saphyr, which implements the
+/// whole of YAML 1.2): the block between the opening `---` line and the next `---` line, which
+/// must be one mapping of keys to strings or lists of strings, in order.
+pub fn front_matter(md: &str) -> Vec<(String, Meta)> {
+    let rest = md.strip_prefix("---\n").expect("opens with ---");
+    let block = &rest[..rest.find("\n---\n").expect("a closing --- line") + 1];
+    let docs = saphyr::Yaml::load_from_str(block).unwrap_or_else(|e| panic!("{e}: {block}"));
+    assert_eq!(docs.len(), 1, "one YAML document: {block}");
+    let text = |v: &saphyr::Yaml| -> String {
+        v.as_str()
+            .unwrap_or_else(|| panic!("not a string: {v:?} in {block}"))
+            .to_owned()
+    };
+    docs[0]
+        .as_mapping()
+        .unwrap_or_else(|| panic!("not a mapping: {block}"))
+        .iter()
+        .map(|(k, v)| {
+            let value = match v.as_vec() {
+                Some(items) => Meta::List(items.iter().map(text).collect()),
+                None => Meta::Text(text(v)),
+            };
+            (text(k), value)
+        })
+        .collect()
+}
+
+/// What the front matter must hold for a release, in order.
+pub fn expected_front_matter(r: &Composed) -> Vec<(String, Meta)> {
+    let mut out = vec![
+        ("title", Some(Meta::Text(r.headline.clone()))),
+        ("lang", Some(Meta::Text(r.language.tag().to_owned()))),
+        (
+            "published",
+            r.published.as_ref().map(|p| Meta::Text(p.iso.clone())),
+        ),
+        (
+            "updated",
+            r.updated.as_ref().map(|u| Meta::Text(u.iso.clone())),
+        ),
+        ("organisation", r.organisation.clone().map(Meta::Text)),
+        ("meeting", Some(Meta::Text(r.meeting_title.clone()))),
+        ("location", r.location.clone().map(Meta::Text)),
+    ];
+    let credits: Vec<String> = r.captions.iter().filter_map(|c| c.credit.clone()).collect();
+    out.push((
+        "photo_credits",
+        (!credits.is_empty()).then_some(Meta::List(credits)),
+    ));
+    out.into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+        .collect()
 }

@@ -3,10 +3,12 @@
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use communique_core::{
-    meeting_file, AgendaItem, Form, Format, Language, Meeting, MeetingInfo, Person, Photo,
+    compose, meeting_file, AgendaItem, Form, Format, Language, Meeting, MeetingInfo, Person, Photo,
     Published, Quote, Release, Store,
 };
 use proptest::prelude::*;
+
+use crate::prelude::{expected_front_matter, front_matter};
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -187,5 +189,11 @@ proptest! {
         for format in [Format::Html, Format::Markdown, Format::Json] {
             prop_assert_eq!(format.render(&stored.meeting), format.render(&m));
         }
+    }
+
+    #[test]
+    fn front_matter_reads_back_as_the_release(m in meeting()) {
+        let md = Format::Markdown.render(&m);
+        prop_assert_eq!(front_matter(&md), expected_front_matter(&compose(&m)));
     }
 }

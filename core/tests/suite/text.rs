@@ -1,10 +1,12 @@
 //! User text is text: whatever is typed reads back exactly from every export.
 
-use communique_core::compose::tidy;
-use communique_core::render::{html_attr, html_text, json_in_script, markdown_inline};
+use communique_core::compose::{compose, tidy};
+use communique_core::render::{html_attr, html_text, json_in_script, markdown_inline, yaml_string};
+use communique_core::{fuzzing, Format};
 use proptest::prelude::*;
+use saphyr::LoadableYamlNode;
 
-use crate::prelude::{markdown_parts, unescape_html};
+use crate::prelude::{expected_front_matter, front_matter, markdown_parts, unescape_html};
 
 fn one_line(s: &str) -> Option<String> {
     let t = tidy(s);
@@ -58,6 +60,83 @@ fn nasty_text_reads_back_from_markdown_exactly() {
     }
 }
 
+/// What YAML could read as something else than the text: its indicators, plain scalars that
+/// resolve to other types in YAML 1.1 or 1.2, escapes, line breaks of either version, and what
+/// YAML may not hold raw.
+const YAML_NASTY: &[&str] = &[
+    "' \" : # @ -- ... * [x](y) <b>",
+    "l'OTAN",
+    "key: value",
+    "# not a comment",
+    "- leading dash",
+    "---",
+    "...",
+    "? question",
+    "{a: b}, [c]",
+    "&anchor *alias !tag !!str",
+    "%YAML 1.2",
+    "| literal > folded",
+    "yes",
+    "no",
+    "on",
+    "null",
+    "~",
+    "1e3",
+    "0x1F",
+    "012",
+    "2026-10-02",
+    "",
+    "  spaces at both ends  ",
+    "\ttab\tinside",
+    "line\nbreak\r\nand\rreturn",
+    "\u{85}next line \u{2028}line \u{2029}paragraph",
+    "\u{0}\u{7}\u{1b}\u{7f}\u{80}\u{9f}",
+    "\u{feff}byte order mark",
+    "\u{fffe}\u{ffff}\u{fdd0}",
+    "back\\slash\\",
+    "\\n is not a break, \\\" nor this",
+    "\\x41 \\u0041",
+    "é à « » “ ” ’ \u{a0}\u{202f} 中文 🎉",
+];
+
+fn read_yaml_string(yaml: &str) -> String {
+    let doc = format!("k: {yaml}\n");
+    let docs = saphyr::Yaml::load_from_str(&doc).unwrap_or_else(|e| panic!("{e}: {doc:?}"));
+    docs[0]
+        .as_mapping_get("k")
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| panic!("no string in {doc:?}"))
+        .to_owned()
+}
+
+#[test]
+fn yaml_strings_read_back_exactly_on_one_line() {
+    for s in NASTY.iter().chain(YAML_NASTY) {
+        let yaml = yaml_string(s);
+        assert_eq!(read_yaml_string(&yaml), *s, "{s:?} → {yaml}");
+        assert!(!yaml.contains(['\n', '\r']), "{yaml}");
+    }
+    // Plain where the text is plain: only YAML's own escapes, no Markdown escaping.
+    assert_eq!(
+        yaml_string("l'OTAN *a* [x](y) <b>"),
+        "\"l'OTAN *a* [x](y) <b>\""
+    );
+    assert_eq!(yaml_string("\"\\\n\u{1}\u{2028}"), r#""\"\\\n\x01\u2028""#);
+}
+
+#[test]
+fn the_front_matter_holds_the_text_as_typed() {
+    for s in NASTY.iter().chain(YAML_NASTY) {
+        let m = fuzzing::meeting_with_text(s);
+        let md = Format::Markdown.render(&m);
+        assert_eq!(
+            front_matter(&md),
+            expected_front_matter(&compose(&m)),
+            "{s:?}"
+        );
+    }
+}
+
 #[test]
 fn json_in_script_never_closes_the_script_and_means_the_same() {
     let v = serde_json::json!({ "headline": "</script><script>alert(1)</script><!-- \u{2028} &" });
@@ -81,6 +160,14 @@ proptest! {
             prop_assert_eq!(&parts.paragraphs, &vec![want.clone()], "{:?}", md);
             prop_assert!(parts.other_markup.is_empty(), "{:?}: {:?}", md, parts.other_markup);
         }
+    }
+
+    #[test]
+    fn any_text_reads_back_from_yaml_exactly(s in any::<String>()) {
+        let yaml = yaml_string(&s);
+        prop_assert_eq!(read_yaml_string(&yaml), s);
+        let breaks = ['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'];
+        prop_assert!(!yaml.contains(breaks), "{}", yaml);
     }
 
     #[test]

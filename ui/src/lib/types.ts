@@ -121,10 +121,21 @@ export interface VersionSummary {
 
 export type DiffKind = 'same' | 'added' | 'removed' | 'changed';
 
+export type Edit = 'same' | 'added' | 'removed';
+
+/** One run of a changed paragraph's word diff. */
+export interface Segment {
+  kind: Edit;
+  text: string;
+}
+
 export interface DiffPara {
   kind: DiffKind;
   before: string | null;
   after: string | null;
+  /** A changed paragraph as one reading (kept, removed and added words, in order); null for the
+   * other kinds and for a paragraph rewritten altogether (show before and after). */
+  words: Segment[] | null;
 }
 
 /** `version_diff`: paragraph by paragraph from version `from` to version `to` (0 = as stored now). */

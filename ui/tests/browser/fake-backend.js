@@ -170,6 +170,35 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     if (!v) throw err('not_found', `meeting ${id} has no version ${n}`);
     return v;
   };
+  /**
+   * A stand-in for core's word diff, laid out as core lays it out: the words both ends keep, and
+   * the run between them removed, then added (core finds every kept word; the seeds change one run
+   * a paragraph). Null when less than a third of the shorter one's words is kept.
+   */
+  function diffWords(a, b) {
+    const wa = a.split(/\s+/).filter(Boolean);
+    const wb = b.split(/\s+/).filter(Boolean);
+    let head = 0;
+    while (head < wa.length && head < wb.length && wa[head] === wb[head]) head += 1;
+    let tail = 0;
+    while (tail < wa.length - head && tail < wb.length - head && wa[wa.length - 1 - tail] === wb[wb.length - 1 - tail]) tail += 1;
+    if (!wa.length || !wb.length || (head + tail) * 3 < Math.min(wa.length, wb.length)) return null;
+    const removed = wa.slice(head, wa.length - tail).join(' ');
+    const added = wb.slice(head, wb.length - tail).join(' ');
+    const out = [];
+    const push = (kind, text) => {
+      if (!text) return;
+      const last = out[out.length - 1];
+      if (last && last.kind === kind) last.text += text;
+      else out.push({ kind, text });
+    };
+    push('same', wb.slice(0, head).join(' ') + (head ? ' ' : ''));
+    push('removed', removed);
+    if (removed && added) push('same', ' ');
+    push('added', added);
+    push('same', (tail ? ' ' : '') + wb.slice(wb.length - tail).join(' '));
+    return out;
+  }
   /** Paragraph LCS; runs of removals and additions between common paragraphs pair up as changes. */
   function diffBlocks(a, b) {
     const n = a.length;
@@ -181,9 +210,9 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     let added = [];
     const flush = () => {
       const pairs = Math.min(removed.length, added.length);
-      for (let k = 0; k < pairs; k += 1) out.push({ kind: 'changed', before: removed[k], after: added[k] });
-      for (const r of removed.slice(pairs)) out.push({ kind: 'removed', before: r, after: null });
-      for (const x of added.slice(pairs)) out.push({ kind: 'added', before: null, after: x });
+      for (let k = 0; k < pairs; k += 1) out.push({ kind: 'changed', before: removed[k], after: added[k], words: diffWords(removed[k], added[k]) });
+      for (const r of removed.slice(pairs)) out.push({ kind: 'removed', before: r, after: null, words: null });
+      for (const x of added.slice(pairs)) out.push({ kind: 'added', before: null, after: x, words: null });
       removed = [];
       added = [];
     };
@@ -192,7 +221,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     while (i < n || j < m) {
       if (i < n && j < m && a[i] === b[j]) {
         flush();
-        out.push({ kind: 'same', before: a[i], after: b[j] });
+        out.push({ kind: 'same', before: a[i], after: b[j], words: null });
         i += 1;
         j += 1;
       } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);

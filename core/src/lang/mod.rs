@@ -8,10 +8,14 @@ mod en;
 mod fr;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
 
-/// A release language v1 renders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A release language v1 renders, written as its BCP 47 tag.
+// Serialised as the variant's name in lower case, which a test checks is the table's tag; read by
+// hand, so that an unknown tag names the supported ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema, specta::Type)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     En,
     Fr,
@@ -38,12 +42,6 @@ impl Language {
 
     pub fn supported_tags() -> String {
         Language::ALL.map(|l| l.tag()).join(", ")
-    }
-}
-
-impl Serialize for Language {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.tag())
     }
 }
 

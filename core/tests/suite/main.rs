@@ -7,5 +7,6 @@ mod faults;
 mod fuzz_corpus;
 mod prelude;
 mod roundtrip;
+mod schema;
 mod snapshots;
 mod text;

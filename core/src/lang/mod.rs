@@ -129,8 +129,8 @@ impl Table {
         out
     }
 
-    /// `“Text,” said Jane Doe.` / `« Texte », a déclaré Jane Doe.` (spec section 2). `text` and
-    /// `name` are already spaced; the text's own final `.` is dropped, a `?` or `!` is kept and
+    /// `“Text,” said Jane Doe.` / `« Texte », a déclaré Jane Doe.` (docs/meeting-file.md,
+    /// "Attribution"). `text` and `name` are already spaced; the text's own final `.` is dropped, a `?` or `!` is kept and
     /// takes the place of the comma.
     pub fn attribute(&self, text: &str, verb: &str, name: &str) -> String {
         let text = match text.strip_suffix('.') {

@@ -1,4 +1,4 @@
-//! The Markdown export (spec section 4): YAML front matter, then `# Headline`, the dateline, one
+//! The Markdown export (docs/meeting-file.md, "Markdown"): YAML front matter, then `# Headline`, the dateline, one
 //! Markdown paragraph per release paragraph, and the captions.
 //!
 //! Front matter values are JSON strings (valid YAML double-quoted scalars) holding Markdown-escaped

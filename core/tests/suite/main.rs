@@ -8,5 +8,6 @@ mod fuzz_corpus;
 mod prelude;
 mod roundtrip;
 mod schema;
+mod self_contained;
 mod snapshots;
 mod text;

@@ -14,7 +14,7 @@ fn outside_references() -> Vec<String> {
     ]
 }
 
-/// "issue 5": the project's issues are not in the repository either.
+/// A line naming an issue by number: the project's issues are not in the repository either.
 fn names_an_issue(line: &str) -> bool {
     let lower = line.to_lowercase();
     let word = ["issue", " "].concat();

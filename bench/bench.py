@@ -53,7 +53,7 @@ ROUNDS = {
 FULL_MEETINGS, QUICK_MEETINGS = 5000, 500
 BIG_ITEMS = 300
 
-# Goals (issue 5).
+# Goals (the "goal" column of README's Performance table).
 RENDER_GOAL = 30.0       # communique at least 30× faster than pandoc
 IMPORT_GOAL_S = 10.0     # for 5,000 files (scaled for --quick)
 STARTUP_GOAL = 1.2       # 5,000 meetings within 20% of 1 meeting

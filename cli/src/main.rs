@@ -1,5 +1,6 @@
-//! `communique`: the archive from the command line (spec section 5). Every command is a few
-//! lines over communique-core; errors are one line on stderr and a non-zero exit, never a panic.
+//! `communique`: the archive from the command line (docs/meeting-file.md, "The command line").
+//! Every command is a few lines over communique-core; errors are one line on stderr and a non-zero
+//! exit, never a panic.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
-//! From a meeting to the release's words (spec section 2): a pure function, no I/O, no clock.
+//! From a meeting to the release's words (docs/meeting-file.md, "Composing the release"): a pure
+//! function, no I/O, no clock.
 //!
 //! `compose` decides everything a reader sees — which paragraphs, in which order, how each quote
 //! is attributed, the language's spacing, how dates read — and the renderers only dress the result

@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     Same,
@@ -18,7 +18,7 @@ pub enum Change {
     Changed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct DiffPara {
     pub kind: Change,
     pub before: Option<String>,
@@ -31,13 +31,13 @@ pub struct DiffPara {
 
 /// One run of a changed paragraph. Removed and added runs hold whole words and the spaces
 /// between them, never a space at either end; the spaces around them are in the kept runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Segment {
     pub kind: Edit,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
 pub enum Edit {
     Same,

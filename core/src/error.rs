@@ -53,7 +53,7 @@ pub enum Error {
 }
 
 /// What the UI can tell apart. Only add a variant the UI handles differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     InvalidInput,

@@ -1,4 +1,6 @@
-//! The meeting file (`communique.meeting.v1`, spec section 1): the product's outside contract.
+//! The meeting file (`communique.meeting.v1`): the product's outside contract, described in
+//! docs/meeting-file.md ("The meeting file") and, generated from `MeetingFile`, in
+//! docs/meeting-file.schema.json.
 //!
 //! Reading is strict and all-or-nothing: the first problem found is reported with the file, the
 //! path of the field (`agenda[1].quotes[0].speaker`) and the value, and no `Meeting` comes out.
@@ -8,11 +10,38 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{AgendaItem, Meeting, MeetingInfo, Person, Release};
 
 pub const FORMAT_V1: &str = "communique.meeting.v1";
+
+/// A Communiqué meeting file, version 1: one meeting, its agenda, private notes, quotes, the
+/// people quoted, and the release drafted from it (docs/meeting-file.md).
+// The document `parse` reads, the JSON Schema describes and the desktop app's UI edits (its
+// TypeScript type is generated from this one). `validate` checks what a schema cannot express.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Communiqué meeting file, v1")]
+pub struct MeetingFile {
+    pub format: FormatV1,
+    pub meeting: MeetingInfo,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// In agenda order; may be empty.
+    pub agenda: Vec<AgendaItem>,
+    /// A meeting in progress has no release yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<Release>,
+}
+
+/// The `format` of a v1 meeting file: always `communique.meeting.v1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+pub enum FormatV1 {
+    #[serde(rename = "communique.meeting.v1")]
+    V1,
+}
 
 /// Why a meeting file was refused. `path` is empty for problems with the document as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,22 +63,10 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileIn {
-    #[allow(dead_code)]
-    format: String,
-    meeting: MeetingInfo,
-    #[serde(default)]
-    people: Vec<Person>,
-    agenda: Vec<AgendaItem>,
-    #[serde(default)]
-    release: Option<Release>,
-}
-
+/// `MeetingFile` borrowed from a `Meeting`, for writing without a copy.
 #[derive(Serialize)]
 struct FileOut<'a> {
-    format: &'static str,
+    format: FormatV1,
     meeting: &'a MeetingInfo,
     people: &'a [Person],
     agenda: &'a [AgendaItem],
@@ -136,7 +153,7 @@ pub fn from_value(source: &str, value: &serde_json::Value) -> Result<Meeting, Fi
             ))
         }
     }
-    let parsed: FileIn = serde_path_to_error::deserialize(value).map_err(|e| {
+    let parsed: MeetingFile = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         err(&path, e.into_inner().to_string())
@@ -209,6 +226,11 @@ pub fn validate(m: &Meeting) -> Result<(), (String, String)> {
     Ok(())
 }
 
+/// `validate`'s "must not be empty" (after trimming white space), for the schema.
+pub const NOT_BLANK: &str = "\\S";
+/// `is_language_tag`, for the schema.
+pub const LANGUAGE_TAG: &str = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";
+
 /// A BCP 47 tag's shape: a 2–8 letter primary subtag, then alphanumeric subtags of 1–8.
 pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
@@ -220,7 +242,7 @@ pub fn is_language_tag(tag: &str) -> bool {
 
 fn file_out(m: &Meeting) -> FileOut<'_> {
     FileOut {
-        format: FORMAT_V1,
+        format: FormatV1::V1,
         meeting: &m.info,
         people: &m.people,
         agenda: &m.agenda,
@@ -234,6 +256,19 @@ pub fn to_json(m: &Meeting) -> String {
     let mut s = serde_json::to_string_pretty(&file_out(m)).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The meeting file's JSON Schema (draft 2020-12), derived from `MeetingFile`: what
+/// docs/meeting-file.schema.json holds. It checks the shape, types and forms of the fields; the
+/// rules between fields (`validate`) are in docs/meeting-file.md only.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(MeetingFile);
+    schema.insert(
+        "$comment".into(),
+        "Generated from communique-core's MeetingFile; do not edit (see docs/meeting-file.md)."
+            .into(),
+    );
+    schema.to_value()
 }
 
 /// The meeting file as a JSON value (what the desktop app's UI edits).

@@ -1,15 +1,16 @@
 //! The meeting as the product sees it: what was said, by whom, and the release drafted from it.
 //!
-//! These types are the meeting file's v1 content one for one (spec section 1), so that the file
-//! is lossless: an optional field the user left out stays `None` here, and its default is applied
+//! These types are the meeting file's v1 content one for one (docs/meeting-file.md, "The meeting
+//! file"), so that the file is lossless: an optional field the user left out stays `None` here, and its default is applied
 //! where it is used (`Person::full()`, `Quote::verb_or`), never written back. Database ids are not
 //! part of the model: the store keeps them beside it.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Language;
-use crate::serde_forms;
+use crate::{meeting_file, serde_forms};
 
 /// One meeting: header, people quoted, agenda (in order) and the release drafted from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +42,10 @@ impl Meeting {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingInfo {
+    #[schemars(pattern(meeting_file::NOT_BLANK))]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
@@ -51,19 +53,25 @@ pub struct MeetingInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     #[serde(with = "serde_forms::date")]
+    #[schemars(schema_with = "serde_forms::date_schema")]
+    #[specta(type = String)]
     pub starts: NaiveDate,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "serde_forms::opt_date"
     )]
+    #[schemars(schema_with = "serde_forms::date_schema")]
+    #[specta(type = String)]
     pub ends: Option<NaiveDate>,
-    /// IANA zone the release's times are shown in; `None` means UTC.
+    /// IANA zone the release's times are shown in; absent: UTC.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "serde_forms::opt_tz"
     )]
+    #[schemars(schema_with = "serde_forms::zone_schema")]
+    #[specta(type = String)]
     pub timezone: Option<chrono_tz::Tz>,
 }
 
@@ -73,11 +81,15 @@ impl MeetingInfo {
     }
 }
 
-/// A person quoted in the meeting. `id` is the file's own key, unique within one meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A person quoted in the meeting. `id` is the file's own key, unique within one meeting; the
+/// other forms are how the release names them (absent: `full` and `short` are the name, `role` is
+/// `short`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    #[schemars(pattern(meeting_file::NOT_BLANK))]
     pub id: String,
+    #[schemars(pattern(meeting_file::NOT_BLANK))]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full: Option<String>,
@@ -109,7 +121,7 @@ impl Person {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub title: String,
@@ -124,16 +136,16 @@ pub struct AgendaItem {
     pub quotes: Vec<Quote>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
-    /// A `Person::id` of the same meeting.
+    /// The `id` of a person in `people`.
     pub speaker: String,
     pub text: String,
-    /// `None`: the language's default (`said`, `a déclaré`).
+    /// Absent: the language's default (`said`, `a déclaré`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verb: Option<String>,
-    /// `None`: automatic (full on the speaker's first quote in the release, short after).
+    /// Absent: full on the speaker's first quote in the release, short after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
     #[serde(default = "yes")]
@@ -141,7 +153,9 @@ pub struct Quote {
 }
 
 /// How a quote names its speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, specta::Type,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     Full,
@@ -163,7 +177,9 @@ impl Form {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Release {
     #[serde(default)]
@@ -177,12 +193,16 @@ pub struct Release {
         skip_serializing_if = "Option::is_none",
         with = "serde_forms::opt_published"
     )]
+    #[schemars(schema_with = "serde_forms::published_schema")]
+    #[specta(type = String)]
     pub published: Option<Published>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "serde_forms::opt_datetime"
     )]
+    #[schemars(schema_with = "serde_forms::datetime_schema")]
+    #[specta(type = String)]
     pub updated: Option<DateTime<FixedOffset>>,
     #[serde(default)]
     pub photos: Vec<Photo>,
@@ -195,12 +215,13 @@ pub enum Published {
     At(DateTime<FixedOffset>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Photo {
     pub caption: String,
     /// BCP 47 tag of the caption when it is not the release's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(meeting_file::LANGUAGE_TAG))]
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,

@@ -4,9 +4,58 @@
 //! message, so the error names it), canonical on the way out (so export is byte-stable).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use schemars::{json_schema, Schema, SchemaGenerator};
 use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
 
 use crate::model::Published;
+
+// The shapes the parsers below accept, for the JSON Schema (docs/meeting-file.schema.json). A
+// pattern checks the shape only; a date's `format` lets a validator that knows it also check the
+// calendar (moments have none: validators' RFC 3339 checks differ from chrono's on leap seconds).
+// They are never stricter than the parsers: a test runs every form the parsers accept through them.
+/// `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// RFC 3339 as chrono reads it: `T`, `t` or a space between date and time, optional fraction of a
+/// second, `Z`, `z` or a `±HH:MM` offset (chrono also takes U+2212 MINUS SIGN for the minus).
+pub const DATE_TIME_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+\\-\u{2212}][0-9]{2}:[0-9]{2})$";
+/// A date, or a date-time as above.
+pub const PUBLISHED_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+\\-\u{2212}][0-9]{2}:[0-9]{2}))?$";
+/// The shape of an IANA zone name (`UTC`, `Europe/Brussels`, `America/Argentina/Buenos_Aires`,
+/// `Etc/GMT+2`); whether the zone exists is for the reader's zone database to say.
+pub const ZONE_PATTERN: &str = "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$";
+
+pub fn date_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "format": "date",
+        "pattern": DATE_PATTERN,
+        "description": "A calendar date, YYYY-MM-DD.",
+    })
+}
+
+pub fn datetime_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "pattern": DATE_TIME_PATTERN,
+        "description": "A moment with its offset (RFC 3339), such as 2018-04-27T21:11:00+02:00.",
+    })
+}
+
+pub fn published_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "pattern": PUBLISHED_PATTERN,
+        "description": "A calendar date (YYYY-MM-DD) or a moment with its offset (RFC 3339).",
+    })
+}
+
+pub fn zone_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "pattern": ZONE_PATTERN,
+        "description": "An IANA time zone name, such as Europe/Brussels.",
+    })
+}
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let shape_ok = s.len() == 10

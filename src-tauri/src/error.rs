@@ -1,11 +1,11 @@
 //! What the UI receives when a command fails: `{ "code": "...", "message": "..." }`, never a bare
-//! string. The code is core's `Code` (plus `cancelled` for the shell's own dialogs); the message
-//! is the one line core wrote, naming file, field and value.
+//! string. The code is core's `Code`; the message is the one line core wrote, naming file, field
+//! and value. A dialog the user cancelled is not an error: the command resolves with `null`.
 
 use communique_core::Code;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AppError {
     pub code: Code,
     pub message: String,

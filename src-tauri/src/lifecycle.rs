@@ -52,6 +52,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 
 /// The UI has saved everything: close now.
 #[tauri::command]
+#[specta::specta]
 pub fn close_app(app: AppHandle) -> AppResult<()> {
     CLOSING.store(true, Ordering::SeqCst);
     if let Some(w) = app.get_webview_window("main") {
@@ -70,6 +71,7 @@ struct SmokeReport {
 /// The UI has shown the meetings list and the latest meeting's preview. Under `--smoke`, report
 /// and quit; otherwise nothing to do.
 #[tauri::command]
+#[specta::specta]
 pub fn ui_ready(
     app: AppHandle,
     state: State<'_, AppState>,

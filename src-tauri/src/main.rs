@@ -10,6 +10,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bindings;
 mod commands;
 mod error;
 mod lifecycle;
@@ -49,29 +50,7 @@ fn main() {
         .menu(menu::build)
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         .on_window_event(lifecycle::on_window_event)
-        .invoke_handler(tauri::generate_handler![
-            commands::meetings::list_meetings,
-            commands::meetings::search_meetings,
-            commands::meetings::load_meeting,
-            commands::meetings::create_meeting,
-            commands::meetings::save_meeting,
-            commands::meetings::meeting_revision,
-            commands::meetings::delete_meeting,
-            commands::meetings::people_directory,
-            commands::history::list_versions,
-            commands::history::save_version,
-            commands::history::version_diff,
-            commands::history::restore_version,
-            commands::history::list_backups,
-            commands::history::restore_backup,
-            commands::release::preview_release,
-            commands::release::render_release,
-            commands::release::copy_release,
-            commands::files::export_meeting,
-            commands::files::import_meeting,
-            lifecycle::close_app,
-            lifecycle::ui_ready,
-        ])
+        .invoke_handler(bindings::builder().invoke_handler())
         .setup(move |app| {
             if smoke {
                 lifecycle::smoke_deadline(app.handle().clone(), Duration::from_secs(90));

@@ -8,10 +8,14 @@ mod en;
 mod fr;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
 
-/// A release language v1 renders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A release language v1 renders, written as its BCP 47 tag.
+// Serialised as the variant's name in lower case, which a test checks is the table's tag; read by
+// hand, so that an unknown tag names the supported ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema, specta::Type)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     En,
     Fr,
@@ -38,12 +42,6 @@ impl Language {
 
     pub fn supported_tags() -> String {
         Language::ALL.map(|l| l.tag()).join(", ")
-    }
-}
-
-impl Serialize for Language {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.tag())
     }
 }
 
@@ -131,8 +129,8 @@ impl Table {
         out
     }
 
-    /// `“Text,” said Jane Doe.` / `« Texte », a déclaré Jane Doe.` (spec section 2). `text` and
-    /// `name` are already spaced; the text's own final `.` is dropped, a `?` or `!` is kept and
+    /// `“Text,” said Jane Doe.` / `« Texte », a déclaré Jane Doe.` (docs/meeting-file.md,
+    /// "Attribution"). `text` and `name` are already spaced; the text's own final `.` is dropped, a `?` or `!` is kept and
     /// takes the place of the comma.
     pub fn attribute(&self, text: &str, verb: &str, name: &str) -> String {
         let text = match text.strip_suffix('.') {

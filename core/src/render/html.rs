@@ -1,4 +1,4 @@
-//! The HTML export (spec section 3): one standalone, offline, print-ready document.
+//! The HTML export (docs/meeting-file.md, "HTML"): one standalone, offline, print-ready document.
 //!
 //! No script runs in it (a CSP meta tag forbids scripts; the only `<script>` is JSON-LD data),
 //! nothing is fetched (styles are inline, no fonts or images from elsewhere), and every user

@@ -1,4 +1,4 @@
-//! The Markdown export (spec section 4): YAML front matter, then `# Headline`, the dateline, one
+//! The Markdown export (docs/meeting-file.md, "Markdown"): YAML front matter, then `# Headline`, the dateline, one
 //! Markdown paragraph per release paragraph, and the captions.
 //!
 //! The front matter is plain YAML holding the text as typed, for the static site generators that

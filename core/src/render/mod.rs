@@ -50,7 +50,7 @@ impl Format {
 }
 
 /// The release as plain text: headline, dateline, paragraphs and captions separated by blank
-/// lines (the layout of the spec's worked examples). For the clipboard's plain-text flavour.
+/// lines (the layout of the worked examples' `.release.txt`). For the clipboard's plain-text flavour.
 pub fn plain_text(r: &Composed) -> String {
     let mut blocks = vec![r.headline.clone()];
     blocks.extend(r.dateline());

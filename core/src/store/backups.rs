@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// Daily backups kept.
 pub const DAILY_KEPT: usize = 7;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Backup {
     pub path: String,
     pub name: String,

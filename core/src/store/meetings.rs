@@ -28,7 +28,7 @@ pub struct Stored {
 }
 
 /// One line of the meetings list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct MeetingSummary {
     pub id: MeetingId,
     pub title: String,

@@ -10,7 +10,7 @@ use super::{MeetingId, Store};
 use crate::error::{Error, Result};
 use crate::model::Meeting;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct SearchHit {
     pub id: MeetingId,
     pub starts: String,

@@ -13,7 +13,7 @@ use crate::meeting_file;
 use crate::render::plain_text;
 
 /// One line of a meeting's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct VersionSummary {
     pub number: i64,
     pub created_at: String,

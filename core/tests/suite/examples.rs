@@ -1,5 +1,6 @@
-//! The spec's worked examples (copied from the spec into `tests/fixtures/examples`): each meeting
-//! must give exactly the paragraphs its `.release.txt` shows, in the HTML and Markdown exports.
+//! The worked examples (`tests/fixtures/examples`; docs/meeting-file.md, "Worked examples"): each
+//! meeting must give exactly the paragraphs its `.release.txt` shows, in the HTML and Markdown
+//! exports.
 
 use std::path::PathBuf;
 
@@ -54,7 +55,7 @@ fn fixtures() -> Vec<(String, communique_core::Meeting, Expected)> {
 }
 
 #[test]
-fn compose_gives_the_spec_paragraphs() {
+fn compose_gives_the_example_paragraphs() {
     for (name, meeting, expected) in fixtures() {
         let c = compose(&meeting);
         assert_eq!(c.headline, expected.headline, "{name}");
@@ -66,7 +67,7 @@ fn compose_gives_the_spec_paragraphs() {
 }
 
 #[test]
-fn html_export_holds_the_spec_paragraphs_and_nothing_else() {
+fn html_export_holds_the_example_paragraphs_and_nothing_else() {
     for (name, meeting, expected) in fixtures() {
         let html = Format::Html.render(&meeting);
         let parts = html_parts(&html);
@@ -113,7 +114,7 @@ fn html_export_holds_the_spec_paragraphs_and_nothing_else() {
 }
 
 #[test]
-fn markdown_export_reads_back_as_the_spec_paragraphs() {
+fn markdown_export_reads_back_as_the_example_paragraphs() {
     for (name, meeting, expected) in fixtures() {
         let md = Format::Markdown.render(&meeting);
         let parts = markdown_parts(&md);
@@ -136,7 +137,7 @@ fn markdown_export_reads_back_as_the_spec_paragraphs() {
 }
 
 #[test]
-fn plain_text_is_the_spec_example_layout() {
+fn plain_text_is_the_example_layout() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples");
     for (name, meeting, _) in fixtures() {
         let want = std::fs::read_to_string(dir.join(format!("{name}.release.txt"))).unwrap();

@@ -7,5 +7,7 @@ mod faults;
 mod fuzz_corpus;
 mod prelude;
 mod roundtrip;
+mod schema;
+mod self_contained;
 mod snapshots;
 mod text;

@@ -39,8 +39,9 @@ fn file_stem(title: &str) -> String {
     }
 }
 
-/// Asks where to save, then writes atomically. `None`: the user cancelled.
+/// Asks where to save, then writes atomically: the path written, or `null` if the user cancelled.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn export_meeting(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -74,8 +75,9 @@ pub fn export_meeting(
     Ok(Some(path.display().to_string()))
 }
 
-/// Asks for a meeting file, then stores it. `None`: the user cancelled.
+/// Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option<MeetingId>> {
     let Some(path) = app
         .dialog()

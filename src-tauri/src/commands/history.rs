@@ -10,29 +10,32 @@ use crate::commands::meetings::OpenMeeting;
 use crate::error::AppResult;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct VersionDiff {
     pub from: i64,
     pub to: i64,
     pub paragraphs: Vec<DiffPara>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct Restored {
     pub meetings: i64,
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_versions(state: State<'_, AppState>, id: MeetingId) -> AppResult<Vec<VersionSummary>> {
     Ok(state.store().versions(id)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn save_version(state: State<'_, AppState>, id: MeetingId) -> AppResult<Option<i64>> {
     Ok(state.store().record_version(id, "saved by hand")?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn version_diff(
     state: State<'_, AppState>,
     id: MeetingId,
@@ -48,6 +51,7 @@ pub fn version_diff(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn restore_version(
     state: State<'_, AppState>,
     id: MeetingId,
@@ -60,11 +64,13 @@ pub fn restore_version(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_backups(state: State<'_, AppState>) -> AppResult<Vec<Backup>> {
     Ok(state.store().backups()?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> AppResult<Restored> {
     let mut store = state.store();
     // Only a file the store itself lists as a backup of this archive can be restored.

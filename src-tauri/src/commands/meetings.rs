@@ -1,9 +1,10 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
+use communique_core::meeting_file::MeetingFile;
 use communique_core::{
     compose, meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tauri::State;
 
@@ -13,16 +14,29 @@ use crate::state::AppState;
 /// Where a document from the editor is named in errors.
 pub const EDITOR: &str = "meeting";
 
-#[derive(Serialize)]
+/// A meeting file from the editor. Typed `MeetingFile` for the UI, but taken as plain JSON so that
+/// core reads it as it reads a file: a refusal names the field, as `{code, message}`.
+#[derive(Deserialize, specta::Type)]
+#[serde(transparent)]
+pub struct EditorDoc(#[specta(type = MeetingFile)] Value);
+
+impl EditorDoc {
+    pub fn meeting(&self) -> Result<Meeting, meeting_file::FileError> {
+        meeting_file::from_value(EDITOR, &self.0)
+    }
+}
+
+#[derive(Serialize, specta::Type)]
 pub struct MeetingPage {
     pub total: i64,
     pub meetings: Vec<MeetingSummary>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct OpenMeeting {
     pub id: MeetingId,
     pub revision: i64,
+    #[specta(type = MeetingFile)]
     pub doc: Value,
     /// The release preview of `doc` (what `preview_release` would return): the editor shows it at
     /// once, without sending the document back to have it rendered.
@@ -40,12 +54,13 @@ impl OpenMeeting {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct Saved {
     pub revision: i64,
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_meetings(
     state: State<'_, AppState>,
     limit: u32,
@@ -59,6 +74,7 @@ pub fn list_meetings(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn search_meetings(
     state: State<'_, AppState>,
     query: String,
@@ -68,12 +84,14 @@ pub fn search_meetings(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<OpenMeeting> {
     let stored = state.store().load(id)?;
     Ok(OpenMeeting::new(id, stored.revision, &stored.meeting))
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn create_meeting(
     state: State<'_, AppState>,
     title: String,
@@ -94,28 +112,32 @@ pub fn create_meeting(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn save_meeting(
     state: State<'_, AppState>,
     id: MeetingId,
     base_revision: i64,
-    doc: Value,
+    doc: EditorDoc,
 ) -> AppResult<Saved> {
-    let meeting = meeting_file::from_value(EDITOR, &doc)?;
+    let meeting = doc.meeting()?;
     let revision = state.store().save(id, base_revision, &meeting)?;
     Ok(Saved { revision })
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn meeting_revision(state: State<'_, AppState>, id: MeetingId) -> AppResult<i64> {
     Ok(state.store().revision(id)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn delete_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<()> {
     Ok(state.store().delete(id)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn people_directory(
     state: State<'_, AppState>,
     query: String,

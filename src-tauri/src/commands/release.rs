@@ -2,42 +2,25 @@
 //! (`render::preview`: the export's `<article>` byte for byte, styled for the UI's shadow root), so
 //! what the officer sees is what will be exported.
 
-use communique_core::{compose, meeting_file, render, Format};
-use serde_json::Value;
+use communique_core::{compose, render};
 use tauri::AppHandle;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::commands::meetings::EDITOR;
+use crate::commands::meetings::EditorDoc;
 use crate::error::{AppError, AppResult};
 
 #[tauri::command(async)]
-pub fn preview_release(doc: Value) -> AppResult<String> {
-    Ok(render::preview(&compose(&meeting_file::from_value(
-        EDITOR, &doc,
-    )?)))
-}
-
-#[tauri::command(async)]
-pub fn render_release(doc: Value, format: String) -> AppResult<String> {
-    let meeting = meeting_file::from_value(EDITOR, &doc)?;
-    let format = match format.as_str() {
-        "html" => Format::Html,
-        "md" => Format::Markdown,
-        other => {
-            return Err(AppError::new(
-                communique_core::Code::InvalidInput,
-                format!("unknown release format {other:?}: html or md"),
-            ))
-        }
-    };
-    Ok(format.render(&meeting))
+#[specta::specta]
+pub fn preview_release(doc: EditorDoc) -> AppResult<String> {
+    Ok(render::preview(&compose(&doc.meeting()?)))
 }
 
 /// The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
 /// and as plain text for everything else.
 #[tauri::command(async)]
-pub fn copy_release(app: AppHandle, doc: Value) -> AppResult<()> {
-    let composed = compose(&meeting_file::from_value(EDITOR, &doc)?);
+#[specta::specta]
+pub fn copy_release(app: AppHandle, doc: EditorDoc) -> AppResult<()> {
+    let composed = compose(&doc.meeting()?);
     app.clipboard()
         .write_html(
             render::article(&composed),

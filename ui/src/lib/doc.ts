@@ -3,7 +3,7 @@
 // `toWire` rebuilds the document from an allow-list of fields: UI-only keys can never reach the
 // shell (it refuses unknown fields), and empty optional fields are omitted rather than sent as "".
 
-import type { Form, MeetingDoc, MeetingInfo, Release } from './types';
+import type { Form, Language, MeetingDoc, MeetingInfo, Release } from './types';
 import { FORMAT } from './types';
 
 export interface UiPerson {
@@ -155,7 +155,8 @@ export function isDraftQuote(q: UiQuote): boolean {
 
 export function toWire(ui: UiDoc): MeetingDoc {
   const m = ui.meeting;
-  const meeting: MeetingInfo = { title: m.title, language: m.language, starts: m.starts };
+  // The editor keeps the tag it was given; the shell refuses one it does not render, naming the field.
+  const meeting: MeetingInfo = { title: m.title, language: m.language as Language, starts: m.starts };
   opt(meeting, 'organisation', m.organisation.trim() === '' ? '' : m.organisation);
   opt(meeting, 'location', m.location.trim() === '' ? '' : m.location);
   opt(meeting, 'ends', m.ends);

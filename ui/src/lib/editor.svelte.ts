@@ -628,7 +628,7 @@ class App {
       this.historyTick += 1; // an export records a version when the release reads differently
     } catch (e) {
       const err = toAppError(e);
-      if (err.code !== 'cancelled') this.toast(`Export failed (${err.code}: ${err.message})`, 'error');
+      this.toast(`Export failed (${err.code}: ${err.message})`, 'error');
     }
   }
 

@@ -1,25 +1,26 @@
-// The only module that talks to the Rust shell (docs/ipc.md). Every rejection is turned into an
-// `AppError {code, message}`; documents are sent through `toWire`, which strips UI-only keys.
+// The only module that talks to the Rust shell, through the commands generated from it
+// (`bindings.ts`; docs/ipc.md). Every rejection is turned into an `AppError {code, message}`;
+// documents are sent through `toWire`, which strips UI-only keys.
 
-import { invoke } from '@tauri-apps/api/core';
+import { commands } from './bindings';
 import { toWire, type UiDoc } from './doc';
-import type { AppError, Backup, ErrorCode, MeetingDoc, MeetingPage, OpenMeeting, Person, SearchHit, VersionDiff, VersionSummary } from './types';
+import type { AppError, Code, ErrorCode, MeetingDoc } from './types';
 
-const CODES: ErrorCode[] = [
-  'invalid_input',
-  'not_a_database',
-  'newer_schema',
-  'not_found',
-  'conflict',
-  'storage',
-  'io',
-  'cancelled',
-];
+// Every code the shell sends, once: the type check fails when the Rust `Code` enum gains or loses one.
+const CODES: Record<Code, true> = {
+  invalid_input: true,
+  not_a_database: true,
+  newer_schema: true,
+  not_found: true,
+  conflict: true,
+  storage: true,
+  io: true,
+};
 
 export function toAppError(e: unknown): AppError {
   if (e && typeof e === 'object' && 'message' in e) {
     const o = e as { code?: unknown; message?: unknown };
-    const code = CODES.includes(o.code as ErrorCode) ? (o.code as ErrorCode) : 'unknown';
+    const code: ErrorCode = typeof o.code === 'string' && Object.hasOwn(CODES, o.code) ? (o.code as Code) : 'unknown';
     return { code, message: String(o.message) };
   }
   if (typeof e === 'string') return { code: 'unknown', message: e };
@@ -30,12 +31,12 @@ export function isAppError(e: unknown, code?: ErrorCode): e is AppError {
   return !!e && typeof e === 'object' && 'code' in e && (code === undefined || (e as AppError).code === code);
 }
 
-async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+async function call<T>(command: () => Promise<T>): Promise<T> {
   if (typeof window !== 'undefined' && !('__TAURI_INTERNALS__' in window)) {
     throw { code: 'io', message: 'Not running inside the Communiqué app: there is no shell to talk to.' } satisfies AppError;
   }
   try {
-    return await invoke<T>(cmd, args);
+    return await command();
   } catch (e) {
     throw toAppError(e);
   }
@@ -44,36 +45,41 @@ async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise
 type Doc = UiDoc | MeetingDoc;
 const wire = (doc: Doc): MeetingDoc => ('format' in doc ? doc : toWire(doc));
 
+export type ExportFormat = 'html' | 'md' | 'json';
+
 export const api = {
-  listMeetings: (limit: number, offset: number) => call<MeetingPage>('list_meetings', { limit, offset }),
-  searchMeetings: (query: string, limit: number) => call<SearchHit[]>('search_meetings', { query, limit }),
-  createMeeting: (title: string, language: string) => call<OpenMeeting>('create_meeting', { title, language }),
-  loadMeeting: (id: number) => call<OpenMeeting>('load_meeting', { id }),
-  saveMeeting: (id: number, baseRevision: number, doc: Doc) =>
-    call<{ revision: number }>('save_meeting', { id, baseRevision, doc: wire(doc) }),
-  meetingRevision: (id: number) => call<number>('meeting_revision', { id }),
-  deleteMeeting: (id: number) => call<null>('delete_meeting', { id }),
-  previewRelease: (doc: Doc) => call<string>('preview_release', { doc: wire(doc) }),
-  renderRelease: (doc: Doc, format: 'html' | 'md') => call<string>('render_release', { doc: wire(doc), format }),
+  listMeetings: (limit: number, offset: number) => call(() => commands.listMeetings(limit, offset)),
+  searchMeetings: (query: string, limit: number) => call(() => commands.searchMeetings(query, limit)),
+  createMeeting: (title: string, language: string) => call(() => commands.createMeeting(title, language)),
+  loadMeeting: (id: number) => call(() => commands.loadMeeting(id)),
+  saveMeeting: (id: number, baseRevision: number, doc: Doc) => call(() => commands.saveMeeting(id, baseRevision, wire(doc))),
+  meetingRevision: (id: number) => call(() => commands.meetingRevision(id)),
+  deleteMeeting: (id: number) => call(() => commands.deleteMeeting(id)),
+  previewRelease: (doc: Doc) => call(() => commands.previewRelease(wire(doc))),
   /** The shell puts the release on the system clipboard, as rich HTML and as plain text. */
-  copyRelease: (doc: Doc) => call<null>('copy_release', { doc: wire(doc) }),
+  copyRelease: (doc: Doc) => call(() => commands.copyRelease(wire(doc))),
   /** Everything is saved: the shell may close the window now (answer to `app://close-requested`). */
-  closeApp: () => call<null>('close_app', {}),
-  exportMeeting: (id: number, format: 'html' | 'md' | 'json') => call<string | null>('export_meeting', { id, format }),
-  importMeeting: () => call<number | null>('import_meeting', {}),
-  peopleDirectory: (query: string, limit: number) => call<Person[]>('people_directory', { query, limit }),
+  closeApp: () => call(() => commands.closeApp()),
+  /** The path written, or `null` when the user cancelled the save dialog. */
+  exportMeeting: (id: number, format: ExportFormat) => call(() => commands.exportMeeting(id, format)),
+  /** The new meeting's id, or `null` when the user cancelled the open dialog. */
+  importMeeting: () => call(() => commands.importMeeting()),
+  peopleDirectory: (query: string, limit: number) => call(() => commands.peopleDirectory(query, limit)),
   /** The release's versions, newest first. */
-  listVersions: (id: number) => call<VersionSummary[]>('list_versions', { id }),
+  listVersions: (id: number) => call(() => commands.listVersions(id)),
   /** Records the stored release as a version; `null` when it reads exactly like the latest one. */
-  saveVersion: (id: number) => call<number | null>('save_version', { id }),
+  saveVersion: (id: number) => call(() => commands.saveVersion(id)),
   /** Paragraph by paragraph from version `from` to version `to` (`0`: the meeting as stored now). */
-  versionDiff: (id: number, from: number, to: number) => call<VersionDiff>('version_diff', { id, from, to }),
+  versionDiff: (id: number, from: number, to: number) => call(() => commands.versionDiff(id, from, to)),
   /** Stores the meeting as it was at `number` (a new revision, recorded as a new version). */
-  restoreVersion: (id: number, number: number) => call<OpenMeeting>('restore_version', { id, number }),
-  listBackups: () => call<Backup[]>('list_backups', {}),
+  restoreVersion: (id: number, number: number) => call(() => commands.restoreVersion(id, number)),
+  listBackups: () => call(() => commands.listBackups()),
   /** Replaces every meeting of the archive with the backup's content. */
-  restoreBackup: (path: string) => call<{ meetings: number }>('restore_backup', { path }),
+  restoreBackup: (path: string) => call(() => commands.restoreBackup(path)),
   /** Readiness hook for the shell's smoke test; errors are irrelevant to the user. */
   uiReady: (meetings: number, previewParagraphs: number) =>
-    call<null>('ui_ready', { meetings, previewParagraphs }).catch(() => null),
+    call(() => commands.uiReady(meetings, previewParagraphs)).then(
+      () => null,
+      () => null,
+    ),
 };

@@ -1,5 +1,6 @@
 // Dates and times in the meeting's timezone. The file stores `updated` as an ISO date-time with
-// an offset; the UI edits it as a wall-clock time in the meeting's zone (default UTC, as the spec).
+// an offset; the UI edits it as a wall-clock time in the meeting's zone (default UTC, as
+// docs/meeting-file.md says).
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 

@@ -1,155 +1,38 @@
-// Wire types: exactly the v1 meeting file (docs/ipc.md `MeetingDoc`). Nothing UI-only lives here.
+// The types the UI shares with the shell are generated from the Rust types (`bindings.ts`, by
+// tauri-specta; docs/ipc.md): this module names them for the UI and adds the few that are its own.
 
-export type Lang = 'en' | 'fr';
-export const LANGS: readonly Lang[] = ['en', 'fr'];
-export type Form = 'full' | 'role' | 'short';
-export const FORMAT = 'communique.meeting.v1';
+import type { AppError as ShellError, Code, FormatV1 } from './bindings';
 
-export interface MeetingInfo {
-  title: string;
-  organisation?: string;
-  language: string;
-  location?: string;
-  starts: string;
-  ends?: string;
-  timezone?: string;
-}
+export type {
+  AgendaItem,
+  Backup,
+  Code,
+  DiffPara,
+  Edit,
+  Form,
+  Language,
+  MeetingInfo,
+  MeetingPage,
+  MeetingSummary,
+  OpenMeeting,
+  Person,
+  Photo,
+  Quote,
+  Release,
+  Restored,
+  Saved,
+  SearchHit,
+  Segment,
+  VersionDiff,
+  VersionSummary,
+} from './bindings';
+/** Exactly a v1 meeting file: what the shell sends and takes. */
+export type { MeetingFile as MeetingDoc } from './bindings';
 
-export interface Person {
-  id: string;
-  name: string;
-  full?: string;
-  role?: string;
-  short?: string;
-}
+export const FORMAT: FormatV1 = 'communique.meeting.v1';
 
-export interface Quote {
-  speaker: string;
-  text: string;
-  verb?: string;
-  form?: Form;
-  in_release?: boolean;
-}
+/** A shell error's code, or `unknown` for a rejection that is not one (a bug, a broken IPC). */
+export type ErrorCode = Code | 'unknown';
 
-export interface AgendaItem {
-  title: string;
-  notes?: string;
-  in_release?: boolean;
-  summary?: string;
-  quotes?: Quote[];
-}
-
-export interface Photo {
-  caption: string;
-  language?: string;
-  credit?: string;
-}
-
-export interface Release {
-  headline?: string;
-  lead?: string;
-  closing?: string;
-  published?: string;
-  updated?: string;
-  photos?: Photo[];
-}
-
-export interface MeetingDoc {
-  format: typeof FORMAT;
-  meeting: MeetingInfo;
-  people?: Person[];
-  agenda: AgendaItem[];
-  release?: Release;
-}
-
-export interface MeetingSummary {
-  id: number;
-  title: string;
-  organisation: string | null;
-  starts: string;
-  ends: string | null;
-  language: string;
-  revision: number;
-  modified_at: string;
-}
-
-export interface MeetingPage {
-  total: number;
-  meetings: MeetingSummary[];
-}
-
-export interface SearchHit {
-  id: number;
-  starts: string;
-  title: string;
-  snippet: string;
-}
-
-export interface OpenMeeting {
-  id: number;
-  revision: number;
-  doc: MeetingDoc;
-  /** The release preview of `doc`, rendered by the shell with it (as `preview_release` would). */
-  preview: string;
-}
-
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_a_database'
-  | 'newer_schema'
-  | 'not_found'
-  | 'conflict'
-  | 'storage'
-  | 'io'
-  | 'cancelled'
-  | 'unknown';
-
-export interface AppError {
-  code: ErrorCode;
-  message: string;
-}
-
-/** One line of a meeting's release history (`list_versions`, newest first). */
-export interface VersionSummary {
-  number: number;
-  /** ISO date-time (UTC) */
-  created_at: string;
-  /** Why it was recorded: `export html`, `restore 2`, … */
-  reason: string;
-  headline: string;
-}
-
-export type DiffKind = 'same' | 'added' | 'removed' | 'changed';
-
-export type Edit = 'same' | 'added' | 'removed';
-
-/** One run of a changed paragraph's word diff. */
-export interface Segment {
-  kind: Edit;
-  text: string;
-}
-
-export interface DiffPara {
-  kind: DiffKind;
-  before: string | null;
-  after: string | null;
-  /** A changed paragraph as one reading (kept, removed and added words, in order); null for the
-   * other kinds and for a paragraph rewritten altogether (show before and after). */
-  words: Segment[] | null;
-}
-
-/** `version_diff`: paragraph by paragraph from version `from` to version `to` (0 = as stored now). */
-export interface VersionDiff {
-  from: number;
-  to: number;
-  paragraphs: DiffPara[];
-}
-
-/** A copy of the whole archive (`list_backups`, newest first). */
-export interface Backup {
-  path: string;
-  name: string;
-  created_at: string;
-  meetings: number;
-  size_bytes: number;
-}
+/** What every failed call rejects with in the UI: the shell's `{code, message}`, or `unknown`. */
+export type AppError = Omit<ShellError, 'code'> & { code: ErrorCode };

@@ -2,12 +2,12 @@
 // Chromium through playwright-core (never a downloaded browser), and runs tests in order.
 
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { installFakeBackend } from './fake-backend.js';
+import ts from 'typescript';
 
 export const UI = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(UI, 'dist');
@@ -15,6 +15,43 @@ export const SHOTS = join(UI, 'screenshots');
 export const RESULTS = join(UI, '.test-results');
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A TypeScript module of the UI, type-stripped into .test-results/ and imported (the type check is svelte-check's). */
+async function importTs(path) {
+  mkdirSync(RESULTS, { recursive: true });
+  const out = join(RESULTS, path.replace(/[/\\]/g, '_').replace(/\.ts$/, '.mjs'));
+  const { outputText } = ts.transpileModule(readFileSync(join(UI, path), 'utf8'), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+  });
+  writeFileSync(out, outputText);
+  return import(pathToFileURL(out).href);
+}
+
+/**
+ * How the app invokes each command, read from the generated bindings by calling every accessor
+ * with placeholder arguments: command name → the accessor and its argument names in order.
+ */
+async function readRoutes() {
+  const { commands } = await importTs('src/lib/bindings.ts');
+  const routes = {};
+  let seen;
+  globalThis.window = { __TAURI_INTERNALS__: { invoke: async (cmd, args) => void (seen = { cmd, args }) } };
+  try {
+    for (const [accessor, fn] of Object.entries(commands)) {
+      const placeholders = Array.from({ length: fn.length }, (_, i) => `\u0000arg${i}`);
+      await fn(...placeholders);
+      const args = placeholders.map((p) => Object.keys(seen.args).find((k) => seen.args[k] === p));
+      if (args.includes(undefined)) throw new Error(`bindings: cannot read the arguments of ${accessor}`);
+      routes[seen.cmd] = { accessor, args };
+    }
+  } finally {
+    delete globalThis.window;
+  }
+  return routes;
+}
+
+const { installFakeBackend } = await importTs('tests/browser/fake-backend.ts');
+const ROUTES = await readRoutes();
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -85,7 +122,7 @@ function helpers(page, baseUrl, context) {
     tid: (id) => page.locator(`[data-testid="${id}"]`),
     /** Loads the app with the fake backend seeded, and waits for the readiness hook. */
     async open(seed, { waitReady = true, storage } = {}) {
-      await page.addInitScript({ content: `(${installFakeBackend.toString()})(${JSON.stringify(seed)});` });
+      await page.addInitScript({ content: `(${installFakeBackend.toString()})(${JSON.stringify(seed)}, ${JSON.stringify(ROUTES)});` });
       if (storage) await page.addInitScript({ content: `try{${Object.entries(storage).map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('')}}catch(e){}` });
       await page.goto(baseUrl);
       if (waitReady) await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });

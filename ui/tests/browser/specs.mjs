@@ -1,4 +1,4 @@
-// The workflow, end to end in Chromium, against the in-memory fake shell (fake-backend.js).
+// The workflow, end to end in Chromium, against the in-memory fake shell (fake-backend.ts).
 import { join } from 'node:path';
 import { SHOTS, assert, eq, test, until } from './harness.mjs';
 import { archiveSeed, backupSeed, bigMeeting, fisheriesEn, historySeed, standardSeed } from '../fixtures/meetings.js';

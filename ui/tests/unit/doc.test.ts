@@ -16,7 +16,7 @@ function keysOf(v: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-/** The file with the spec's defaults written out (what toWire always sends). */
+/** The file with its defaults written out (what toWire always sends). */
 function withDefaults(doc: MeetingDoc): MeetingDoc {
   const d = structuredClone(doc);
   for (const it of d.agenda) {

@@ -10,7 +10,7 @@ describe('time in the meeting zone', () => {
     expect(formatOffset(0)).toBe('+00:00');
   });
 
-  it('shows 17:05Z as 18:05 in Oslo (the spec example)', () => {
+  it('shows 17:05Z as 18:05 in Oslo (the worked example)', () => {
     expect(isoToWall('2025-03-01T17:05:00Z', 'Europe/Oslo')).toBe('2025-03-01T18:05');
   });
 

@@ -1,31 +1,95 @@
-// An in-memory stand-in for the Rust shell, implementing every command of docs/ipc.md. It is
-// serialised into the page with page.addInitScript (so it must not use anything outside this
-// function) and installs window.__TAURI_INTERNALS__ the way @tauri-apps/api/mocks' mockIPC does.
-// Test code only: the release it "renders" is a rough imitation for assertions and screenshots.
-export function installFakeBackend(seed) {
-  const clone = (x) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const err = (code, message) => ({ code, message });
+// An in-memory stand-in for the Rust shell. It implements every generated command (`commands` in
+// src/lib/bindings.ts) with the same parameters and results, so the type check fails here when a
+// command, an argument or a field changes in Rust. The harness transpiles this file, reads how
+// each command is invoked from the generated bindings (`routes`), and serialises
+// `installFakeBackend` into the page with page.addInitScript: it must use nothing outside its body
+// at run time (type imports only). It installs window.__TAURI_INTERNALS__ the way
+// @tauri-apps/api/mocks' mockIPC does. Test code only: the release it "renders" is a rough
+// imitation for assertions and screenshots.
+
+import type {
+  AgendaItem,
+  AppError,
+  Code,
+  commands,
+  DiffPara,
+  Edit,
+  MeetingFile,
+  MeetingInfo,
+  MeetingSummary,
+  OpenMeeting,
+  Person,
+  Photo,
+  Quote,
+  Release,
+  Segment,
+} from '../../src/lib/bindings';
+
+type Commands = typeof commands;
+type Result<K extends keyof Commands> = Awaited<ReturnType<Commands[K]>>;
+/** The fake's implementation of each command: the generated parameters, the generated result. */
+export type Handlers = { [K in keyof Commands]: (...args: Parameters<Commands[K]>) => Result<K> | Promise<Result<K>> };
+/** Command name (`list_meetings`) → the accessor of `commands` and its argument names, in order. */
+export type Routes = Record<string, { accessor: keyof Commands; args: string[] }>;
+
+interface SeedMeeting {
+  id?: number;
+  revision?: number;
+  modified_at?: string;
+  doc: MeetingFile;
+}
+export interface Seed {
+  meetings?: SeedMeeting[];
+  saveDelay?: number;
+  previewDelay?: number;
+  directory?: Person[];
+  backups?: { path: string; name: string; created_at: string; size_bytes?: number; meetings: SeedMeeting[] }[];
+  /** Seeded history, oldest first, recorded like exports were. */
+  versions?: { id: number; reason: string; created_at?: string; doc: MeetingFile }[];
+}
+
+interface Stored {
+  id: number;
+  revision: number;
+  modified_at: string;
+  doc: MeetingFile;
+}
+interface Version {
+  number: number;
+  created_at: string;
+  reason: string;
+  blocks: string[];
+  doc: MeetingFile;
+}
+type Listener = { id: number; event: string; handler: number };
+
+export function installFakeBackend(seed: Seed, routes: Routes): void {
+  const clone = <T>(x: T): T => (x === undefined ? x : JSON.parse(JSON.stringify(x)));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const err = (code: Code, message: string): AppError => ({ code, message });
 
   const state = {
-    meetings: new Map(),
+    meetings: new Map<number, Stored>(),
     nextId: 1,
-    calls: [],
+    calls: [] as { cmd: string; args: Record<string, unknown>; at: number }[],
     saveDelay: seed.saveDelay ?? 0,
     previewDelay: seed.previewDelay ?? 0,
-    saveFailures: [],
+    saveFailures: [] as AppError[],
     pendingSaves: 0,
-    uiReady: [],
-    exports: [],
-    copies: [],
+    uiReady: [] as { meetings: number; previewParagraphs: number }[],
+    exports: [] as { id: number; format: string; revision: number; path: string }[],
+    copies: [] as MeetingFile[],
     closed: 0,
-    importQueue: [],
+    importQueue: [] as MeetingFile[],
     directory: seed.directory ?? [],
-    /** meeting id → versions, oldest first: {number, created_at, reason, blocks, doc} */
-    versions: new Map(),
-    /** {path, name, created_at, size_bytes?, meetings: seed meetings} */
+    /** meeting id → versions, oldest first */
+    versions: new Map<number, Version[]>(),
     backups: seed.backups ?? [],
-    restoredBackups: [],
+    restoredBackups: [] as string[],
+    /** Set by a test: HTML appended to every preview. */
+    previewAppend: undefined as string | undefined,
+    /** Set by a test: exporting stores this `updated` time, as the shell does for a correction. */
+    exportSetsUpdated: undefined as string | undefined,
   };
   for (const m of seed.meetings ?? []) {
     const id = m.id ?? state.nextId;
@@ -34,31 +98,34 @@ export function installFakeBackend(seed) {
   }
 
   // Strict like the real shell: unknown fields and missing speakers are refused, naming the path.
+  // Each list is checked against the generated type: a field added, renamed or removed in Rust
+  // fails the type check here.
+  const fields = <T>(keys: Record<keyof T, true>) => Object.keys(keys);
   const ALLOWED = {
-    root: ['format', 'meeting', 'people', 'agenda', 'release'],
-    meeting: ['title', 'organisation', 'language', 'location', 'starts', 'ends', 'timezone'],
-    person: ['id', 'name', 'full', 'role', 'short'],
-    item: ['title', 'notes', 'in_release', 'summary', 'quotes'],
-    quote: ['speaker', 'text', 'verb', 'form', 'in_release'],
-    release: ['headline', 'lead', 'closing', 'published', 'updated', 'photos'],
-    photo: ['caption', 'language', 'credit'],
+    root: fields<MeetingFile>({ format: true, meeting: true, people: true, agenda: true, release: true }),
+    meeting: fields<MeetingInfo>({ title: true, organisation: true, language: true, location: true, starts: true, ends: true, timezone: true }),
+    person: fields<Person>({ id: true, name: true, full: true, role: true, short: true }),
+    item: fields<AgendaItem>({ title: true, notes: true, in_release: true, summary: true, quotes: true }),
+    quote: fields<Quote>({ speaker: true, text: true, verb: true, form: true, in_release: true }),
+    release: fields<Release>({ headline: true, lead: true, closing: true, published: true, updated: true, photos: true }),
+    photo: fields<Photo>({ caption: true, language: true, credit: true }),
   };
-  function check(obj, kind, path) {
+  function check(obj: unknown, kind: keyof typeof ALLOWED, path: string): void {
     if (!obj || typeof obj !== 'object') throw err('invalid_input', `${path || 'doc'}: expected an object`);
     for (const k of Object.keys(obj)) {
       if (!ALLOWED[kind].includes(k)) throw err('invalid_input', `${path ? path + '.' : ''}${k}: unknown field`);
     }
   }
-  function validate(doc) {
+  function validate(doc: MeetingFile): void {
     check(doc, 'root', '');
     if (doc.format !== 'communique.meeting.v1') throw err('invalid_input', `format: unknown format ${JSON.stringify(doc.format)}`);
     check(doc.meeting, 'meeting', 'meeting');
     if (!['en', 'fr'].includes(doc.meeting.language)) throw err('invalid_input', `meeting.language: ${doc.meeting.language} (supported: en, fr)`);
-    for (const f of ['starts', 'ends']) {
+    for (const f of ['starts', 'ends'] as const) {
       const v = doc.meeting[f];
       if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw err('invalid_input', `meeting.${f}: not a date: ${JSON.stringify(v)}`);
     }
-    const ids = new Set();
+    const ids = new Set<string>();
     (doc.people ?? []).forEach((p, i) => {
       check(p, 'person', `people[${i}]`);
       if (ids.has(p.id)) throw err('invalid_input', `people[${i}].id: duplicate ${p.id}`);
@@ -70,7 +137,7 @@ export function installFakeBackend(seed) {
       (it.quotes ?? []).forEach((q, j) => {
         check(q, 'quote', `agenda[${i}].quotes[${j}]`);
         if (!ids.has(q.speaker)) throw err('invalid_input', `agenda[${i}].quotes[${j}].speaker: ${JSON.stringify(q.speaker)} is not in people`);
-        if (q.form !== undefined && !['full', 'role', 'short'].includes(q.form)) throw err('invalid_input', `agenda[${i}].quotes[${j}].form: ${q.form}`);
+        if (q.form != null && !['full', 'role', 'short'].includes(q.form)) throw err('invalid_input', `agenda[${i}].quotes[${j}].form: ${q.form}`);
       });
     });
     if (doc.release) {
@@ -79,31 +146,32 @@ export function installFakeBackend(seed) {
     }
   }
 
-  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  const esc = (s: string | null | undefined) =>
+    String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
   const MONTHS = {
     en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   };
-  function longDate(d, lang) {
+  function longDate(d: string | undefined, lang: MeetingInfo['language']): string {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d || '');
     if (!m) return '';
     const day = Number(m[3]);
     return `${lang === 'fr' && day === 1 ? '1er' : day} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
   }
-  function paragraphs(doc) {
+  function paragraphs(doc: MeetingFile): string[] {
     const lang = doc.meeting.language;
     const people = new Map((doc.people ?? []).map((p) => [p.id, p]));
-    const seen = new Set();
-    const out = [];
+    const seen = new Set<string>();
+    const out: string[] = [];
     const r = doc.release ?? {};
     if (r.lead) out.push(r.lead);
     for (const it of doc.agenda) {
       if (it.in_release === false) continue;
-      const parts = [];
+      const parts: string[] = [];
       if (it.summary) parts.push(it.summary);
       for (const q of it.quotes ?? []) {
         if (q.in_release === false) continue;
-        const p = people.get(q.speaker) ?? { name: q.speaker };
+        const p: Person = people.get(q.speaker) ?? { id: q.speaker, name: q.speaker };
         const form = q.form ?? (seen.has(q.speaker) ? 'short' : 'full');
         seen.add(q.speaker);
         const name = form === 'full' ? p.full || p.name : form === 'role' ? p.role || p.short || p.name : p.short || p.name;
@@ -118,31 +186,37 @@ export function installFakeBackend(seed) {
   }
   // Like core: the release's <article>, in a full page for the export (`renderHtml`) or after
   // the styles for the app's shadow root for the preview (`previewHtml`).
-  function articleHtml(doc) {
+  function articleHtml(doc: MeetingFile): string {
     const r = doc.release ?? {};
     const lang = doc.meeting.language;
-    const updated = r.updated ? ` · ${lang === 'fr' ? 'Mis à jour le :' : 'Updated:'} <time datetime="${esc(r.updated)}">${esc(r.updated.replace('T', ' ').slice(0, 16))}</time>` : '';
-    const photos = (r.photos ?? []).map((p) => `<figure><figcaption${p.language && p.language !== lang ? ` lang="${esc(p.language)}"` : ''}>${esc(p.caption)}</figcaption></figure>`).join('');
+    const updated = r.updated
+      ? ` · ${lang === 'fr' ? 'Mis à jour le :' : 'Updated:'} <time datetime="${esc(r.updated)}">${esc(r.updated.replace('T', ' ').slice(0, 16))}</time>`
+      : '';
+    const photos = (r.photos ?? [])
+      .map((p) => `<figure><figcaption${p.language && p.language !== lang ? ` lang="${esc(p.language)}"` : ''}>${esc(p.caption)}</figcaption></figure>`)
+      .join('');
     return `<article><h1>${esc(r.headline)}</h1><div class="dateline"><time datetime="${esc(r.published)}">${esc(longDate(r.published, lang))}</time>${updated}</div>
-${paragraphs(doc).map((p) => `<p>${esc(p)}</p>`).join('\n')}${photos}</article>`;
+${paragraphs(doc)
+  .map((p) => `<p>${esc(p)}</p>`)
+  .join('\n')}${photos}</article>`;
   }
   const ARTICLE_STYLE = `h1{font-size:1.5em;line-height:1.25;margin:0 0 .4em}.dateline{color:#555;font-size:.85em;margin-bottom:1.2em;font-family:system-ui,sans-serif}
 figure{margin:1.2em 0 0;padding-top:.6em;border-top:1px solid #ddd}figcaption{font-size:.85em;color:#444;font-style:italic}`;
-  function renderHtml(doc) {
+  function renderHtml(doc: MeetingFile): string {
     return `<!DOCTYPE html><html lang="${esc(doc.meeting.language)}"><head><meta charset="utf-8"><title>${esc(doc.release?.headline)}</title>
 <style>body{font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;max-width:38em;margin:0 auto;padding:28px 32px;line-height:1.55;font-size:15px}
 ${ARTICLE_STYLE}</style></head><body>${articleHtml(doc)}</body></html>`;
   }
-  function previewHtml(doc) {
+  function previewHtml(doc: MeetingFile): string {
     return `<style>:host{display:block;font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;padding:28px 32px;line-height:1.55;font-size:15px}
 ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}">${articleHtml(doc)}</div>${state.previewAppend ?? ''}`;
   }
 
   // The release as plain-text blocks (headline, dateline, paragraphs, captions), like core's
   // plain text split on blank lines: what a version keeps and what version_diff compares.
-  function blocks(doc) {
+  function blocks(doc: MeetingFile): string[] {
     const r = doc.release ?? {};
-    const out = [];
+    const out: string[] = [];
     if (r.headline) out.push(r.headline);
     const date = longDate(r.published, doc.meeting.language);
     if (date) out.push(date);
@@ -150,12 +224,13 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     for (const p of r.photos ?? []) if (p.caption) out.push(p.caption);
     return out;
   }
-  const historyOf = (id) => {
-    if (!state.versions.has(id)) state.versions.set(id, []);
-    return state.versions.get(id);
+  const historyOf = (id: number): Version[] => {
+    let list = state.versions.get(id);
+    if (!list) state.versions.set(id, (list = []));
+    return list;
   };
   /** A new version when the release reads differently from the latest one; its number or null. */
-  function record(id, reason, at) {
+  function record(id: number, reason: string, at?: string): number | null {
     const m = get(id);
     const list = historyOf(id);
     const text = blocks(m.doc);
@@ -165,7 +240,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     list.push({ number, created_at: at ?? new Date().toISOString(), reason, blocks: text, doc: clone(m.doc) });
     return number;
   }
-  const version = (id, n) => {
+  const version = (id: number, n: number): Version => {
     const v = historyOf(id).find((x) => x.number === n);
     if (!v) throw err('not_found', `meeting ${id} has no version ${n}`);
     return v;
@@ -175,7 +250,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
    * the run between them removed, then added (core finds every kept word; the seeds change one run
    * a paragraph). Null when less than a third of the shorter one's words is kept.
    */
-  function diffWords(a, b) {
+  function diffWords(a: string, b: string): Segment[] | null {
     const wa = a.split(/\s+/).filter(Boolean);
     const wb = b.split(/\s+/).filter(Boolean);
     let head = 0;
@@ -185,8 +260,8 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     if (!wa.length || !wb.length || (head + tail) * 3 < Math.min(wa.length, wb.length)) return null;
     const removed = wa.slice(head, wa.length - tail).join(' ');
     const added = wb.slice(head, wb.length - tail).join(' ');
-    const out = [];
-    const push = (kind, text) => {
+    const out: Segment[] = [];
+    const push = (kind: Edit, text: string) => {
       if (!text) return;
       const last = out[out.length - 1];
       if (last && last.kind === kind) last.text += text;
@@ -200,14 +275,14 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     return out;
   }
   /** Paragraph LCS; runs of removals and additions between common paragraphs pair up as changes. */
-  function diffBlocks(a, b) {
+  function diffBlocks(a: string[], b: string[]): DiffPara[] {
     const n = a.length;
     const m = b.length;
-    const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+    const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
     for (let i = n - 1; i >= 0; i -= 1) for (let j = m - 1; j >= 0; j -= 1) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    const out = [];
-    let removed = [];
-    let added = [];
+    const out: DiffPara[] = [];
+    let removed: string[] = [];
+    let added: string[] = [];
     const flush = () => {
       const pairs = Math.min(removed.length, added.length);
       for (let k = 0; k < pairs; k += 1) out.push({ kind: 'changed', before: removed[k], after: added[k], words: diffWords(removed[k], added[k]) });
@@ -231,24 +306,26 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     return out;
   }
 
-  function summary(m) {
+  function summary(m: Stored): MeetingSummary {
     const d = m.doc.meeting;
     return { id: m.id, title: d.title, organisation: d.organisation ?? null, starts: d.starts, ends: d.ends ?? null, language: d.language, revision: m.revision, modified_at: m.modified_at };
   }
-  const sorted = () => [...state.meetings.values()].sort((a, b) => (a.doc.meeting.starts < b.doc.meeting.starts ? 1 : a.doc.meeting.starts > b.doc.meeting.starts ? -1 : b.id - a.id));
-  const get = (id) => {
+  const sorted = () =>
+    [...state.meetings.values()].sort((a, b) => (a.doc.meeting.starts < b.doc.meeting.starts ? 1 : a.doc.meeting.starts > b.doc.meeting.starts ? -1 : b.id - a.id));
+  const get = (id: number): Stored => {
     const m = state.meetings.get(id);
     if (!m) throw err('not_found', `no meeting ${id}`);
     return m;
   };
   const today = () => new Date().toISOString().slice(0, 10);
+  const open = (m: Stored): OpenMeeting => ({ id: m.id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) });
 
-  const handlers = {
-    list_meetings({ limit, offset }) {
+  const handlers: Handlers = {
+    listMeetings(limit, offset) {
       const all = sorted();
       return { total: all.length, meetings: all.slice(offset, offset + limit).map(summary) };
     },
-    search_meetings({ query, limit }) {
+    searchMeetings(query, limit) {
       const q = query.toLowerCase();
       const hits = [];
       for (const m of sorted()) {
@@ -262,17 +339,23 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       }
       return hits.slice(0, limit);
     },
-    create_meeting({ title, language }) {
+    createMeeting(title, language) {
       const id = state.nextId++;
-      const doc = { format: 'communique.meeting.v1', meeting: { title, language, starts: today() }, people: [], agenda: [], release: { headline: '', lead: '', closing: '', photos: [] } };
-      state.meetings.set(id, { id, revision: 1, modified_at: new Date().toISOString(), doc });
-      return { id, revision: 1, doc: clone(doc), preview: previewHtml(doc) };
+      const doc: MeetingFile = {
+        format: 'communique.meeting.v1',
+        meeting: { title, language: language as MeetingInfo['language'], starts: today() },
+        people: [],
+        agenda: [],
+        release: { headline: '', lead: '', closing: '', photos: [] },
+      };
+      const m = { id, revision: 1, modified_at: new Date().toISOString(), doc };
+      state.meetings.set(id, m);
+      return open(m);
     },
-    load_meeting({ id }) {
-      const m = get(id);
-      return { id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) };
+    loadMeeting(id) {
+      return open(get(id));
     },
-    async save_meeting({ id, baseRevision, doc }) {
+    async saveMeeting(id, baseRevision, doc) {
       state.pendingSaves += 1;
       try {
         if (state.saveDelay) await sleep(state.saveDelay);
@@ -289,34 +372,29 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
         state.pendingSaves -= 1;
       }
     },
-    meeting_revision({ id }) {
+    meetingRevision(id) {
       return get(id).revision;
     },
-    delete_meeting({ id }) {
+    deleteMeeting(id) {
       get(id);
       state.meetings.delete(id);
       return null;
     },
-    async preview_release({ doc }) {
+    async previewRelease(doc) {
       validate(doc);
       if (state.previewDelay) await sleep(state.previewDelay);
       return previewHtml(doc);
     },
-    render_release({ doc, format }) {
-      validate(doc);
-      if (format === 'html') return renderHtml(doc);
-      return `# ${doc.release?.headline ?? ''}\n\n${paragraphs(doc).join('\n\n')}\n`;
-    },
-    copy_release({ doc }) {
+    copyRelease(doc) {
       validate(doc);
       state.copies.push(clone(doc));
       return null;
     },
-    close_app() {
+    closeApp() {
       state.closed += 1;
       return null;
     },
-    export_meeting({ id, format }) {
+    exportMeeting(id, format) {
       get(id);
       if (!['html', 'md', 'json'].includes(format)) throw err('invalid_input', `format: ${format}`);
       const path = `/home/press/Documents/meeting-${id}.${format}`;
@@ -330,7 +408,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       record(id, `export ${format}`);
       return path;
     },
-    import_meeting() {
+    importMeeting() {
       const doc = state.importQueue.shift();
       if (!doc) return null;
       validate(doc);
@@ -338,32 +416,32 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       state.meetings.set(id, { id, revision: 1, modified_at: new Date().toISOString(), doc: clone(doc) });
       return id;
     },
-    list_versions({ id }) {
+    listVersions(id) {
       get(id);
       return [...historyOf(id)].reverse().map((v) => ({ number: v.number, created_at: v.created_at, reason: v.reason, headline: v.blocks[0] ?? '' }));
     },
-    save_version({ id }) {
+    saveVersion(id) {
       return record(id, 'saved by hand');
     },
-    version_diff({ id, from, to }) {
+    versionDiff(id, from, to) {
       const m = get(id);
       const a = version(id, from).blocks;
       const b = to === 0 ? blocks(m.doc) : version(id, to).blocks;
       return { from, to, paragraphs: diffBlocks(a, b) };
     },
-    restore_version({ id, number }) {
+    restoreVersion(id, number) {
       const m = get(id);
       const v = version(id, number);
       m.doc = clone(v.doc);
       m.revision += 1;
       m.modified_at = new Date().toISOString();
       record(id, `restore ${number}`);
-      return { id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) };
+      return open(m);
     },
-    list_backups() {
+    listBackups() {
       return state.backups.map((b) => ({ path: b.path, name: b.name, created_at: b.created_at, meetings: b.meetings.length, size_bytes: b.size_bytes ?? JSON.stringify(b.meetings).length * 12 }));
     },
-    restore_backup({ path }) {
+    restoreBackup(path) {
       const b = state.backups.find((x) => x.path === path);
       if (!b) throw err('not_found', `no backup at ${path}`);
       state.meetings = new Map();
@@ -377,18 +455,21 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       state.restoredBackups.push(path);
       return { meetings: b.meetings.length };
     },
-    people_directory({ query, limit }) {
+    peopleDirectory(query, limit) {
       const q = query.toLowerCase();
       return state.directory.filter((p) => p.name.toLowerCase().includes(q)).slice(0, limit);
     },
-    ui_ready(args) {
-      state.uiReady.push(clone(args));
-      return null;
+    uiReady(meetings, previewParagraphs) {
+      state.uiReady.push({ meetings, previewParagraphs });
     },
-    // Tauri's event plugin, as far as the UI uses it: the shell's menu and close events.
+  };
+  // Tauri's event plugin, as far as the UI uses it: the shell's menu and close events.
+  const listeners: Listener[] = [];
+  let listenerSeq = 0;
+  const plugin: Record<string, (args: Record<string, unknown>) => unknown> = {
     'plugin:event|listen'({ event, handler }) {
       const id = ++listenerSeq;
-      listeners.push({ id, event, handler });
+      listeners.push({ id, event: event as string, handler: handler as number });
       return id;
     },
     'plugin:event|unlisten'({ eventId }) {
@@ -397,7 +478,6 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       return null;
     },
   };
-  // Seeded history: {id, reason, created_at, doc} oldest first, recorded like exports were.
   for (const v of seed.versions ?? []) {
     const m = get(v.id);
     const current = m.doc;
@@ -406,20 +486,21 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     m.doc = current;
   }
 
-  const listeners = [];
-  let listenerSeq = 0;
-
-  const callbacks = new Map();
-  window.__TAURI_INTERNALS__ = {
+  const callbacks = new Map<number, (data: unknown) => unknown>();
+  const w = window as unknown as Record<string, unknown>;
+  w.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
-    async invoke(cmd, args = {}) {
+    async invoke(cmd: string, args: Record<string, unknown> = {}) {
       state.calls.push({ cmd, args: clone(args), at: performance.now() });
-      const h = handlers[cmd];
-      if (!h) throw err('invalid_input', `unknown command ${cmd}`);
       // Like IPC: arguments and answers cross as JSON.
-      return clone(await h(clone(args)));
+      const sent = clone(args);
+      if (cmd in plugin) return clone(await plugin[cmd](sent));
+      const route = routes[cmd];
+      if (!route) throw err('invalid_input', `unknown command ${cmd}`);
+      const handler = handlers[route.accessor] as (...a: unknown[]) => unknown;
+      return clone(await handler(...route.args.map((name) => sent[name])));
     },
-    transformCallback(cb, once) {
+    transformCallback(cb: ((data: unknown) => unknown) | undefined, once: boolean) {
       const id = crypto.getRandomValues(new Uint32Array(1))[0];
       callbacks.set(id, (data) => {
         if (once) callbacks.delete(id);
@@ -427,43 +508,43 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       });
       return id;
     },
-    unregisterCallback(id) {
+    unregisterCallback(id: number) {
       callbacks.delete(id);
     },
-    runCallback(id, data) {
+    runCallback(id: number, data: unknown) {
       callbacks.get(id)?.(data);
     },
     callbacks,
-    convertFileSrc: (p) => p,
+    convertFileSrc: (p: string) => p,
   };
 
-  window.__fake = {
+  w.__fake = {
     state,
     /** The shell emits an event to the window (a menu item, the close button). */
-    emit(event, payload) {
+    emit(event: string, payload?: unknown) {
       const targets = listeners.filter((l) => l.event === event);
       for (const l of targets) callbacks.get(l.handler)?.({ event, id: l.id, payload });
       return targets.length;
     },
-    calls: (cmd) => state.calls.filter((c) => !cmd || c.cmd === cmd),
-    doc: (id) => clone(get(id).doc),
-    revision: (id) => get(id).revision,
+    calls: (cmd?: string) => state.calls.filter((c) => !cmd || c.cmd === cmd),
+    doc: (id: number) => clone(get(id).doc),
+    revision: (id: number) => get(id).revision,
     /** Another window or the CLI saves the meeting. */
-    externalWrite(id, mutate) {
+    externalWrite(id: number, mutate?: (doc: MeetingFile) => void) {
       const m = get(id);
       if (mutate) mutate(m.doc);
       m.revision += 1;
       return m.revision;
     },
-    failNextSave(code, message) {
+    failNextSave(code: Code, message: string) {
       state.saveFailures.push(err(code, message));
     },
-    setSaveDelay(ms) {
+    setSaveDelay(ms: number) {
       state.saveDelay = ms;
     },
-    versions: (id) => clone(historyOf(id)),
+    versions: (id: number) => clone(historyOf(id)),
     blocks,
-    queueImport(doc) {
+    queueImport(doc: MeetingFile) {
       state.importQueue.push(doc);
     },
     renderHtml,

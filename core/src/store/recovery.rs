@@ -168,6 +168,10 @@ fn stage(backup: &Path, archive: &Path) -> Result<PathBuf> {
         .map_err(io(archive))?;
     let mut from = std::fs::File::open(backup).map_err(io(backup))?;
     std::io::copy(&mut from, &mut tmp.as_file()).map_err(io(tmp.path()))?;
+    // The archive's own permissions, not the private ones of a temporary file.
+    if let Ok(meta) = std::fs::metadata(archive) {
+        std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io(tmp.path()))?;
+    }
     tmp.as_file().sync_all().map_err(io(tmp.path()))?;
     let (_, kept) = tmp.keep().map_err(|e| Error::Io {
         path: archive.display().to_string(),

@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { Session, sleep } from './webdriver.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const APP = join(root, 'target/debug/communique-desktop');
-const CLI = join(root, 'target/debug/communique');
+const bin = join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'debug');
+const APP = join(bin, 'communique-desktop');
+const CLI = join(bin, 'communique');
 const PORT = 4444;
 const BASE = `http://127.0.0.1:${PORT}`;
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'target/e2e');
@@ -277,8 +278,8 @@ test('versions: save, change, compare and restore in the real app; the CLI sees 
     await waitSaved(s);
   });
   const history = cli(db, 'history', '1').trim().split('\n').map((l) => l.split('\t'));
-  assert.equal(history[0][2], 'restore 1', JSON.stringify(history));
-  assert.ok(history.some((v) => v[2] === 'saved by hand'));
+  assert.equal(history[0][2], 'Restored version 1', JSON.stringify(history));
+  assert.ok(history.some((v) => v[2] === 'Saved by hand'));
   const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
   assert.equal(json.release.headline, 'Fisheries ministers cut cod quotas and fund two research vessels');
 });

@@ -30,7 +30,7 @@ pub fn render_release(doc: Value, format: String) -> AppResult<String> {
             ))
         }
     };
-    Ok(format.render(&meeting))
+    Ok(format.render(&meeting)?)
 }
 
 /// The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,

@@ -109,13 +109,20 @@ export interface AppError {
   message: string;
 }
 
+/** Why a version was recorded (core's `VersionReason`, tagged by `kind`). */
+export type VersionReason =
+  | { kind: 'export'; format: 'html' | 'md' | 'json' }
+  | { kind: 'by_hand' }
+  /** The release as it read just before version `restoring` was put back. */
+  | { kind: 'before_restore'; restoring: number }
+  | { kind: 'restore'; from: number };
+
 /** One line of a meeting's release history (`list_versions`, newest first). */
 export interface VersionSummary {
   number: number;
   /** ISO date-time (UTC) */
   created_at: string;
-  /** Why it was recorded: `export html`, `restore 2`, … */
-  reason: string;
+  reason: VersionReason;
   headline: string;
 }
 

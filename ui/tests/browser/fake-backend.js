@@ -298,7 +298,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
         m.revision += 1;
       }
       state.exports.push({ id, format, revision: get(id).revision, path });
-      record(id, `export ${format}`);
+      record(id, { kind: 'export', format });
       return path;
     },
     import_meeting() {
@@ -314,7 +314,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       return [...historyOf(id)].reverse().map((v) => ({ number: v.number, created_at: v.created_at, reason: v.reason, headline: v.blocks[0] ?? '' }));
     },
     save_version({ id }) {
-      return record(id, 'saved by hand');
+      return record(id, { kind: 'by_hand' });
     },
     version_diff({ id, from, to }) {
       const m = get(id);
@@ -325,10 +325,12 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     restore_version({ id, number }) {
       const m = get(id);
       const v = version(id, number);
+      // Like core: what the release reads now is kept first, then the old one comes back.
+      record(id, { kind: 'before_restore', restoring: number });
       m.doc = clone(v.doc);
       m.revision += 1;
       m.modified_at = new Date().toISOString();
-      record(id, `restore ${number}`);
+      record(id, { kind: 'restore', from: number });
       return { id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) };
     },
     list_backups() {

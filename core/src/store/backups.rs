@@ -45,8 +45,8 @@ fn stem(db: &Path) -> String {
 }
 
 impl Store {
-    /// Today's backup, unless there is one already; then only the newest `DAILY_KEPT` daily
-    /// backups are kept. Returns the new file, if one was made.
+    /// Today's backup (today by `clock::today`), unless there is one already; then only the
+    /// newest `DAILY_KEPT` daily backups are kept. Returns the new file, if one was made.
     pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
         let Some(db) = &self.path else {
             return Ok(None);

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use communique_core::{meeting_file, paths, Format, MeetingId, Store};
+use communique_core::store::recovery::{self, Damage, Recovery};
+use communique_core::store::{backups_of, Backup};
+use communique_core::{meeting_file, paths, Error, Format, MeetingId, Store};
 
 #[derive(Parser)]
 #[command(
@@ -52,9 +54,18 @@ enum Command {
     },
     /// A meeting's release versions, newest first: number, time, reason, headline (tab-separated).
     History { id: MeetingId },
-    /// Put a meeting back as it was at a version (itself recorded as a new version); prints the
-    /// new version's number.
+    /// Put a meeting back as it was at a version; the release as it reads is kept as a version
+    /// first, and the restore is itself a new version. Prints the new version's number.
     Restore { id: MeetingId, version: i64 },
+    /// The archive's backups, newest first: time, meetings, path (tab-separated). Works on a
+    /// damaged archive too.
+    Backups,
+    /// Replace the whole archive with a backup; prints how many meetings it now holds. The
+    /// archive as it was is kept beside it (a damaged one is set aside, renamed, untouched).
+    RestoreBackup {
+        #[arg(value_name = "BACKUP")]
+        file: PathBuf,
+    },
     /// A meeting file straight to a release, without the database.
     Render {
         #[arg(value_name = "FILE")]
@@ -151,12 +162,9 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Export { id, format, output } => {
             let mut store = open(cli.db)?;
-            let meeting = store.meeting_for_export(id).map_err(|e| e.to_string())?;
-            let format = Format::from(format);
-            emit(&format.render(&meeting), output.as_deref())?;
-            // Every export is a version of the release (when it reads differently from the last).
+            // Written, then recorded as a version, in one transaction (see `Store::export`).
             store
-                .record_version(id, &format!("export {}", format.extension()))
+                .export(id, format.into(), |bytes| emit(bytes, output.as_deref()))
                 .map_err(|e| e.to_string())?;
             Ok(())
         }
@@ -169,7 +177,7 @@ fn run(cli: Cli) -> CliResult {
                     "{}\t{}\t{}\t{}",
                     v.number,
                     v.created_at,
-                    one_line(&v.reason),
+                    v.reason,
                     one_line(&v.headline)
                 )
                 .map_err(|e| format!("standard output: {e}"))?;
@@ -180,6 +188,33 @@ fn run(cli: Cli) -> CliResult {
             let mut store = open(cli.db)?;
             let number = store.restore(id, version).map_err(|e| e.to_string())?;
             println!("{number}");
+            Ok(())
+        }
+        Command::Backups => {
+            let db = db_path(cli.db)?;
+            let mut out = std::io::stdout().lock();
+            for b in backups_of(&db).map_err(|e| e.to_string())? {
+                writeln!(out, "{}\t{}\t{}", b.created_at, b.meetings, b.path)
+                    .map_err(|e| format!("standard output: {e}"))?;
+            }
+            Ok(())
+        }
+        Command::RestoreBackup { file } => {
+            let db = db_path(cli.db)?;
+            let meetings = match Store::open(&db) {
+                Ok(mut store) => store.restore_backup(&file),
+                Err(Error::Damaged { .. }) => recovery::recover(&db, Recovery::FromBackup(&file))
+                    .and_then(|r| {
+                        eprintln!(
+                            "communique: the damaged archive was set aside as {}",
+                            r.set_aside.display()
+                        );
+                        r.store.count()
+                    }),
+                Err(e) => Err(e),
+            }
+            .map_err(|e| e.to_string())?;
+            println!("{meetings}");
             Ok(())
         }
         Command::List => {
@@ -224,19 +259,57 @@ fn run(cli: Cli) -> CliResult {
             output,
         } => {
             let meeting = read_meeting(&file)?;
-            emit(&Format::from(format).render(&meeting), output.as_deref())
+            let text = Format::from(format)
+                .render(&meeting)
+                .map_err(|e| e.to_string())?;
+            emit(text.as_bytes(), output.as_deref()).map_err(|e| e.to_string())
         }
     }
 }
 
-fn open(db: Option<PathBuf>) -> Result<Store, String> {
-    let path = db.or_else(paths::default_db_path).ok_or_else(|| {
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
+    db.or_else(paths::default_db_path).ok_or_else(|| {
         format!(
             "no data directory on this system: pass --db PATH or set {}",
             paths::DB_ENV
         )
-    })?;
-    Store::open(&path).map_err(|e| e.to_string())
+    })
+}
+
+fn open(db: Option<PathBuf>) -> Result<Store, String> {
+    let path = db_path(db)?;
+    Store::open(&path).map_err(|e| match &e {
+        Error::Damaged { detail, .. } => damaged(&path, &e, detail),
+        _ => e.to_string(),
+    })
+}
+
+/// A damaged archive's error, with the way back: its newest clean backup and the command that
+/// restores it, or what to do when there is none.
+fn damaged(path: &Path, e: &Error, detail: &str) -> String {
+    match Damage::assess(path, detail) {
+        Ok(Damage {
+            backup: Some(Backup {
+                path: backup,
+                created_at,
+                meetings,
+                ..
+            }),
+            ..
+        }) => format!(
+            "{e}; its newest backup is {backup} ({created_at}, {meetings} meeting{s}): restore it with: communique --db {} restore-backup {}",
+            quoted(&path.display().to_string()),
+            quoted(&backup),
+            s = if meetings == 1 { "" } else { "s" },
+        ),
+        Ok(_) => format!("{e}; no backup of it was found: move the file elsewhere to start a new archive"),
+        Err(listing) => format!("{e}; its backups could not be listed: {listing}"),
+    }
+}
+
+/// A path as one shell word.
+fn quoted(s: &str) -> String {
+    shlex::try_quote(s).map_or_else(|_| s.to_owned(), |q| q.into_owned())
 }
 
 fn read_meeting(path: &Path) -> Result<communique_core::Meeting, String> {
@@ -254,17 +327,18 @@ fn read_meeting(path: &Path) -> Result<communique_core::Meeting, String> {
 
 /// Standard output, or the file (written whole to a temporary file beside it, synced, then
 /// renamed over the target, so a reader never sees half a release).
-fn emit(text: &str, output: Option<&Path>) -> CliResult {
+fn emit(bytes: &[u8], output: Option<&Path>) -> communique_core::Result<()> {
     match output {
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            out.write_all(bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| format!("standard output: {e}"))
+                .map_err(|e| Error::Io {
+                    path: "standard output".into(),
+                    source: e,
+                })
         }
-        Some(path) => {
-            communique_core::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
-        }
+        Some(path) => communique_core::write_atomically(path, bytes),
     }
 }
 

@@ -200,7 +200,7 @@ fn no_payload_runs_in_the_html_export_or_in_pandocs_page_of_the_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let file: PathBuf = d.join("hostile.meeting.json");
-    std::fs::write(&file, meeting_file::to_json(&hostile_meeting())).unwrap();
+    std::fs::write(&file, meeting_file::to_json(&hostile_meeting()).unwrap()).unwrap();
     communique(d, &["import", file.to_str().unwrap()]);
     let html = d.join("release.html");
     let md = d.join("release.md");
@@ -392,13 +392,17 @@ fn pandoc_reads_back_the_headline_and_every_paragraph_exactly() {
         include_str!("../../core/tests/fixtures/examples/fisheries-en.meeting.json").to_owned(),
         include_str!("../../core/tests/fixtures/examples/fisheries-fr.meeting.json").to_owned(),
         sample::SAMPLE_FR.to_owned(),
-        meeting_file::to_json(&hostile_meeting()),
+        meeting_file::to_json(&hostile_meeting()).unwrap(),
     ];
     for (n, json) in fixtures.iter().enumerate() {
         let meeting = meeting_file::parse("m.json", json.as_bytes()).unwrap();
         let composed = communique_core::compose(&meeting);
         let md = dir.path().join(format!("{n}.md"));
-        std::fs::write(&md, communique_core::Format::Markdown.render(&meeting)).unwrap();
+        std::fs::write(
+            &md,
+            communique_core::Format::Markdown.render(&meeting).unwrap(),
+        )
+        .unwrap();
         let want = release_lines(&composed);
         for reader in ["markdown", "commonmark+yaml_metadata_block"] {
             let read = pandoc_read(&md, reader, &[]);
@@ -480,7 +484,7 @@ fn hugo_builds_a_page_of_the_exact_title_and_paragraphs() {
     .unwrap();
     std::fs::write(
         site.join("content/release.md"),
-        communique_core::Format::Markdown.render(&meeting),
+        communique_core::Format::Markdown.render(&meeting).unwrap(),
     )
     .unwrap();
     let out = Std::new("hugo")
@@ -518,7 +522,7 @@ fn hugo_builds_a_page_of_the_exact_title_and_paragraphs() {
 #[test]
 fn pyyaml_reads_the_front_matter_as_typed() {
     for meeting in [publishing_meeting(), hostile_meeting(), sample::sample_fr()] {
-        let md = communique_core::Format::Markdown.render(&meeting);
+        let md = communique_core::Format::Markdown.render(&meeting).unwrap();
         let block = md
             .strip_prefix("---\n")
             .and_then(|rest| rest.split_once("\n---\n"))

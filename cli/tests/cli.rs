@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 
 use assert_cmd::Command;
-use communique_core::{meeting_file, sample, Format};
+use communique_core::{failpoint, meeting_file, sample, Format, Store};
 use tempfile::TempDir;
 
 const EN: &str = include_str!("../../core/tests/fixtures/examples/fisheries-en.meeting.json");
@@ -82,7 +82,7 @@ fn import_prints_one_id_a_line_and_list_shows_them_newest_first() {
     let mut older = sample::sample_en();
     older.info.starts = chrono::NaiveDate::from_ymd_opt(2020, 5, 4).unwrap();
     older.info.ends = None;
-    let old = env.file("old.json", meeting_file::to_json(&older));
+    let old = env.file("old.json", meeting_file::to_json(&older).unwrap());
     let out = env.ok(&[
         "import",
         old.to_str().unwrap(),
@@ -489,7 +489,7 @@ fn hostile_text_lands_as_text_in_every_export() {
     release.headline = payload.into();
     release.photos[0].caption = payload.into();
     release.photos[0].language = Some("en-x-evil".into());
-    let id = env.import("hostile.json", &meeting_file::to_json(&m));
+    let id = env.import("hostile.json", &meeting_file::to_json(&m).unwrap());
     let html = env.ok(&["export", &id, "--format", "html"]);
     assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD block");
     assert!(!html.contains("<img") && !html.contains("<x onerror"));
@@ -523,7 +523,7 @@ fn kill_during_import_never_leaves_a_partial_meeting() {
     for i in 0..150 {
         let mut m = big.clone();
         m.info.title = format!("Meeting {i}");
-        let json = meeting_file::to_json(&m);
+        let json = meeting_file::to_json(&m).unwrap();
         files.push(env.file(&format!("m{i}.json"), &json));
         canonical.push(json);
     }
@@ -628,7 +628,7 @@ fn sample_meetings_export_unchanged() {
     );
     assert_eq!(
         env.ok(&["export", &id, "--format", "html"]),
-        Format::Html.render(&sample::sample_en())
+        Format::Html.render(&sample::sample_en()).unwrap()
     );
 }
 
@@ -645,7 +645,7 @@ fn exports_record_versions_and_restore_brings_back_the_first_export() {
     let mut m = meeting_file::parse("en.json", EN.as_bytes()).unwrap();
     m.release.as_mut().unwrap().headline = "Fisheries ministers cut cod quotas (corrected)".into();
     m.agenda.remove(0);
-    let edited = env.file("edited.json", meeting_file::to_json(&m));
+    let edited = env.file("edited.json", meeting_file::to_json(&m).unwrap());
     assert_eq!(
         env.ok(&["import", "--replace", &id, edited.to_str().unwrap()]),
         format!("{id}\n")
@@ -661,18 +661,18 @@ fn exports_record_versions_and_restore_brings_back_the_first_export() {
         (lines[0][0], lines[0][2], lines[0][3]),
         (
             "2",
-            "export html",
+            "Exported as HTML",
             "Fisheries ministers cut cod quotas (corrected)"
         )
     );
-    assert_eq!((lines[1][0], lines[1][2]), ("1", "export html"));
+    assert_eq!((lines[1][0], lines[1][2]), ("1", "Exported as HTML"));
 
     assert_eq!(env.ok(&["restore", &id, "1"]), "3\n");
     assert_eq!(env.ok(&["export", &id, "--format", "html"]), first_html);
     assert_eq!(env.ok(&["export", &id, "--format", "md"]), first_md);
     assert_eq!(
         env.ok(&["export", &id, "--format", "json"]),
-        meeting_file::to_json(&meeting_file::parse("en.json", EN.as_bytes()).unwrap())
+        meeting_file::to_json(&meeting_file::parse("en.json", EN.as_bytes()).unwrap()).unwrap()
     );
     assert!(env.ok(&["history", &id]).starts_with("3\t"));
     assert!(env.fails(&["restore", &id, "42"]).contains("no version 42"));
@@ -721,7 +721,7 @@ fn kill_during_export_never_leaves_a_truncated_file() {
             item
         })
         .collect();
-    let id = env.import("big.json", &meeting_file::to_json(&big));
+    let id = env.import("big.json", &meeting_file::to_json(&big).unwrap());
     let full = env.ok(&["export", &id, "--format", "html"]);
     let target = env.dir.path().join("release.html");
     std::fs::write(&target, "the previous export\n").unwrap();
@@ -752,4 +752,287 @@ fn kill_during_export_never_leaves_a_truncated_file() {
             now.len()
         );
     }
+}
+
+/// `history` as (number, reason, headline).
+fn history(env: &Env, id: &str) -> Vec<(String, String, String)> {
+    env.ok(&["history", id])
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].to_owned(), f[2].to_owned(), f[3].to_owned())
+        })
+        .collect()
+}
+
+fn row(n: &str, reason: &str, headline: &str) -> (String, String, String) {
+    (n.to_owned(), reason.to_owned(), headline.to_owned())
+}
+
+const HEADLINE: &str = "Fisheries ministers cut cod quotas and fund two research vessels";
+
+#[test]
+fn restore_keeps_a_release_that_was_never_exported() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    env.ok(&["export", &id, "--format", "html"]);
+    let mut m = meeting_file::parse("en.json", EN.as_bytes()).unwrap();
+    m.release.as_mut().unwrap().headline = "Typed, never exported".into();
+    let typed = env.file("typed.json", meeting_file::to_json(&m).unwrap());
+    env.ok(&["import", "--replace", &id, typed.to_str().unwrap()]);
+
+    assert_eq!(env.ok(&["restore", &id, "1"]), "3\n");
+    assert_eq!(
+        history(&env, &id),
+        [
+            row("3", "Restored version 1", HEADLINE),
+            row("2", "Before restoring version 1", "Typed, never exported"),
+            row("1", "Exported as HTML", HEADLINE),
+        ]
+    );
+    // The text typed comes back from the version kept before the restore.
+    assert_eq!(env.ok(&["restore", &id, "2"]), "4\n");
+    assert_eq!(
+        env.ok(&["export", &id, "--format", "json"]),
+        meeting_file::to_json(&m).unwrap()
+    );
+}
+
+/// Reads what the archive holds for meeting 1, without going through the CLI (which would
+/// record versions of its own).
+fn stored(db: &Path) -> (i64, Option<String>, String, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let (revision, updated, headline) = conn
+        .query_row(
+            "SELECT m.revision, r.updated, r.headline FROM meetings m JOIN releases r ON r.meeting_id = m.id WHERE m.id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let versions = conn
+        .query_row("SELECT count(*) FROM versions", [], |r| r.get(0))
+        .unwrap();
+    (revision, updated, headline, versions)
+}
+
+/// The CLI killed (`abort`, no unwinding, like `kill -9`) between the two writes of one action.
+fn dies_at(env: &Env, point: &str, args: &[&str]) {
+    let out = env
+        .cmd(args)
+        .env(failpoint::FAILPOINT_ENV, point)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{point}: the process went on");
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&out.status),
+        Some(6),
+        "{point}: killed by SIGABRT"
+    );
+}
+
+#[test]
+fn a_kill_inside_an_export_or_a_restore_leaves_all_of_it_or_nothing() {
+    let env = Env::new();
+    let mut m = meeting_file::parse("en.json", EN.as_bytes()).unwrap();
+    m.release.as_mut().unwrap().updated = None;
+    let id = env.import("en.json", &meeting_file::to_json(&m).unwrap());
+    env.ok(&["export", &id, "--format", "html"]);
+    // A correction: its export stores a new `updated` time, then records version 2.
+    m.release.as_mut().unwrap().closing = "The Council meets again in May.".into();
+    let corrected = env.file("corrected.json", meeting_file::to_json(&m).unwrap());
+    env.ok(&["import", "--replace", &id, corrected.to_str().unwrap()]);
+    let before = stored(&env.db());
+    assert_eq!((before.1.as_deref(), before.3), (None, 1));
+
+    let out = env.dir.path().join("release.html");
+    dies_at(
+        &env,
+        failpoint::EXPORT_BEFORE_VERSION,
+        &[
+            "export",
+            &id,
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        stored(&env.db()),
+        before,
+        "neither `updated` nor the version"
+    );
+    env.ok(&[
+        "export",
+        &id,
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let exported = stored(&env.db());
+    assert!(exported.1.is_some(), "both: `updated` ...");
+    assert_eq!(exported.3, 2, "... and the version");
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("class=\"updated\""));
+
+    // A restore keeps the release as it reads, then puts version 1 back.
+    m.release.as_mut().unwrap().headline = "Typed, never exported".into();
+    let typed = env.file("typed.json", meeting_file::to_json(&m).unwrap());
+    env.ok(&["import", "--replace", &id, typed.to_str().unwrap()]);
+    let before = stored(&env.db());
+    dies_at(
+        &env,
+        failpoint::RESTORE_AFTER_SNAPSHOT,
+        &["restore", &id, "1"],
+    );
+    assert_eq!(
+        stored(&env.db()),
+        before,
+        "no version kept, nothing restored"
+    );
+    assert_eq!(env.ok(&["restore", &id, "1"]), "4\n");
+    let restored = stored(&env.db());
+    assert_eq!((restored.2.as_str(), restored.3), (HEADLINE, 4));
+    assert_eq!(
+        history(&env, &id)[1],
+        row("3", "Before restoring version 1", "Typed, never exported")
+    );
+}
+
+const PAGE: u64 = 4096;
+
+/// Garbage over pages 2 to 5, as a failing disk would leave them.
+fn garble(path: &Path) {
+    use std::io::{Seek, Write};
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.seek(std::io::SeekFrom::Start(PAGE)).unwrap();
+    f.write_all(&[0xa5; 4 * PAGE as usize]).unwrap();
+}
+
+/// Cut short in the middle of a page, as an interrupted copy would leave it.
+fn truncate(path: &Path) {
+    let len = std::fs::metadata(path).unwrap().len();
+    assert!(len > 8 * PAGE, "{len}");
+    let f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.set_len(len / 2 / PAGE * PAGE + PAGE / 2).unwrap();
+}
+
+/// An archive of 31 meetings over many pages, and a daily backup of it.
+fn archive_with_backup(env: &Env) -> PathBuf {
+    let en = env.file("en.json", EN);
+    let files: Vec<&str> = std::iter::repeat_n(en.to_str().unwrap(), 30).collect();
+    let mut args = vec!["import"];
+    args.extend(files);
+    env.ok(&args);
+    let backup = Store::open(&env.db())
+        .unwrap()
+        .daily_backup()
+        .unwrap()
+        .unwrap();
+    env.import("fr.json", FR); // after the backup: not in it
+    backup
+}
+
+#[test]
+fn a_damaged_archive_names_its_newest_backup_and_the_command_that_restores_it() {
+    for (how, damage) in [("garbled", garble as fn(&Path)), ("truncated", truncate)] {
+        let env = Env::new();
+        let backup = archive_with_backup(&env);
+        damage(&env.db());
+        let before = bytes(&env.db());
+        let err = env.fails(&["list"]);
+        assert!(
+            err.contains(&format!("{}: the archive is damaged (", env.db().display())),
+            "{how}: {err}"
+        );
+        assert!(
+            err.contains(&format!("its newest backup is {} (", backup.display())),
+            "{how}: {err}"
+        );
+        assert!(err.contains(", 30 meetings)"), "{how}: {err}");
+        assert!(bytes(&env.db()) == before, "{how}: untouched");
+        let listed = env.ok(&["backups"]);
+        assert!(
+            listed.ends_with(&format!("\t30\t{}\n", backup.display())),
+            "{how}: {listed}"
+        );
+
+        // The command it names, run as written.
+        let command = err.trim_end().split("restore it with: ").nth(1).unwrap();
+        let words = shlex::split(command).unwrap();
+        assert_eq!(words[0], "communique", "{how}: {command}");
+        let mut run = Command::cargo_bin("communique").unwrap();
+        let out = run
+            .args(&words[1..])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), "30\n", "{how}");
+        assert_eq!(env.ok(&["list"]).lines().count(), 30, "{how}");
+
+        let aside: Vec<_> = std::fs::read_dir(env.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let n = p.file_name().unwrap().to_string_lossy();
+                n.starts_with("archive.sqlite3.damaged-")
+                    && !n.ends_with("-wal")
+                    && !n.ends_with("-shm")
+            })
+            .collect();
+        assert_eq!(aside.len(), 1, "{how}: {aside:?}");
+        assert!(bytes(&aside[0]) == before, "{how}: set aside byte for byte");
+    }
+}
+
+#[test]
+fn a_damaged_archive_without_a_backup_says_so() {
+    let env = Env::new();
+    let en = env.file("en.json", EN);
+    let files: Vec<&str> = std::iter::repeat_n(en.to_str().unwrap(), 30).collect();
+    let mut args = vec!["import"];
+    args.extend(files);
+    env.ok(&args);
+    truncate(&env.db());
+    let before = bytes(&env.db());
+    for args in [
+        vec!["list"],
+        vec!["export", "1", "--format", "json"],
+        vec!["history", "1"],
+    ] {
+        let err = env.fails(&args);
+        assert!(err.contains("the archive is damaged"), "{err}");
+        assert!(err.contains("no backup of it was found"), "{err}");
+        assert!(bytes(&env.db()) == before);
+    }
+    assert_eq!(env.ok(&["backups"]), "");
+}
+
+#[test]
+fn restore_backup_replaces_a_sound_archive_and_keeps_it_beside() {
+    let env = Env::new();
+    let backup = archive_with_backup(&env);
+    assert_eq!(env.ok(&["list"]).lines().count(), 31);
+    assert_eq!(
+        env.ok(&["restore-backup", backup.to_str().unwrap()]),
+        "30\n"
+    );
+    assert_eq!(env.ok(&["list"]).lines().count(), 30);
+    // The archive as it was is a backup now, listed first.
+    let newest = env.ok(&["backups"]);
+    let first: Vec<&str> = newest.lines().next().unwrap().split('\t').collect();
+    assert_eq!(first[1], "31", "{newest}");
+    assert!(
+        first[2].contains("archive.sqlite3.before-restore-"),
+        "{newest}"
+    );
+    let not_ours = env.file("notes.txt", "not a database");
+    assert!(env
+        .fails(&["restore-backup", not_ours.to_str().unwrap()])
+        .contains("notes.txt"));
+    assert_eq!(env.ok(&["list"]).lines().count(), 30);
 }

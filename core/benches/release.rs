@@ -23,7 +23,7 @@ fn big_meeting() -> Meeting {
 
 fn benches(c: &mut Criterion) {
     let m = big_meeting();
-    let json = meeting_file::to_json(&m);
+    let json = meeting_file::to_json(&m).unwrap();
     let composed = compose(&m);
 
     c.bench_function("compose 300 items", |b| {

@@ -26,6 +26,8 @@ pub enum Error {
     },
     #[error("{path}: {detail}")]
     Database { path: String, detail: String },
+    #[error("{path}: the archive is damaged ({detail}); left untouched")]
+    Damaged { path: String, detail: String },
     #[error("{path}: schema migration failed, nothing was changed: {detail}")]
     Migration { path: String, detail: String },
     #[error("no meeting with id {0}")]
@@ -38,6 +40,8 @@ pub enum Error {
     },
     #[error("meeting {id} has no version {number}")]
     NoSuchVersion { id: MeetingId, number: i64 },
+    #[error("{what} cannot be written as a meeting file: {detail}")]
+    Unwritable { what: String, detail: String },
     #[error("the search has no words to look for")]
     EmptySearch,
     #[error("the database holds a value this version cannot read: {detail}")]
@@ -68,14 +72,16 @@ pub enum Code {
 impl Error {
     pub fn code(&self) -> Code {
         match self {
-            Error::MeetingFile(_) | Error::Invalid { .. } | Error::EmptySearch => {
-                Code::InvalidInput
-            }
+            Error::MeetingFile(_)
+            | Error::Invalid { .. }
+            | Error::Unwritable { .. }
+            | Error::EmptySearch => Code::InvalidInput,
             Error::NotADatabase { .. } | Error::ForeignDatabase { .. } => Code::NotADatabase,
             Error::NewerSchema { .. } => Code::NewerSchema,
             Error::NotFound(_) | Error::NoSuchVersion { .. } => Code::NotFound,
             Error::Conflict { .. } => Code::Conflict,
             Error::Database { .. }
+            | Error::Damaged { .. }
             | Error::Migration { .. }
             | Error::Corrupt { .. }
             | Error::Sqlite(_) => Code::Storage,

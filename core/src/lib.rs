@@ -6,12 +6,16 @@
 //! - `lang`: one table of typography and words per release language.
 //! - `render`: HTML and Markdown renderers behind one trait.
 //! - `store`: the SQLite archive, migrations and full-text search; the only module with SQL.
+//! - `clock`: the time everything reads (tests of whole binaries can set it).
 //!
 //! Never depends on Tauri or on the CLI; both are thin layers over this crate.
 
+pub mod clock;
 pub mod compose;
 pub mod diff;
 pub mod error;
+#[doc(hidden)]
+pub mod failpoint;
 mod fs;
 #[doc(hidden)]
 pub mod fuzzing;

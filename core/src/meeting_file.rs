@@ -250,12 +250,12 @@ fn file_out(m: &Meeting) -> FileOut<'_> {
     }
 }
 
-/// Writes the canonical meeting file: the same meeting gives the same bytes, every time.
-pub fn to_json(m: &Meeting) -> String {
-    // Serialising plain structs of strings cannot fail.
-    let mut s = serde_json::to_string_pretty(&file_out(m)).unwrap_or_default();
+/// Writes the canonical meeting file: the same meeting gives the same bytes, every time. An error
+/// (never an empty or partial file) if it cannot be serialised.
+pub fn to_json(m: &Meeting) -> crate::Result<String> {
+    let mut s = serde_json::to_string_pretty(&file_out(m)).map_err(|e| unwritable(m, &e))?;
     s.push('\n');
-    s
+    Ok(s)
 }
 
 /// The meeting file's JSON Schema (draft 2020-12), derived from `MeetingFile`: what
@@ -272,8 +272,15 @@ pub fn json_schema() -> serde_json::Value {
 }
 
 /// The meeting file as a JSON value (what the desktop app's UI edits).
-pub fn to_value(m: &Meeting) -> serde_json::Value {
-    serde_json::to_value(file_out(m)).unwrap_or_default()
+pub fn to_value(m: &Meeting) -> crate::Result<serde_json::Value> {
+    serde_json::to_value(file_out(m)).map_err(|e| unwritable(m, &e))
+}
+
+fn unwritable(m: &Meeting, e: &serde_json::Error) -> crate::Error {
+    crate::Error::Unwritable {
+        what: format!("meeting {:?}", m.info.title),
+        detail: e.to_string(),
+    }
 }
 
 /// A value as it may appear in a one-line error: JSON, cut at 60 characters.

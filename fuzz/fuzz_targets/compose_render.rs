@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let m = fuzzing::meeting_with_text(&text);
-    let html = Format::Html.render(&m);
+    let html = Format::Html.render(&m).unwrap();
     fuzzing::check_html(&html, &text);
-    let _ = Format::Markdown.render(&m);
+    let _ = Format::Markdown.render(&m).unwrap();
 });

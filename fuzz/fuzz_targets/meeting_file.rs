@@ -7,9 +7,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(m) = meeting_file::parse("fuzz.json", data) {
-        let once = meeting_file::to_json(&m);
+        let once = meeting_file::to_json(&m).unwrap();
         let back = meeting_file::parse("export.json", once.as_bytes()).expect("an export parses");
         assert_eq!(back, m);
-        assert_eq!(meeting_file::to_json(&back), once);
+        assert_eq!(meeting_file::to_json(&back).unwrap(), once);
     }
 });

@@ -10,6 +10,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod archive;
 mod bindings;
 mod commands;
 mod error;
@@ -21,8 +22,6 @@ use std::time::{Duration, Instant};
 
 use communique_core::paths;
 
-use crate::state::AppState;
-
 fn main() {
     let started = Instant::now();
     let smoke = std::env::args().any(|a| a == "--smoke");
@@ -33,25 +32,18 @@ fn main() {
         );
         std::process::exit(1);
     };
-    // Refused archives (not ours, newer schema) are reported before any window opens.
-    let store = match lifecycle::open_store(&db) {
-        Ok(store) => store,
-        Err(e) => {
-            eprintln!("communique-desktop: {}", state::open_error(&db, e).message);
-            std::process::exit(1);
-        }
-    };
-
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .manage(AppState::new(store, started, smoke))
         .menu(menu::build)
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         .on_window_event(lifecycle::on_window_event)
         .invoke_handler(bindings::builder().invoke_handler())
         .setup(move |app| {
+            // The archive first (a damaged one is recovered, a refused one reported), then the
+            // window; today's backup, and one each day while the app runs.
+            archive::Start { db, started, smoke }.run(app)?;
             if smoke {
                 lifecycle::smoke_deadline(app.handle().clone(), Duration::from_secs(90));
             }

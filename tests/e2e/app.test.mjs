@@ -299,8 +299,8 @@ test('versions: save, change, compare and restore in the real app; the CLI sees 
     await waitSaved(s);
   });
   const history = cli(db, 'history', '1').trim().split('\n').map((l) => l.split('\t'));
-  assert.equal(history[0][2], 'restore 1', JSON.stringify(history));
-  assert.ok(history.some((v) => v[2] === 'saved by hand'));
+  assert.equal(history[0][2], 'Restored version 1', JSON.stringify(history));
+  assert.ok(history.some((v) => v[2] === 'Saved by hand'));
   const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
   assert.equal(json.release.headline, 'Fisheries ministers cut cod quotas and fund two research vessels');
 });

@@ -12,6 +12,8 @@ pub use escape::{html_attr, html_text, json_in_script, markdown_inline, yaml_str
 pub use html::{article, preview, Html};
 pub use markdown::Markdown;
 
+use serde::{Deserialize, Serialize};
+
 use crate::compose::{compose, Composed};
 use crate::meeting_file;
 use crate::model::Meeting;
@@ -22,22 +24,26 @@ pub trait Renderer {
     fn render(&self, release: &Composed) -> String;
 }
 
-/// Everything `export` and `render` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything `export` and `render` can write. Serialised as its file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
+    #[serde(rename = "md")]
     Markdown,
     /// The meeting file itself (not a release: it keeps notes and everything private).
     Json,
 }
 
 impl Format {
-    pub fn render(self, meeting: &Meeting) -> String {
-        match self {
+    /// The meeting in this format. Only the meeting file can fail (serialisation), and then
+    /// nothing is written.
+    pub fn render(self, meeting: &Meeting) -> crate::Result<String> {
+        Ok(match self {
             Format::Html => Html.render(&compose(meeting)),
             Format::Markdown => Markdown.render(&compose(meeting)),
-            Format::Json => meeting_file::to_json(meeting),
-        }
+            Format::Json => meeting_file::to_json(meeting)?,
+        })
     }
 
     pub fn extension(self) -> &'static str {

@@ -23,34 +23,44 @@ pub struct Backup {
     pub size_bytes: u64,
 }
 
+/// The folder the archive is in.
+pub(super) fn folder(db: &Path) -> &Path {
+    match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// `backups/` next to the archive.
+fn backup_dir(db: &Path) -> PathBuf {
+    folder(db).join("backups")
+}
+
+/// The archive's file name without its extension: what daily backups are named after.
+fn stem(db: &Path) -> String {
+    db.file_stem().map_or_else(
+        || "archive".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
 impl Store {
-    fn backup_dir(&self) -> Option<PathBuf> {
-        let path = self.path.as_ref()?;
-        Some(path.parent().unwrap_or(Path::new(".")).join("backups"))
-    }
-
-    fn stem(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
-            || "archive".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        )
-    }
-
-    /// Today's backup, unless there is one already; then only the newest `DAILY_KEPT` daily
-    /// backups are kept. Returns the new file, if one was made.
+    /// Today's backup (today by `clock::today`), unless there is one already; then only the
+    /// newest `DAILY_KEPT` daily backups are kept. Returns the new file, if one was made.
     pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
-        let Some(dir) = self.backup_dir() else {
+        let Some(db) = &self.path else {
             return Ok(None);
         };
+        let dir = backup_dir(db);
         let io = |e| Error::Io {
             path: dir.display().to_string(),
             source: e,
         };
         std::fs::create_dir_all(&dir).map_err(io)?;
-        let prefix = format!("{}-daily-", self.stem());
+        let prefix = format!("{}-daily-", stem(db));
         let today = dir.join(format!(
             "{prefix}{}.sqlite3",
-            chrono::Local::now().format("%Y-%m-%d")
+            crate::clock::today().format("%Y-%m-%d")
         ));
         let made = if today.exists() {
             None
@@ -84,68 +94,12 @@ impl Store {
         Ok(made)
     }
 
-    /// Every backup of this archive, newest first.
+    /// Every backup of this archive, newest first (see `backups_of`).
     pub fn backups(&self) -> Result<Vec<Backup>> {
-        let Some(path) = &self.path else {
-            return Ok(Vec::new());
-        };
-        let mut files = Vec::new();
-        if let Some(dir) = self.backup_dir().filter(|d| d.is_dir()) {
-            files.extend(
-                std::fs::read_dir(&dir)
-                    .map_err(|e| Error::Io {
-                        path: dir.display().to_string(),
-                        source: e,
-                    })?
-                    .filter_map(|e| e.ok().map(|e| e.path())),
-            );
+        match &self.path {
+            Some(db) => backups_of(db),
+            None => Ok(Vec::new()),
         }
-        let db_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if let Some(parent) = path.parent().filter(|p| p.is_dir()) {
-            files.extend(
-                std::fs::read_dir(parent)
-                    .map_err(|e| Error::Io {
-                        path: parent.display().to_string(),
-                        source: e,
-                    })?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.file_name().is_some_and(|n| {
-                            n.to_string_lossy()
-                                .starts_with(&format!("{db_name}.before-"))
-                        })
-                    }),
-            );
-        }
-        let mut out = Vec::new();
-        for file in files
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
-        {
-            let Ok(meta) = std::fs::metadata(&file) else {
-                continue;
-            };
-            let Ok(meetings) = count_in(&file) else {
-                continue;
-            }; // not a backup of ours
-            let created: chrono::DateTime<chrono::Utc> =
-                meta.modified().map(Into::into).unwrap_or_default();
-            out.push(Backup {
-                path: file.display().to_string(),
-                name: file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                created_at: created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                meetings,
-                size_bytes: meta.len(),
-            });
-        }
-        out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.name.cmp(&a.name)));
-        Ok(out)
     }
 
     /// Replaces the whole archive with the backup at `from` (checked first: ours, not newer).
@@ -154,7 +108,7 @@ impl Store {
     pub fn restore_backup(&mut self, from: &Path) -> Result<i64> {
         count_in(from)?;
         if let Some(path) = &self.path {
-            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+            let stamp = crate::clock::now_utc().format("%Y%m%dT%H%M%SZ");
             let name = format!(
                 "{}.before-restore-{stamp}.sqlite3",
                 path.file_name()
@@ -183,9 +137,74 @@ impl Store {
     }
 }
 
+/// Every backup of the archive at `db`, newest first: the daily ones in `backups/` and the copies
+/// made next to it before a migration or a restore. Reads the backups only, never the archive,
+/// so it works on an archive that cannot be opened.
+pub fn backups_of(db: &Path) -> Result<Vec<Backup>> {
+    let mut files = Vec::new();
+    let dir = backup_dir(db);
+    if dir.is_dir() {
+        files.extend(
+            std::fs::read_dir(&dir)
+                .map_err(|e| Error::Io {
+                    path: dir.display().to_string(),
+                    source: e,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path())),
+        );
+    }
+    let db_name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let parent = folder(db);
+    if parent.is_dir() {
+        files.extend(
+            std::fs::read_dir(parent)
+                .map_err(|e| Error::Io {
+                    path: parent.display().to_string(),
+                    source: e,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name().is_some_and(|n| {
+                        n.to_string_lossy()
+                            .starts_with(&format!("{db_name}.before-"))
+                    })
+                }),
+        );
+    }
+    let mut out = Vec::new();
+    for file in files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+    {
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        let Ok(meetings) = count_in(&file) else {
+            continue;
+        }; // not a backup of ours
+        let created: chrono::DateTime<chrono::Utc> =
+            meta.modified().map(Into::into).unwrap_or_default();
+        out.push(Backup {
+            path: file.display().to_string(),
+            name: file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            created_at: created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            meetings,
+            size_bytes: meta.len(),
+        });
+    }
+    out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.name.cmp(&a.name)));
+    Ok(out)
+}
+
 /// Meetings in a Communiqué database file, read without writing to it; an error if the file is
 /// not one of ours or is newer than this build.
-fn count_in(file: &Path) -> Result<i64> {
+pub(super) fn count_in(file: &Path) -> Result<i64> {
     check_header(file)?;
     let describe = || file.display().to_string();
     let conn = Connection::open_with_flags(

@@ -11,6 +11,7 @@
 
 mod backups;
 mod meetings;
+pub mod recovery;
 mod search;
 mod versions;
 
@@ -20,10 +21,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
-pub use backups::{Backup, DAILY_KEPT};
+pub use backups::{backups_of, Backup, DAILY_KEPT};
 pub use meetings::{MeetingId, MeetingSummary, Stored};
 pub use search::SearchHit;
-pub use versions::{Version, VersionSummary};
+pub use versions::{Version, VersionReason, VersionSummary};
 
 use crate::error::{Error, Result};
 
@@ -35,6 +36,7 @@ pub const APPLICATION_ID: i32 = 0x436d_7131;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/2026-11-27-0001_meetings.sql"),
     include_str!("../../migrations/2026-11-27-0002_versions.sql"),
+    include_str!("../../migrations/2026-12-01-0003_version_reasons.sql"),
 ];
 
 /// The schema version this build writes.
@@ -53,13 +55,15 @@ pub struct Store {
 
 impl Store {
     /// Opens (or creates) the archive at `path`. Refuses, without writing a byte, a file that is
-    /// not SQLite, an SQLite file of another program, or one from a newer schema.
+    /// not SQLite, an SQLite file of another program, one from a newer schema, or one whose pages
+    /// do not read back as SQLite wrote them (`Error::Damaged`: see `recovery`).
     pub fn open(path: &Path) -> Result<Store> {
         let exists_with_content = std::fs::metadata(path)
             .map(|m| m.len() > 0)
             .unwrap_or(false);
         if exists_with_content {
             check_header(path)?;
+            check_existing(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::Io {
                 path: dir.display().to_string(),
@@ -70,15 +74,12 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::Database {
-            path: path.display().to_string(),
-            detail: e.to_string(),
-        })?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| sqlite_error(&path.display().to_string(), e))?;
         let store = Store {
             conn,
             path: Some(path.to_owned()),
         };
-        store.check_owner()?;
         store.prepare()
     }
 
@@ -99,54 +100,6 @@ impl Store {
         self.path
             .as_ref()
             .map_or_else(|| ":memory:".to_owned(), |p| p.display().to_string())
-    }
-
-    /// Reads the header fields and the table names; writes nothing.
-    fn check_owner(&self) -> Result<()> {
-        let path = self.describe();
-        let read = |e: rusqlite::Error| Error::Database {
-            path: path.clone(),
-            detail: e.to_string(),
-        };
-        let app_id: i32 = self
-            .conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(read)?;
-        let version: i32 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(read)?;
-        if app_id == APPLICATION_ID {
-            if version > schema_version() {
-                return Err(Error::NewerSchema {
-                    path,
-                    found: version,
-                    supported: schema_version(),
-                });
-            }
-            return Ok(());
-        }
-        if app_id != 0 {
-            return Err(Error::ForeignDatabase {
-                path,
-                detail: format!(
-                    "its application_id is {app_id:#010x}, Communiqué's is {APPLICATION_ID:#010x}"
-                ),
-            });
-        }
-        let tables: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-            .map_err(read)?;
-        if tables > 0 || version != 0 {
-            return Err(Error::ForeignDatabase {
-                path,
-                detail: format!(
-                    "it already holds {tables} schema objects and none are Communiqué's"
-                ),
-            });
-        }
-        Ok(())
     }
 
     /// Connection settings, then migrations. Only called once the file is known to be ours.
@@ -194,7 +147,7 @@ impl Store {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let stamp = crate::clock::now_utc().format("%Y%m%dT%H%M%SZ");
         let name = format!(
             "{}.before-schema-{}-{stamp}.sqlite3",
             path.file_name()
@@ -253,6 +206,114 @@ fn check_header(path: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// An existing archive, read through a read-only connection (so that nothing, not even a
+/// checkpoint at close, writes to it): ours, not from a newer schema, and every page as SQLite
+/// wrote it (`PRAGMA quick_check`, one pass over the file).
+fn check_existing(path: &Path) -> Result<()> {
+    let name = path.display().to_string();
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| sqlite_error(&name, e))?;
+    check_owner(&conn, &name)?;
+    check_pages(&conn).map_err(|e| match e {
+        PageCheck::Damaged(detail) => Error::Damaged {
+            path: name.clone(),
+            detail,
+        },
+        PageCheck::Failed(e) => sqlite_error(&name, e),
+    })
+}
+
+/// Reads the header fields and the table names; writes nothing.
+fn check_owner(conn: &Connection, path: &str) -> Result<()> {
+    let read = |e: rusqlite::Error| sqlite_error(path, e);
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(read)?;
+    let version: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(read)?;
+    if app_id == APPLICATION_ID {
+        if version > schema_version() {
+            return Err(Error::NewerSchema {
+                path: path.to_owned(),
+                found: version,
+                supported: schema_version(),
+            });
+        }
+        return Ok(());
+    }
+    if app_id != 0 {
+        return Err(Error::ForeignDatabase {
+            path: path.to_owned(),
+            detail: format!(
+                "its application_id is {app_id:#010x}, Communiqué's is {APPLICATION_ID:#010x}"
+            ),
+        });
+    }
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(read)?;
+    if tables > 0 || version != 0 {
+        return Err(Error::ForeignDatabase {
+            path: path.to_owned(),
+            detail: format!("it already holds {tables} schema objects and none are Communiqué's"),
+        });
+    }
+    Ok(())
+}
+
+enum PageCheck {
+    /// What SQLite found wrong.
+    Damaged(String),
+    /// The check itself could not run.
+    Failed(rusqlite::Error),
+}
+
+/// `PRAGMA quick_check`: every page of every table and index read and its structure checked.
+fn check_pages(conn: &Connection) -> std::result::Result<(), PageCheck> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
+    match run() {
+        Ok(lines) if lines == ["ok"] => Ok(()),
+        Ok(lines) => Err(PageCheck::Damaged(match lines.as_slice() {
+            [one] => one.clone(),
+            [first, rest @ ..] => format!("{first}, and {} more problems", rest.len()),
+            [] => "the check returned nothing".to_owned(),
+        })),
+        Err(e) if is_damage(&e) => Err(PageCheck::Damaged(e.to_string())),
+        Err(e) => Err(PageCheck::Failed(e)),
+    }
+}
+
+/// SQLite's own words for a file whose pages are not what it wrote.
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+/// An SQLite error on the archive at `path`: `Damaged` when SQLite says the file is corrupt.
+fn sqlite_error(path: &str, e: rusqlite::Error) -> Error {
+    if is_damage(&e) {
+        Error::Damaged {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        }
+    } else {
+        Error::Database {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

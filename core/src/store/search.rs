@@ -3,7 +3,7 @@
 //! remember a meeting by — agenda titles, private notes, summaries, quotes and who said them, and
 //! the release's text. The store rewrites the row inside the transaction of every write.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::{MeetingId, Store};
@@ -19,7 +19,7 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-pub(super) fn index(tx: &Transaction<'_>, id: MeetingId, m: &Meeting) -> Result<()> {
+pub(super) fn index(tx: &Connection, id: MeetingId, m: &Meeting) -> Result<()> {
     let mut title = m.info.title.clone();
     let mut body = String::new();
     let mut add = |s: &str| {
@@ -65,7 +65,7 @@ pub(super) fn index(tx: &Transaction<'_>, id: MeetingId, m: &Meeting) -> Result<
     Ok(())
 }
 
-pub(super) fn unindex(tx: &Transaction<'_>, id: MeetingId) -> Result<()> {
+pub(super) fn unindex(tx: &Connection, id: MeetingId) -> Result<()> {
     tx.execute("DELETE FROM meeting_search WHERE rowid = ?1", [id])?;
     Ok(())
 }

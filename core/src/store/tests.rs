@@ -1,7 +1,17 @@
 use std::path::Path;
 
 use super::*;
+use crate::render::Format;
 use crate::sample::{sample_en, sample_fr};
+
+const HTML: VersionReason = VersionReason::Export {
+    format: Format::Html,
+};
+
+/// An export that writes nowhere: what the store does around it is under test.
+fn export(store: &mut Store, id: MeetingId) -> Option<i64> {
+    store.export(id, Format::Html, |_| Ok(())).unwrap()
+}
 
 fn bytes(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap()
@@ -294,28 +304,34 @@ fn the_people_directory_lists_each_name_once_most_quoted_first() {
 fn a_version_is_recorded_only_when_the_release_changed() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.insert(&sample_en()).unwrap();
-    assert_eq!(store.record_version(id, "export html").unwrap(), Some(1));
-    assert_eq!(store.record_version(id, "export md").unwrap(), None);
+    assert_eq!(export(&mut store, id), Some(1));
+    assert_eq!(
+        store.export(id, Format::Markdown, |_| Ok(())).unwrap(),
+        None
+    );
     // A private note changes nothing a reader sees: no new version.
     let mut m = sample_en();
     m.agenda[0].notes = "changed".into();
     store.save(id, 1, &m).unwrap();
-    assert_eq!(store.record_version(id, "export html").unwrap(), None);
+    assert_eq!(export(&mut store, id), None);
     m.release.as_mut().unwrap().headline = "A corrected headline".into();
     store.save(id, 2, &m).unwrap();
-    assert_eq!(store.record_version(id, "saved by hand").unwrap(), Some(2));
+    assert_eq!(
+        store.record_version(id, VersionReason::ByHand).unwrap(),
+        Some(2)
+    );
     let history = store.versions(id).unwrap();
     let lines: Vec<_> = history
         .iter()
-        .map(|v| (v.number, v.reason.as_str(), v.headline.as_str()))
+        .map(|v| (v.number, v.reason, v.headline.as_str()))
         .collect();
     assert_eq!(
         lines,
         [
-            (2, "saved by hand", "A corrected headline"),
+            (2, VersionReason::ByHand, "A corrected headline"),
             (
                 1,
-                "export html",
+                HTML,
                 "Water ministers agree on a shared drought alert for the Alpine rivers"
             )
         ]
@@ -327,13 +343,15 @@ fn a_version_is_recorded_only_when_the_release_changed() {
 fn restoring_the_first_version_gives_back_its_exports_and_is_a_new_version() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.insert(&sample_fr()).unwrap();
-    store.record_version(id, "export html").unwrap();
-    let first = crate::Format::Html.render(&store.load(id).unwrap().meeting);
+    export(&mut store, id);
+    let first = crate::Format::Html
+        .render(&store.load(id).unwrap().meeting)
+        .unwrap();
     let mut m = sample_fr();
     m.agenda.remove(0);
     m.release.as_mut().unwrap().lead = "Chapeau corrigé.".into();
     store.save(id, 1, &m).unwrap();
-    store.record_version(id, "export html").unwrap();
+    export(&mut store, id);
     assert_eq!(store.restore(id, 1).unwrap(), 3);
     for format in [
         crate::Format::Html,
@@ -341,15 +359,20 @@ fn restoring_the_first_version_gives_back_its_exports_and_is_a_new_version() {
         crate::Format::Json,
     ] {
         assert_eq!(
-            format.render(&store.load(id).unwrap().meeting),
-            format.render(&sample_fr())
+            format.render(&store.load(id).unwrap().meeting).unwrap(),
+            format.render(&sample_fr()).unwrap()
         );
     }
     assert_eq!(
-        crate::Format::Html.render(&store.load(id).unwrap().meeting),
+        crate::Format::Html
+            .render(&store.load(id).unwrap().meeting)
+            .unwrap(),
         first
     );
-    assert_eq!(store.versions(id).unwrap()[0].reason, "restore 1");
+    assert_eq!(
+        store.versions(id).unwrap()[0].reason,
+        VersionReason::Restore { from: 1 }
+    );
     assert!(matches!(
         store.restore(id, 9),
         Err(Error::NoSuchVersion { .. })
@@ -387,7 +410,44 @@ fn released_schema_fixtures_migrate_forward() {
         assert_eq!(store.load(1).unwrap().meeting, sample_en());
         assert_eq!(store.load(2).unwrap().meeting, sample_fr());
         assert_eq!(store.count().unwrap(), 3);
-        assert_eq!(store.record_version(1, "export html").unwrap(), Some(1));
+        if version >= 2 {
+            // Reasons written as text by schema 2 read as what they said.
+            let reasons: Vec<_> = store
+                .versions(3)
+                .unwrap()
+                .into_iter()
+                .map(|v| (v.number, v.reason))
+                .collect();
+            assert_eq!(
+                reasons,
+                [
+                    (
+                        5,
+                        VersionReason::Export {
+                            format: Format::Json
+                        }
+                    ),
+                    (4, VersionReason::Restore { from: 1 }),
+                    (3, VersionReason::ByHand),
+                    (
+                        2,
+                        VersionReason::Export {
+                            format: Format::Markdown
+                        }
+                    ),
+                    (1, HTML),
+                ]
+            );
+            assert_eq!(
+                store.version(3, 4).unwrap().meeting,
+                store.version(3, 1).unwrap().meeting,
+                "a restore of version 1 holds version 1's meeting"
+            );
+        }
+        assert_eq!(
+            store.record_version(1, VersionReason::ByHand).unwrap(),
+            Some(1)
+        );
         let backups: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -419,7 +479,7 @@ fn the_diff_between_versions_is_paragraph_by_paragraph() {
     use crate::diff::Change;
     let mut store = Store::open_in_memory().unwrap();
     let id = store.insert(&sample_en()).unwrap();
-    store.record_version(id, "export html").unwrap();
+    export(&mut store, id);
     let mut m = sample_en();
     m.release.as_mut().unwrap().closing = "The Council meets again in May.".into();
     m.agenda.remove(1);
@@ -540,10 +600,16 @@ fn the_updated_time_follows_corrected_exports_unless_set_by_hand() {
     let mut m = sample_en();
     m.release.as_mut().unwrap().updated = None;
     let id = store.insert(&m).unwrap();
+    // What an export writes, read back as the meeting it was rendered from.
     let export = |store: &mut Store| {
-        let out = store.meeting_for_export(id).unwrap();
-        store.record_version(id, "export html").unwrap();
-        out
+        let mut written = String::new();
+        store
+            .export(id, Format::Json, |bytes| {
+                written = String::from_utf8(bytes.to_vec()).unwrap();
+                Ok(())
+            })
+            .unwrap();
+        crate::meeting_file::parse("export", written.as_bytes()).unwrap()
     };
     // The first export is the release as published: no "updated" line.
     let first = export(&mut store);
@@ -576,8 +642,8 @@ fn the_updated_time_follows_corrected_exports_unless_set_by_hand() {
     // Restoring the first version gives back the first export, byte for byte.
     store.restore(id, 1).unwrap();
     assert_eq!(
-        crate::Format::Html.render(&export(&mut store)),
-        crate::Format::Html.render(&first)
+        crate::Format::Html.render(&export(&mut store)).unwrap(),
+        crate::Format::Html.render(&first).unwrap()
     );
     // Set by hand, it stays.
     let mut by_hand = store.load(id).unwrap();
@@ -610,4 +676,302 @@ fn a_migration_that_fails_leaves_the_file_untouched_and_says_so() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(v, 1);
+}
+
+#[test]
+fn a_restore_first_keeps_the_release_as_it_read_and_can_be_undone() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    assert_eq!(export(&mut store, id), Some(1));
+    let mut typed = store.load(id).unwrap();
+    typed.meeting.release.as_mut().unwrap().headline = "Typed, never exported".into();
+    store.save(id, typed.revision, &typed.meeting).unwrap();
+    assert_eq!(store.restore(id, 1).unwrap(), 3);
+    let headline = sample_en().release.unwrap().headline;
+    let history: Vec<_> = store
+        .versions(id)
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.number, v.reason, v.headline))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (3, VersionReason::Restore { from: 1 }, headline.clone()),
+            (
+                2,
+                VersionReason::BeforeRestore { restoring: 1 },
+                "Typed, never exported".to_owned()
+            ),
+            (1, HTML, headline),
+        ]
+    );
+    assert_eq!(store.load(id).unwrap().meeting, sample_en());
+    // What was typed comes back from the version kept before the restore.
+    assert_eq!(store.restore(id, 2).unwrap(), 4);
+    assert_eq!(store.load(id).unwrap().meeting, typed.meeting);
+    // Restoring what the release already reads records nothing new.
+    assert_eq!(store.restore(id, 2).unwrap(), 4);
+    assert_eq!(store.versions(id).unwrap().len(), 4);
+}
+
+#[test]
+fn an_export_that_cannot_be_written_stores_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut m = sample_en();
+    m.release.as_mut().unwrap().updated = None;
+    let id = store.insert(&m).unwrap();
+    export(&mut store, id);
+    // A correction: this export would move `updated` and record version 2.
+    m.release.as_mut().unwrap().closing = "Corrected closing.".into();
+    store.save(id, 1, &m).unwrap();
+    let before = store.load(id).unwrap();
+    let err = store
+        .export(id, Format::Markdown, |_| {
+            Err(Error::Io {
+                path: "release.md".into(),
+                source: std::io::Error::other("no space left on device"),
+            })
+        })
+        .unwrap_err();
+    assert!(err.to_string().starts_with("release.md: "), "{err}");
+    assert_eq!(store.load(id).unwrap(), before, "no `updated`, no revision");
+    assert_eq!(store.versions(id).unwrap().len(), 1);
+    // Written, it is all stored.
+    assert_eq!(export(&mut store, id), Some(2));
+    assert!(store
+        .load(id)
+        .unwrap()
+        .meeting
+        .release
+        .unwrap()
+        .updated
+        .is_some());
+}
+
+#[test]
+fn version_reasons_are_tagged_json_and_words() {
+    let cases = [
+        (
+            HTML,
+            r#"{"kind":"export","format":"html"}"#,
+            "Exported as HTML",
+        ),
+        (
+            VersionReason::Export {
+                format: Format::Markdown,
+            },
+            r#"{"kind":"export","format":"md"}"#,
+            "Exported as Markdown",
+        ),
+        (
+            VersionReason::Export {
+                format: Format::Json,
+            },
+            r#"{"kind":"export","format":"json"}"#,
+            "Exported as meeting file",
+        ),
+        (
+            VersionReason::ByHand,
+            r#"{"kind":"by_hand"}"#,
+            "Saved by hand",
+        ),
+        (
+            VersionReason::BeforeRestore { restoring: 2 },
+            r#"{"kind":"before_restore","restoring":2}"#,
+            "Before restoring version 2",
+        ),
+        (
+            VersionReason::Restore { from: 2 },
+            r#"{"kind":"restore","from":2}"#,
+            "Restored version 2",
+        ),
+    ];
+    for (reason, json, words) in cases {
+        assert_eq!(serde_json::to_string(&reason).unwrap(), json);
+        assert_eq!(serde_json::from_str::<VersionReason>(json).unwrap(), reason);
+        assert_eq!(reason.to_string(), words);
+    }
+}
+
+mod damaged {
+    use super::*;
+    use crate::store::recovery::{recover, Damage, Recovery};
+
+    const PAGE: u64 = 4096;
+
+    /// A closed archive of 40 meetings, spread over many pages.
+    fn archive(dir: &Path) -> std::path::PathBuf {
+        let path = dir.join("archive.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        for _ in 0..20 {
+            store.insert(&sample_en()).unwrap();
+            store.insert(&sample_fr()).unwrap();
+        }
+        path
+    }
+
+    /// Garbage over pages 2 to 5, as a failing disk would leave them.
+    fn garble(path: &Path) {
+        use std::io::{Seek, Write};
+        let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        f.seek(std::io::SeekFrom::Start(PAGE)).unwrap();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let junk: Vec<u8> = (0..4 * PAGE)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        f.write_all(&junk).unwrap();
+    }
+
+    /// Cut short in the middle of a page, as an interrupted copy would leave it.
+    fn truncate(path: &Path) {
+        let len = std::fs::metadata(path).unwrap().len();
+        assert!(len > 8 * PAGE, "{len}");
+        let f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        f.set_len(len / 2 / PAGE * PAGE + PAGE / 2).unwrap();
+    }
+
+    fn set_mtime(path: &Path, secs_ago: u64) {
+        let t = std::time::SystemTime::now() - std::time::Duration::from_secs(secs_ago);
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    fn detail_of(path: &Path) -> String {
+        match Store::open(path) {
+            Err(Error::Damaged { path: p, detail }) => {
+                assert_eq!(p, path.display().to_string());
+                detail
+            }
+            Err(e) => panic!("not reported as damaged: {e}"),
+            Ok(_) => panic!("a damaged archive opened"),
+        }
+    }
+
+    #[test]
+    fn a_damaged_archive_is_refused_untouched_and_restored_from_its_newest_backup() {
+        for (how, damage) in [("garbled", garble as fn(&Path)), ("truncated", truncate)] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = archive(dir.path());
+            let backup = Store::open(&path).unwrap().daily_backup().unwrap().unwrap();
+            damage(&path);
+            // A -wal left by a crash goes aside with the file it belongs to.
+            std::fs::write(dir.path().join("archive.sqlite3-wal"), b"not a wal").unwrap();
+            let before = bytes(&path);
+            let detail = detail_of(&path);
+            assert!(bytes(&path) == before, "{how}: opening wrote nothing");
+            assert!(
+                Store::open(&path)
+                    .err()
+                    .unwrap()
+                    .to_string()
+                    .contains("damaged"),
+                "{how}"
+            );
+
+            let found = Damage::assess(&path, &detail).unwrap();
+            let newest = found.backup.expect("a backup");
+            assert_eq!(newest.path, backup.display().to_string(), "{how}");
+            assert_eq!(newest.meetings, 40, "{how}");
+            assert!(bytes(&path) == before, "{how}: assessing wrote nothing");
+
+            let recovered = recover(&path, Recovery::FromBackup(&backup)).unwrap();
+            assert_eq!(recovered.store.count().unwrap(), 40, "{how}");
+            assert_eq!(recovered.store.load(1).unwrap().meeting, sample_en());
+            assert_eq!(recovered.store.integrity_check().unwrap(), "ok");
+            let aside = recovered.set_aside.clone();
+            assert!(bytes(&aside) == before, "{how}: set aside byte for byte");
+            let mut wal = aside.clone().into_os_string();
+            wal.push("-wal");
+            assert_eq!(std::fs::read(&wal).unwrap(), b"not a wal", "{how}");
+            assert!(
+                aside
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("archive.sqlite3.damaged-"),
+                "{aside:?}"
+            );
+            drop(recovered);
+            assert!(
+                !names(dir.path()).iter().any(|n| n.contains("restoring")),
+                "no staging copy left: {:?}",
+                names(dir.path())
+            );
+            assert_eq!(Store::open(&path).unwrap().count().unwrap(), 40);
+        }
+    }
+
+    #[test]
+    fn a_damaged_backup_is_passed_over_for_an_older_clean_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = archive(dir.path());
+        let store = Store::open(&path).unwrap();
+        let older = store.daily_backup().unwrap().unwrap();
+        set_mtime(&older, 86_400);
+        let newer = dir.path().join("backups/archive-daily-2999-01-01.sqlite3");
+        std::fs::copy(&older, &newer).unwrap();
+        garble(&newer);
+        drop(store);
+        garble(&path);
+        let found = Damage::assess(&path, &detail_of(&path)).unwrap();
+        assert_eq!(
+            found.backup.map(|b| b.path),
+            Some(older.display().to_string())
+        );
+        // Asked for the damaged backup: refused before anything moved.
+        let listing = names(dir.path());
+        let err = recover(&path, Recovery::FromBackup(&newer)).err().unwrap();
+        assert!(matches!(err, Error::Damaged { .. }), "{err}");
+        assert_eq!(names(dir.path()), listing);
+    }
+
+    #[test]
+    fn a_new_archive_starts_empty_with_the_damaged_one_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = archive(dir.path());
+        truncate(&path);
+        let before = bytes(&path);
+        let found = Damage::assess(&path, &detail_of(&path)).unwrap();
+        assert_eq!(found.backup, None);
+        let recovered = recover(&path, Recovery::StartNew).unwrap();
+        assert_eq!(recovered.store.count().unwrap(), 0);
+        assert!(bytes(&recovered.set_aside) == before);
+        // Damaged again the same second: a second name, the first kept.
+        drop(recovered);
+        let first = names(dir.path());
+        std::fs::write(&path, &before).unwrap();
+        let again = recover(&path, Recovery::StartNew).unwrap();
+        assert!(again.set_aside.to_string_lossy().contains(".damaged-"));
+        let kept: Vec<_> = first
+            .iter()
+            .filter(|n| n.contains(".damaged-") && !n.ends_with("-wal") && !n.ends_with("-shm"))
+            .collect();
+        assert_eq!(kept.len(), 1, "{first:?}");
+        assert!(
+            bytes(&dir.path().join(kept[0])) == before,
+            "{} kept",
+            kept[0]
+        );
+        assert_ne!(&again.set_aside, &dir.path().join(kept[0]));
+        assert!(bytes(&again.set_aside) == before);
+    }
 }

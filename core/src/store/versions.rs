@@ -1,23 +1,100 @@
 //! The release's version history: what was exported, and when. A version holds the composed
 //! release (plain text, for reading and diffing) and the meeting file it came from (for
 //! restoring). Versions are only added, never changed; a restore is itself a new version.
+//!
+//! The policies live here, for the CLI and the app alike, each one user action in one
+//! transaction: an export stores a correction's `updated` time and records its version together;
+//! a restore first keeps the release as it reads (so nothing typed is lost), then puts the old
+//! one back and records that.
+
+use std::fmt;
 
 use chrono::Timelike;
-use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
 
+use super::meetings::{load_in, save_in};
 use super::{MeetingId, Store};
 use crate::compose::compose;
 use crate::error::{Error, Result};
+use crate::failpoint;
 use crate::meeting_file;
-use crate::render::plain_text;
+use crate::model::Meeting;
+use crate::render::{plain_text, Format};
+
+/// Why a version was recorded. In JSON: `{"kind": "export", "format": "html"}`,
+/// `{"kind": "by_hand"}`, `{"kind": "before_restore", "restoring": 2}`,
+/// `{"kind": "restore", "from": 2}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VersionReason {
+    /// The release was exported in this format.
+    Export { format: Format },
+    /// The officer saved a version ("Save version" in the app).
+    ByHand,
+    /// The release as it read just before version `restoring` was put back.
+    BeforeRestore { restoring: i64 },
+    /// Version `from` was put back.
+    Restore { from: i64 },
+}
+
+impl VersionReason {
+    /// The `reason`, `format` and `of_version` columns.
+    fn columns(self) -> (&'static str, Option<&'static str>, Option<i64>) {
+        match self {
+            VersionReason::Export { format } => ("export", Some(format.extension()), None),
+            VersionReason::ByHand => ("by_hand", None, None),
+            VersionReason::BeforeRestore { restoring } => ("before_restore", None, Some(restoring)),
+            VersionReason::Restore { from } => ("restore", None, Some(from)),
+        }
+    }
+
+    fn from_columns(
+        reason: &str,
+        format: Option<&str>,
+        of_version: Option<i64>,
+    ) -> Option<VersionReason> {
+        Some(match (reason, format, of_version) {
+            ("export", Some(ext), None) => VersionReason::Export {
+                format: [Format::Html, Format::Markdown, Format::Json]
+                    .into_iter()
+                    .find(|f| f.extension() == ext)?,
+            },
+            ("by_hand", None, None) => VersionReason::ByHand,
+            ("before_restore", None, Some(n)) => VersionReason::BeforeRestore { restoring: n },
+            ("restore", None, Some(n)) => VersionReason::Restore { from: n },
+            _ => return None,
+        })
+    }
+}
+
+/// In words, as the CLI's `history` prints it: `Exported as HTML`, `Restored version 2`.
+impl fmt::Display for VersionReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VersionReason::Export { format } => {
+                let what = match format {
+                    Format::Html => "HTML",
+                    Format::Markdown => "Markdown",
+                    Format::Json => "meeting file",
+                };
+                write!(f, "Exported as {what}")
+            }
+            VersionReason::ByHand => f.write_str("Saved by hand"),
+            VersionReason::BeforeRestore { restoring } => {
+                write!(f, "Before restoring version {restoring}")
+            }
+            VersionReason::Restore { from } => write!(f, "Restored version {from}"),
+        }
+    }
+}
 
 /// One line of a meeting's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct VersionSummary {
     pub number: i64,
     pub created_at: String,
-    pub reason: String,
+    pub reason: VersionReason,
     /// The release's headline at that version.
     pub headline: String,
 }
@@ -27,130 +104,129 @@ pub struct VersionSummary {
 pub struct Version {
     pub number: i64,
     pub created_at: String,
-    pub reason: String,
+    pub reason: VersionReason,
     pub release: String,
-    pub meeting: crate::model::Meeting,
+    pub meeting: Meeting,
 }
 
 impl Store {
-    /// The meeting as it is to be exported now. When its release reads differently from the
-    /// latest version (a correction), the release's `updated` time moves to now, unless the
-    /// officer set it by hand; that change is stored. Callers render the result, write it, then
-    /// `record_version`.
-    pub fn meeting_for_export(&mut self, id: MeetingId) -> Result<crate::model::Meeting> {
-        let stored = self.load(id)?;
-        let mut meeting = stored.meeting;
-        if meeting.release.is_none() {
-            return Ok(meeting);
-        }
-        let last: Option<String> = self
+    /// Exports the meeting as `format`, one transaction: when its release reads differently
+    /// from the latest version (a correction), the release's `updated` time moves to now unless
+    /// the officer set it by hand, and that is stored; the output is handed to `write` (a file,
+    /// standard output); then the export is recorded as a version. If `write` fails, nothing is
+    /// stored. Returns the new version's number, or `None` when the release reads like the latest.
+    pub fn export(
+        &mut self,
+        id: MeetingId,
+        format: Format,
+        write: impl FnOnce(&[u8]) -> Result<()>,
+    ) -> Result<Option<i64>> {
+        let tx = self
             .conn
-            .query_row(
-                "SELECT release FROM versions WHERE meeting_id = ?1 ORDER BY number DESC LIMIT 1",
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored = load_in(&tx, id)?;
+        let mut meeting = stored.meeting;
+        if meeting.release.is_some() {
+            let auto: bool = tx.query_row(
+                "SELECT updated_auto FROM meetings WHERE id = ?1",
                 [id],
                 |r| r.get(0),
-            )
-            .optional()?;
-        let auto: bool = self.conn.query_row(
-            "SELECT updated_auto FROM meetings WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let corrected = last.is_some_and(|text| text != plain_text(&compose(&meeting)));
-        let release = meeting.release.get_or_insert_with(Default::default);
-        if corrected && (release.updated.is_none() || auto) {
-            let now = chrono::Utc::now().fixed_offset();
-            release.updated = Some(now.with_nanosecond(0).unwrap_or(now));
-            self.save(id, stored.revision, &meeting)?;
-            self.conn
-                .execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
+            )?;
+            let corrected =
+                latest_in(&tx, id)?.is_some_and(|(_, text)| text != plain_text(&compose(&meeting)));
+            let release = meeting.release.get_or_insert_with(Default::default);
+            if corrected && (release.updated.is_none() || auto) {
+                let now = crate::clock::now_utc().fixed_offset();
+                release.updated = Some(now.with_nanosecond(0).unwrap_or(now));
+                save_in(&tx, id, stored.revision, &meeting)?;
+                tx.execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
+            }
         }
-        Ok(meeting)
+        write(format.render(&meeting)?.as_bytes())?;
+        failpoint::hit(failpoint::EXPORT_BEFORE_VERSION);
+        let number = record_in(&tx, id, &meeting, VersionReason::Export { format })?;
+        tx.commit()?;
+        Ok(number)
     }
 
     /// Records the meeting's current release as a new version, unless it reads exactly like the
     /// latest one. Returns the new version's number, or `None` when nothing changed.
-    pub fn record_version(&mut self, id: MeetingId, reason: &str) -> Result<Option<i64>> {
-        let meeting = self.load(id)?.meeting;
-        let release = plain_text(&compose(&meeting));
-        let json = meeting_file::to_json(&meeting);
-        let tx = self.conn.transaction()?;
-        let last: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT number, release FROM versions WHERE meeting_id = ?1 ORDER BY number DESC LIMIT 1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if last.as_ref().is_some_and(|(_, text)| *text == release) {
-            return Ok(None);
-        }
-        let number = last.map_or(1, |(n, _)| n + 1);
-        tx.execute(
-            "INSERT INTO versions (meeting_id, number, created_at, reason, release, meeting) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, number, super::meetings::now(), reason, release, json],
-        )?;
+    pub fn record_version(&mut self, id: MeetingId, reason: VersionReason) -> Result<Option<i64>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let meeting = load_in(&tx, id)?.meeting;
+        let number = record_in(&tx, id, &meeting, reason)?;
         tx.commit()?;
-        Ok(Some(number))
+        Ok(number)
     }
 
     /// The meeting's versions, newest first.
     pub fn versions(&self, id: MeetingId) -> Result<Vec<VersionSummary>> {
         self.revision(id)?; // a missing meeting is an error, not an empty history
         let mut stmt = self.conn.prepare_cached(
-            "SELECT number, created_at, reason, release FROM versions WHERE meeting_id = ?1 ORDER BY number DESC",
+            "SELECT number, created_at, reason, format, of_version, release FROM versions
+             WHERE meeting_id = ?1 ORDER BY number DESC",
         )?;
         let rows = stmt.query_map([id], |r| {
-            let release: String = r.get(3)?;
-            Ok(VersionSummary {
-                number: r.get(0)?,
-                created_at: r.get(1)?,
-                reason: r.get(2)?,
-                headline: release.lines().next().unwrap_or_default().to_owned(),
-            })
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, String>(5)?,
+            ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (number, created_at, reason, format, of_version, release) = row?;
+            out.push(VersionSummary {
+                number,
+                created_at,
+                reason: reason_of(id, number, &reason, format.as_deref(), of_version)?,
+                headline: release.lines().next().unwrap_or_default().to_owned(),
+            });
+        }
+        Ok(out)
     }
 
     pub fn version(&self, id: MeetingId, number: i64) -> Result<Version> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT created_at, reason, release, meeting FROM versions WHERE meeting_id = ?1 AND number = ?2",
-                params![id, number],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
-            )
-            .optional()?
-            .ok_or(Error::NoSuchVersion { id, number })?;
-        let (created_at, reason, release, json) = row;
-        let meeting = meeting_file::parse(
-            &format!("version {number} of meeting {id}"),
-            json.as_bytes(),
-        )?;
-        Ok(Version {
-            number,
-            created_at,
-            reason,
-            release,
-            meeting,
-        })
+        version_in(&self.conn, id, number)
     }
 
-    /// Puts the meeting back as it was at `number` (one transaction), then records that as a new
-    /// version. Returns the number of the version the restore made (or the latest one if the
-    /// release already read like that).
+    /// Puts the meeting back as it was at `number`, one transaction: the release as it reads now
+    /// is kept first as a version (when it reads differently from the latest), so the restore
+    /// can itself be undone; then the old meeting is stored and recorded as a new version.
+    /// Returns the number of the version the restore made (or the latest one if the release
+    /// already read like that).
     pub fn restore(&mut self, id: MeetingId, number: i64) -> Result<i64> {
-        let version = self.version(id, number)?;
-        let revision = self.revision(id)?;
-        self.save(id, revision, &version.meeting)?;
-        match self.record_version(id, &format!("restore {number}"))? {
-            Some(n) => Ok(n),
-            None => Ok(self.versions(id)?.first().map_or(number, |v| v.number)),
-        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = version_in(&tx, id, number)?;
+        let current = load_in(&tx, id)?;
+        record_in(
+            &tx,
+            id,
+            &current.meeting,
+            VersionReason::BeforeRestore { restoring: number },
+        )?;
+        failpoint::hit(failpoint::RESTORE_AFTER_SNAPSHOT);
+        save_in(&tx, id, current.revision, &version.meeting)?;
+        let made = match record_in(
+            &tx,
+            id,
+            &version.meeting,
+            VersionReason::Restore { from: number },
+        )? {
+            Some(n) => n,
+            None => latest_in(&tx, id)?.map_or(number, |(n, _)| n),
+        };
+        tx.commit()?;
+        Ok(made)
     }
-}
 
-impl Store {
     /// Paragraph by paragraph from version `from` to version `to`; `to == 0` is the meeting as
     /// stored now.
     pub fn version_diff(
@@ -170,4 +246,94 @@ impl Store {
             &crate::diff::blocks(&after),
         ))
     }
+}
+
+/// The latest version's number and release text.
+fn latest_in(conn: &Connection, id: MeetingId) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT number, release FROM versions WHERE meeting_id = ?1 ORDER BY number DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Records `meeting`'s release as the next version of `id` inside the caller's transaction,
+/// unless it reads exactly like the latest one.
+fn record_in(
+    tx: &Connection,
+    id: MeetingId,
+    meeting: &Meeting,
+    reason: VersionReason,
+) -> Result<Option<i64>> {
+    let release = plain_text(&compose(meeting));
+    let last = latest_in(tx, id)?;
+    if last.as_ref().is_some_and(|(_, text)| *text == release) {
+        return Ok(None);
+    }
+    let number = last.map_or(1, |(n, _)| n + 1);
+    let (kind, format, of_version) = reason.columns();
+    tx.execute(
+        "INSERT INTO versions (meeting_id, number, created_at, reason, format, of_version, release, meeting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            number,
+            super::meetings::now(),
+            kind,
+            format,
+            of_version,
+            release,
+            meeting_file::to_json(meeting)?
+        ],
+    )?;
+    Ok(Some(number))
+}
+
+fn version_in(conn: &Connection, id: MeetingId, number: i64) -> Result<Version> {
+    let row = conn
+        .query_row(
+            "SELECT created_at, reason, format, of_version, release, meeting FROM versions
+             WHERE meeting_id = ?1 AND number = ?2",
+            params![id, number],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(Error::NoSuchVersion { id, number })?;
+    let (created_at, reason, format, of_version, release, json) = row;
+    let meeting = meeting_file::parse(
+        &format!("version {number} of meeting {id}"),
+        json.as_bytes(),
+    )?;
+    Ok(Version {
+        number,
+        created_at,
+        reason: reason_of(id, number, &reason, format.as_deref(), of_version)?,
+        release,
+        meeting,
+    })
+}
+
+fn reason_of(
+    id: MeetingId,
+    number: i64,
+    reason: &str,
+    format: Option<&str>,
+    of_version: Option<i64>,
+) -> Result<VersionReason> {
+    VersionReason::from_columns(reason, format, of_version).ok_or_else(|| Error::Corrupt {
+        detail: format!(
+            "meeting {id}: version {number}'s reason {reason:?} ({format:?}, {of_version:?}) is not valid"
+        ),
+    })
 }

@@ -69,7 +69,7 @@ fn compose_gives_the_example_paragraphs() {
 #[test]
 fn html_export_holds_the_example_paragraphs_and_nothing_else() {
     for (name, meeting, expected) in fixtures() {
-        let html = Format::Html.render(&meeting);
+        let html = Format::Html.render(&meeting).unwrap();
         let parts = html_parts(&html);
         assert_eq!(parts.title, expected.headline, "{name}");
         assert_eq!(parts.h1, vec![expected.headline.clone()], "{name}");
@@ -116,7 +116,7 @@ fn html_export_holds_the_example_paragraphs_and_nothing_else() {
 #[test]
 fn markdown_export_reads_back_as_the_example_paragraphs() {
     for (name, meeting, expected) in fixtures() {
-        let md = Format::Markdown.render(&meeting);
+        let md = Format::Markdown.render(&meeting).unwrap();
         let parts = markdown_parts(&md);
         assert_eq!(parts.headings, vec![expected.headline.clone()], "{name}");
         let mut want = vec![expected.dateline.clone()];

@@ -32,10 +32,10 @@ fn meeting_file_corpus() {
     for (name, bytes) in corpus("meeting_file") {
         if let Ok(m) = meeting_file::parse(&name, &bytes) {
             parsed += 1;
-            let once = meeting_file::to_json(&m);
+            let once = meeting_file::to_json(&m).unwrap();
             let back = meeting_file::parse("export.json", once.as_bytes()).unwrap();
             assert_eq!(back, m, "{name}");
-            assert_eq!(meeting_file::to_json(&back), once, "{name}");
+            assert_eq!(meeting_file::to_json(&back).unwrap(), once, "{name}");
         }
     }
     assert!(parsed > 0, "the corpus holds valid meetings too");
@@ -46,15 +46,15 @@ fn compose_render_corpus() {
     for (_, bytes) in corpus("compose_render") {
         let text = String::from_utf8_lossy(&bytes);
         let m = fuzzing::meeting_with_text(&text);
-        fuzzing::check_html(&Format::Html.render(&m), &text);
-        let _ = Format::Markdown.render(&m);
+        fuzzing::check_html(&Format::Html.render(&m).unwrap(), &text);
+        let _ = Format::Markdown.render(&m).unwrap();
     }
 }
 
 #[test]
 fn the_html_check_catches_a_leak_and_a_script() {
     let m = fuzzing::meeting_with_text("plain");
-    let html = Format::Html.render(&m);
+    let html = Format::Html.render(&m).unwrap();
     fuzzing::check_html(&html, "plain");
     let leaked = html.replace(
         "</article>",

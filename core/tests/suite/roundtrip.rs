@@ -174,10 +174,10 @@ proptest! {
 
     #[test]
     fn meeting_file_round_trip(m in meeting()) {
-        let json = meeting_file::to_json(&m);
+        let json = meeting_file::to_json(&m).unwrap();
         let back = meeting_file::parse("export.json", json.as_bytes()).unwrap();
         prop_assert_eq!(&back, &m);
-        prop_assert_eq!(meeting_file::to_json(&back), json);
+        prop_assert_eq!(meeting_file::to_json(&back).unwrap(), json);
     }
 
     #[test]
@@ -187,13 +187,13 @@ proptest! {
         let stored = store.load(id).unwrap();
         prop_assert_eq!(&stored.meeting, &m);
         for format in [Format::Html, Format::Markdown, Format::Json] {
-            prop_assert_eq!(format.render(&stored.meeting), format.render(&m));
+            prop_assert_eq!(format.render(&stored.meeting).unwrap(), format.render(&m).unwrap());
         }
     }
 
     #[test]
     fn front_matter_reads_back_as_the_release(m in meeting()) {
-        let md = Format::Markdown.render(&m);
+        let md = Format::Markdown.render(&m).unwrap();
         prop_assert_eq!(front_matter(&md), expected_front_matter(&compose(&m)));
     }
 }

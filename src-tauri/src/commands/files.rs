@@ -68,10 +68,10 @@ pub fn export_meeting(
     let path: PathBuf = path
         .into_path()
         .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
-    let meeting = state.store().meeting_for_export(id)?;
-    write_atomically(&path, format.render(&meeting).as_bytes())?;
-    // Every export is a version of the release (when it reads differently from the last).
-    state.store().record_version(id, &format!("export {ext}"))?;
+    // Written, then recorded as a version, in one transaction (see `Store::export`).
+    state
+        .store()
+        .export(id, format, |bytes| write_atomically(&path, bytes))?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -1,7 +1,7 @@
 //! The release's versions and the archive's backups.
 
 use communique_core::diff::DiffPara;
-use communique_core::store::{Backup, VersionSummary};
+use communique_core::store::{Backup, VersionReason, VersionSummary};
 use communique_core::MeetingId;
 use serde::Serialize;
 use tauri::State;
@@ -31,7 +31,7 @@ pub fn list_versions(state: State<'_, AppState>, id: MeetingId) -> AppResult<Vec
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_version(state: State<'_, AppState>, id: MeetingId) -> AppResult<Option<i64>> {
-    Ok(state.store().record_version(id, "saved by hand")?)
+    Ok(state.store().record_version(id, VersionReason::ByHand)?)
 }
 
 #[tauri::command(async)]
@@ -58,9 +58,10 @@ pub fn restore_version(
     number: i64,
 ) -> AppResult<OpenMeeting> {
     let mut store = state.store();
+    // Core keeps the release as it reads first, in the same transaction.
     store.restore(id, number)?;
     let stored = store.load(id)?;
-    Ok(OpenMeeting::new(id, stored.revision, &stored.meeting))
+    OpenMeeting::new(id, stored.revision, &stored.meeting)
 }
 
 #[tauri::command(async)]

@@ -44,13 +44,13 @@ pub struct OpenMeeting {
 }
 
 impl OpenMeeting {
-    pub fn new(id: MeetingId, revision: i64, meeting: &Meeting) -> Self {
-        OpenMeeting {
+    pub fn new(id: MeetingId, revision: i64, meeting: &Meeting) -> AppResult<Self> {
+        Ok(OpenMeeting {
             id,
             revision,
-            doc: meeting_file::to_value(meeting),
+            doc: meeting_file::to_value(meeting)?,
             preview: render::preview(&compose(meeting)),
-        }
+        })
     }
 }
 
@@ -87,7 +87,7 @@ pub fn search_meetings(
 #[specta::specta]
 pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<OpenMeeting> {
     let stored = state.store().load(id)?;
-    Ok(OpenMeeting::new(id, stored.revision, &stored.meeting))
+    OpenMeeting::new(id, stored.revision, &stored.meeting)
 }
 
 #[tauri::command(async)]
@@ -108,7 +108,7 @@ pub fn create_meeting(
     })?;
     let meeting = Meeting::new(&title, language, chrono::Local::now().date_naive());
     let id = state.store().insert(&meeting)?;
-    Ok(OpenMeeting::new(id, 1, &meeting))
+    OpenMeeting::new(id, 1, &meeting)
 }
 
 #[tauri::command(async)]

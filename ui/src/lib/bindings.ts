@@ -91,6 +91,11 @@ export type EditorDoc = MeetingFile;
 /**  How a quote names its speaker. */
 export type Form = "full" | "role" | "short";
 
+/**  Everything `export` and `render` can write. Serialised as its file extension. */
+export type Format = "html" | "md" | 
+/**  The meeting file itself (not a release: it keeps notes and everything private). */
+"json";
+
 /**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
 export type FormatV1 = "communique.meeting.v1";
 
@@ -221,11 +226,26 @@ export type VersionDiff = {
 	paragraphs: DiffPara[],
 };
 
+/**
+ *  Why a version was recorded. In JSON: `{"kind": "export", "format": "html"}`,
+ *  `{"kind": "by_hand"}`, `{"kind": "before_restore", "restoring": 2}`,
+ *  `{"kind": "restore", "from": 2}`.
+ */
+export type VersionReason = 
+/**  The release was exported in this format. */
+{ kind: "export"; format: Format } | 
+/**  The officer saved a version ("Save version" in the app). */
+{ kind: "by_hand" } | 
+/**  The release as it read just before version `restoring` was put back. */
+{ kind: "before_restore"; restoring: number } | 
+/**  Version `from` was put back. */
+{ kind: "restore"; from: number };
+
 /**  One line of a meeting's history. */
 export type VersionSummary = {
 	number: number,
 	created_at: string,
-	reason: string,
+	reason: VersionReason,
 	/**  The release's headline at that version. */
 	headline: string,
 };

@@ -676,15 +676,14 @@ class App {
   }
 
   /**
-   * Puts the release back as it was at version `n`: what it reads now is kept as a version first
-   * (so the restore can itself be undone from the history), then the restored meeting is loaded
-   * like "Reload theirs".
+   * Puts the release back as it was at version `n` (the shell keeps what it reads now as a version
+   * first, in the same transaction, so the restore can itself be undone from the history), then
+   * the restored meeting is loaded like "Reload theirs".
    */
   async restoreVersion(n: number): Promise<boolean> {
     const id = this.id;
     if (id === null || !(await this.savedFirst('Restoring a version'))) return false;
     try {
-      await api.saveVersion(id);
       const open = await api.restoreVersion(id, n);
       if (this.id === id) this.adopt(open);
       this.historyTick += 1;

@@ -24,6 +24,7 @@ export type {
   SearchHit,
   Segment,
   VersionDiff,
+  VersionReason,
   VersionSummary,
 } from './bindings';
 /** Exactly a v1 meeting file: what the shell sends and takes. */

@@ -1,19 +1,22 @@
 // Reading the release's history and the archive's backups: labels, local times, sizes, and the
 // layout of a version diff (which core computes, words included: `version_diff`). Pure functions.
 
-import type { DiffPara } from './types';
+import type { DiffPara, VersionReason } from './types';
 
-const FORMATS: Record<string, string> = { html: 'HTML', md: 'Markdown', json: 'meeting file' };
+const FORMATS = { html: 'HTML', md: 'Markdown', json: 'meeting file' } as const;
 
-/** `export html` → `Exported as HTML`, `restore 2` → `Restored version 2`; others as written. */
-export function reasonLabel(reason: string): string {
-  const r = reason.trim();
-  const ex = /^export\s+(\w+)$/i.exec(r);
-  if (ex) return `Exported as ${FORMATS[ex[1].toLowerCase()] ?? ex[1]}`;
-  const re = /^restore\s+(\d+)$/i.exec(r);
-  if (re) return `Restored version ${re[1]}`;
-  if (/^save(d)?$/i.test(r)) return 'Saved by hand';
-  return r ? r[0].toUpperCase() + r.slice(1) : 'Saved';
+/** Why a version was recorded, in words: `Exported as HTML`, `Restored version 2`. */
+export function reasonLabel(reason: VersionReason): string {
+  switch (reason.kind) {
+    case 'export':
+      return `Exported as ${FORMATS[reason.format]}`;
+    case 'by_hand':
+      return 'Saved by hand';
+    case 'before_restore':
+      return `Before restoring version ${reason.restoring}`;
+    case 'restore':
+      return `Restored version ${reason.from}`;
+  }
 }
 
 const dayKey = (d: Date, zone?: string) =>

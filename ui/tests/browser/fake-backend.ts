@@ -14,6 +14,7 @@ import type {
   commands,
   DiffPara,
   Edit,
+  Format,
   MeetingFile,
   MeetingInfo,
   MeetingSummary,
@@ -23,6 +24,7 @@ import type {
   Quote,
   Release,
   Segment,
+  VersionReason,
 } from '../../src/lib/bindings';
 
 type Commands = typeof commands;
@@ -45,7 +47,7 @@ export interface Seed {
   directory?: Person[];
   backups?: { path: string; name: string; created_at: string; size_bytes?: number; meetings: SeedMeeting[] }[];
   /** Seeded history, oldest first, recorded like exports were. */
-  versions?: { id: number; reason: string; created_at?: string; doc: MeetingFile }[];
+  versions?: { id: number; reason: VersionReason; created_at?: string; doc: MeetingFile }[];
 }
 
 interface Stored {
@@ -57,7 +59,7 @@ interface Stored {
 interface Version {
   number: number;
   created_at: string;
-  reason: string;
+  reason: VersionReason;
   blocks: string[];
   doc: MeetingFile;
 }
@@ -230,7 +232,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     return list;
   };
   /** A new version when the release reads differently from the latest one; its number or null. */
-  function record(id: number, reason: string, at?: string): number | null {
+  function record(id: number, reason: VersionReason, at?: string): number | null {
     const m = get(id);
     const list = historyOf(id);
     const text = blocks(m.doc);
@@ -405,7 +407,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
         m.revision += 1;
       }
       state.exports.push({ id, format, revision: get(id).revision, path });
-      record(id, `export ${format}`);
+      record(id, { kind: 'export', format: format as Format }); // the shell checks the name (html, md, json)
       return path;
     },
     importMeeting() {
@@ -421,7 +423,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       return [...historyOf(id)].reverse().map((v) => ({ number: v.number, created_at: v.created_at, reason: v.reason, headline: v.blocks[0] ?? '' }));
     },
     saveVersion(id) {
-      return record(id, 'saved by hand');
+      return record(id, { kind: 'by_hand' });
     },
     versionDiff(id, from, to) {
       const m = get(id);
@@ -432,10 +434,12 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     restoreVersion(id, number) {
       const m = get(id);
       const v = version(id, number);
+      // Like core: what the release reads now is kept first, then the old one comes back.
+      record(id, { kind: 'before_restore', restoring: number });
       m.doc = clone(v.doc);
       m.revision += 1;
       m.modified_at = new Date().toISOString();
-      record(id, `restore ${number}`);
+      record(id, { kind: 'restore', from: number });
       return open(m);
     },
     listBackups() {

@@ -761,7 +761,7 @@ test('versions: restore asks first, then the editor shows that version and a new
   // What the release read before is kept as a version; the restore is one too.
   await until(async () => (await versionNumbers(tid)).join() === '5,4,3,2,1', 'new versions listed');
   eq(await tid('version').first().locator('.reason').innerText(), 'Restored version 1', 'newest is the restore');
-  eq(await tid('version').nth(1).locator('.reason').innerText(), 'Saved by hand', 'then the release as it read');
+  eq(await tid('version').nth(1).locator('.reason').innerText(), 'Before restoring version 1', 'then the release as it read');
   await until(async () => (await tid('diff-summary').innerText()).includes('reads exactly like the release now'), 'restore reads like now');
   eq(await item(page, 3).locator('[data-testid="item-summary"]').inputValue(), 'Ministers also exchanged views on the Nordic electricity market.', 'agenda as it was');
   await tid('versions-close').click();

@@ -9,15 +9,12 @@ const changed = (a: string, b: string): DiffPara => ({ kind: 'changed', before: 
 
 describe('version labels', () => {
   it('says why a version was recorded', () => {
-    expect(reasonLabel('export html')).toBe('Exported as HTML');
-    expect(reasonLabel('export md')).toBe('Exported as Markdown');
-    expect(reasonLabel('export json')).toBe('Exported as meeting file');
-    expect(reasonLabel('export pdf')).toBe('Exported as pdf');
-    expect(reasonLabel('restore 12')).toBe('Restored version 12');
-    expect(reasonLabel('save')).toBe('Saved by hand');
-    expect(reasonLabel('saved by hand')).toBe('Saved by hand');
-    expect(reasonLabel('import --replace')).toBe('Import --replace');
-    expect(reasonLabel('')).toBe('Saved');
+    expect(reasonLabel({ kind: 'export', format: 'html' })).toBe('Exported as HTML');
+    expect(reasonLabel({ kind: 'export', format: 'md' })).toBe('Exported as Markdown');
+    expect(reasonLabel({ kind: 'export', format: 'json' })).toBe('Exported as meeting file');
+    expect(reasonLabel({ kind: 'by_hand' })).toBe('Saved by hand');
+    expect(reasonLabel({ kind: 'before_restore', restoring: 12 })).toBe('Before restoring version 12');
+    expect(reasonLabel({ kind: 'restore', from: 12 })).toBe('Restored version 12');
   });
 
   it('shows instants in local time, today and yesterday by name', () => {

@@ -1,0 +1,120 @@
+// The archive around the real app (target/debug/communique-desktop --smoke under Xvfb): daily
+// backups made at start, one a day, seven kept, on a clock the test sets (COMMUNIQUE_NOW); a
+// damaged archive recovered as the user chooses (COMMUNIQUE_RECOVERY_CHOICE answers the dialog).
+// Run by tests/e2e/run, which builds both binaries and starts Xvfb.
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'debug');
+const APP = join(bin, 'communique-desktop');
+const CLI = join(bin, 'communique');
+const FISHERIES = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
+
+const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
+
+/** `communique-desktop --smoke` on `db`: its report, once the UI showed the list and preview. */
+function smoke(db, env = {}) {
+  const run = spawnSync(APP, ['--smoke'], {
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...env },
+    encoding: 'utf8',
+    timeout: 120000,
+  });
+  assert.equal(run.status, 0, `the app exited with ${run.status} (${run.signal}): ${run.stderr}`);
+  return { report: JSON.parse(run.stdout.trim().split('\n').at(-1)), stderr: run.stderr };
+}
+
+/** Noon UTC on day `d` of March 2031: the same date in any zone the machine may be in. */
+const day = (d) => `2031-03-${String(d).padStart(2, '0')}T12:00:00Z`;
+
+let dir;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'communique-e2e-archive-'));
+});
+
+test('daily backups: one at the first start of a day, another the next day, seven kept', () => {
+  const home = join(dir, 'daily');
+  mkdirSync(home);
+  const db = join(home, 'communique.sqlite3');
+  const daily = () => readdirSync(join(home, 'backups')).sort();
+
+  assert.equal(smoke(db, { COMMUNIQUE_NOW: day(1) }).report.meetings, 1, 'first start: the sample');
+  assert.deepEqual(daily(), ['communique-daily-2031-03-01.sqlite3']);
+  smoke(db, { COMMUNIQUE_NOW: day(1) });
+  assert.deepEqual(daily(), ['communique-daily-2031-03-01.sqlite3'], 'one a day');
+  smoke(db, { COMMUNIQUE_NOW: day(2) });
+  assert.deepEqual(daily(), ['communique-daily-2031-03-01.sqlite3', 'communique-daily-2031-03-02.sqlite3']);
+  for (let d = 3; d <= 9; d++) smoke(db, { COMMUNIQUE_NOW: day(d) });
+  assert.deepEqual(daily(), [3, 4, 5, 6, 7, 8, 9].map((d) => `communique-daily-2031-03-0${d}.sqlite3`), 'the newest seven');
+  // Each is a whole archive the CLI lists with its meeting.
+  const listed = cli(db, 'backups').trim().split('\n').map((l) => l.split('\t'));
+  assert.equal(listed.length, 7);
+  assert.ok(listed.every(([, meetings]) => meetings === '1'), JSON.stringify(listed));
+});
+
+/** Garbage over pages 2 to 5 of the file, as a failing disk would leave them. */
+function garble(file) {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(4 * 4096, 0xa5), 0, 4 * 4096, 4096);
+  closeSync(fd);
+}
+
+function setAside(home) {
+  return readdirSync(home).filter((n) => n.includes('.damaged-') && !n.endsWith('-wal') && !n.endsWith('-shm'));
+}
+
+test('a damaged archive: the app starts on its newest backup, the damaged file set aside byte for byte', () => {
+  const home = join(dir, 'damaged');
+  mkdirSync(home);
+  const db = join(home, 'communique.sqlite3');
+  for (let i = 0; i < 3; i++) cli(db, 'import', FISHERIES);
+  smoke(db, { COMMUNIQUE_NOW: day(1) }); // today's backup: three meetings
+  cli(db, 'import', FISHERIES); // a fourth, after the backup
+  garble(db);
+  const damaged = readFileSync(db);
+
+  const { report, stderr } = smoke(db, { COMMUNIQUE_NOW: day(2), COMMUNIQUE_RECOVERY_CHOICE: 'restore' });
+  assert.equal(report.meetings, 3, "the backup's meetings");
+  assert.equal(report.preview_paragraphs, 4, 'and its latest meeting shown');
+  const aside = setAside(home);
+  assert.equal(aside.length, 1, JSON.stringify(readdirSync(home)));
+  assert.ok(readFileSync(join(home, aside[0])).equals(damaged), 'the damaged file, byte for byte');
+  assert.match(stderr, /set aside as .*communique\.sqlite3\.damaged-/);
+  assert.equal(cli(db, 'list').trim().split('\n').length, 3, 'the CLI sees the restored archive');
+});
+
+test('a damaged archive: a new archive instead, the damaged file kept', () => {
+  const home = join(dir, 'fresh');
+  mkdirSync(home);
+  const db = join(home, 'communique.sqlite3');
+  for (let i = 0; i < 4; i++) cli(db, 'import', FISHERIES);
+  garble(db);
+  const damaged = readFileSync(db);
+  assert.equal(smoke(db, { COMMUNIQUE_RECOVERY_CHOICE: 'new' }).report.meetings, 0, 'an empty archive');
+  const aside = setAside(home);
+  assert.equal(aside.length, 1);
+  assert.ok(readFileSync(join(home, aside[0])).equals(damaged));
+});
+
+test('a damaged archive and no answer: the app quits and leaves it exactly as it was', () => {
+  const home = join(dir, 'quit');
+  mkdirSync(home);
+  const db = join(home, 'communique.sqlite3');
+  for (let i = 0; i < 4; i++) cli(db, 'import', FISHERIES);
+  garble(db);
+  const damaged = readFileSync(db);
+  const run = spawnSync(APP, ['--smoke'], {
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', COMMUNIQUE_RECOVERY_CHOICE: 'quit' },
+    encoding: 'utf8',
+    timeout: 120000,
+  });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /the archive is damaged \(.*\); left untouched/);
+  assert.deepEqual(setAside(home), []);
+  assert.ok(readFileSync(db).equals(damaged));
+});

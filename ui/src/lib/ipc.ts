@@ -57,8 +57,15 @@ export const api = {
   renderRelease: (doc: Doc, format: 'html' | 'md') => call<string>('render_release', { doc: wire(doc), format }),
   /** The shell puts the release on the system clipboard, as rich HTML and as plain text. */
   copyRelease: (doc: Doc) => call<null>('copy_release', { doc: wire(doc) }),
-  /** Everything is saved: the shell may close the window now (answer to `app://close-requested`). */
+  /** Everything is saved (or the user discarded it): the shell closes the window now. */
   closeApp: () => call<null>('close_app', {}),
+  /**
+   * The answer to `app://close-requested`, sent at once: the UI has the request in hand, so the
+   * shell does not close the window by itself. If this fails the shell closes it after a grace.
+   */
+  acknowledgeClose: () => call<null>('acknowledge_close', {}).catch(() => null),
+  /** Asks where, then writes `doc` (as typed, saved or not) as a meeting file; `null`: cancelled. */
+  saveMeetingFile: (doc: Doc) => call<string | null>('save_meeting_file', { doc: wire(doc) }),
   exportMeeting: (id: number, format: 'html' | 'md' | 'json') => call<string | null>('export_meeting', { id, format }),
   importMeeting: () => call<number | null>('import_meeting', {}),
   peopleDirectory: (query: string, limit: number) => call<Person[]>('people_directory', { query, limit }),

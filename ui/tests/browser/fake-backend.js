@@ -19,6 +19,10 @@ export function installFakeBackend(seed) {
     exports: [],
     copies: [],
     closed: 0,
+    closeAcks: 0,
+    /** What the next `save_meeting_file` dialogs answer: a path, `null` (cancelled) or an error. */
+    meetingFileAnswers: [],
+    meetingFiles: [],
     importQueue: [],
     directory: seed.directory ?? [],
     /** meeting id → versions, oldest first: {number, created_at, reason, blocks, doc} */
@@ -286,6 +290,17 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     close_app() {
       state.closed += 1;
       return null;
+    },
+    acknowledge_close() {
+      state.closeAcks += 1;
+      return null;
+    },
+    save_meeting_file({ doc }) {
+      validate(doc);
+      const answer = state.meetingFileAnswers.shift() ?? '/home/press/Documents/meeting.meeting.json';
+      if (answer && typeof answer === 'object') throw answer;
+      if (answer !== null) state.meetingFiles.push({ path: answer, doc: clone(doc) });
+      return answer;
     },
     export_meeting({ id, format }) {
       get(id);

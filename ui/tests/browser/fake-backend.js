@@ -297,7 +297,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     },
     save_meeting_file({ doc }) {
       validate(doc);
-      const answer = state.meetingFileAnswers.shift() ?? '/home/press/Documents/meeting.meeting.json';
+      const answer = state.meetingFileAnswers.length ? state.meetingFileAnswers.shift() : '/home/press/Documents/meeting.meeting.json';
       if (answer && typeof answer === 'object') throw answer;
       if (answer !== null) state.meetingFiles.push({ path: answer, doc: clone(doc) });
       return answer;

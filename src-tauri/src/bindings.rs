@@ -29,6 +29,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::release::copy_release,
             commands::files::export_meeting,
             commands::files::import_meeting,
+            commands::files::save_meeting_file,
+            lifecycle::acknowledge_close,
             lifecycle::close_app,
             lifecycle::ui_ready,
         ])

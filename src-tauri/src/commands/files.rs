@@ -1,12 +1,14 @@
-//! Files the user picks in the native dialogs: exports and imports. The web view has no file
-//! access of its own (no fs plugin); only paths chosen here are read or written.
+//! Files the user picks in the native dialogs: exports, imports, and the meeting file an unsaved
+//! edit can be kept in. The web view has no file access of its own (no fs plugin); only paths
+//! chosen here are read or written.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use communique_core::{meeting_file, write_atomically, Format, MeetingId};
+use communique_core::{meeting_file, write_atomically, Format, Meeting, MeetingId};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::meetings::EditorDoc;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -97,9 +99,65 @@ pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<O
     Ok(Some(state.store().insert(&meeting)?))
 }
 
+/// Asks where, then writes the editor's document as it is typed (stored or not) as a meeting
+/// file: the way to keep an edit the archive cannot take (its save fails) when the window closes.
+/// `None`: the user cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_meeting_file(app: AppHandle, doc: EditorDoc) -> AppResult<Option<String>> {
+    let meeting = doc.meeting()?;
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_file_name(format!("{}.meeting.json", file_stem(&meeting.info.title)))
+        .add_filter("Meeting file", &["json"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path: PathBuf = path
+        .into_path()
+        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
+    write_meeting_file(&path, &meeting)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Core's canonical meeting file, written atomically: never half a file at `path`.
+fn write_meeting_file(path: &Path, meeting: &Meeting) -> AppResult<()> {
+    Ok(write_atomically(
+        path,
+        meeting_file::to_json(meeting)?.as_bytes(),
+    )?)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use super::{file_stem, write_meeting_file};
+    use communique_core::{meeting_file, sample};
+
+    #[test]
+    fn a_meeting_file_reads_back_as_the_meeting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("unsaved.meeting.json");
+        let meeting = sample::sample_en();
+        write_meeting_file(&path, &meeting).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(meeting_file::parse("unsaved", &bytes).unwrap(), meeting);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_meeting_file_that_cannot_be_written_is_an_io_error_naming_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("m.meeting.json");
+        let e = write_meeting_file(&path, &sample::sample_en()).unwrap_err();
+        assert_eq!(e.code, communique_core::Code::Io);
+        assert!(e.message.contains("m.meeting.json"), "{}", e.message);
+    }
 
     #[test]
     fn file_names_come_from_titles() {

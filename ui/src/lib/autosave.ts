@@ -4,7 +4,8 @@
 //   change() ──delay──▶ save(baseRevision) ──ok──▶ saved (revision := answer)
 //                              │ edits meanwhile ─▶ dirty, saved again after the delay
 //                              ├─ conflict ───────▶ conflict: nothing is saved until the user
-//                              │                     chooses (keepMine / reset)
+//                              │                     chooses (keepMine, or the meeting is
+//                              │                     reloaded: a new Autosaver)
 //                              └─ other error ────▶ error (code + message), retried on the next
 //                                                    change, flush() or retry()
 //
@@ -144,15 +145,6 @@ export class Autosaver {
     this.dirty = true;
     this.set({ kind: 'dirty' });
     return this.flush();
-  }
-
-  /** "Reload theirs" (or a fresh load): forget unsaved edits and start from `revision`. */
-  reset(revision: number): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-    this.dirty = false;
-    this.revision = revision;
-    this.set({ kind: 'saved' });
   }
 
   /** Stops scheduling saves (the meeting was closed); a flush in flight completes. */

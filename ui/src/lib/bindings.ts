@@ -28,7 +28,18 @@ export const commands = {
 	exportMeeting: (id: number, format: string) => __TAURI_INVOKE<string | null>("export_meeting", { id, format }),
 	/**  Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled. */
 	importMeeting: () => __TAURI_INVOKE<number | null>("import_meeting"),
-	/**  The UI has saved everything: close now. */
+	/**
+	 *  Asks where, then writes the editor's document as it is typed (stored or not) as a meeting
+	 *  file: the way to keep an edit the archive cannot take (its save fails) when the window closes.
+	 *  `None`: the user cancelled.
+	 */
+	saveMeetingFile: (doc: EditorDoc) => __TAURI_INVOKE<string | null>("save_meeting_file", { doc }),
+	/**
+	 *  The UI has the close request in hand (its first answer to `app://close-requested`): the
+	 *  window stays until it calls `close_app`.
+	 */
+	acknowledgeClose: () => __TAURI_INVOKE<void>("acknowledge_close"),
+	/**  What is typed is stored, or the user chose to close without it: close now. */
 	closeApp: () => __TAURI_INVOKE<null>("close_app"),
 	/**
 	 *  The UI has shown the meetings list and the latest meeting's preview. Under `--smoke`, report

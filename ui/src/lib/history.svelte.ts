@@ -1,15 +1,18 @@
 // The versions view of the open meeting's release: its history (`list_versions`), the version
-// selected, what it is compared with, and the paragraph diff (`version_diff`). One instance.
+// selected, what it is compared with, and the paragraph diff (`version_diff`); saving the release
+// as a version and restoring one.
 
-import { app } from './editor.svelte';
+import type { Exports } from './exports.svelte';
 import { api, toAppError } from './ipc';
 import { LatestWins } from './timing';
+import type { Toasts } from './toasts.svelte';
 import type { AppError, VersionDiff, VersionSummary } from './types';
+import type { Workspace } from './workspace.svelte';
 
 /** Compare with the meeting as stored now (`version_diff`'s `to: 0`). */
 export const NOW = 0;
 
-class History {
+export class Versions {
   open = $state(false);
   /** The meeting the list belongs to. */
   forId = $state<number | null>(null);
@@ -56,14 +59,20 @@ class History {
     },
   );
 
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly exports: Exports,
+    private readonly toasts: Toasts,
+  ) {}
+
   toggle(): void {
     if (this.open) this.close();
     else this.show();
   }
 
   show(): void {
-    if (!app.doc) return;
-    app.exportOpen = false;
+    if (!this.workspace.meeting) return;
+    this.exports.menuOpen = false;
     this.open = true;
   }
 
@@ -74,8 +83,9 @@ class History {
 
   /** (Re)reads the history of the open meeting; a different meeting starts afresh. */
   async refresh(): Promise<void> {
-    const id = app.id;
-    if (id === null) return;
+    const m = this.workspace.meeting;
+    if (!m) return;
+    const id = m.id;
     if (id !== this.forId) {
       this.forId = id;
       this.versions = [];
@@ -87,7 +97,7 @@ class History {
       this.error = null;
     }
     // Versions are of the stored meeting: what is typed is saved first.
-    await app.flush();
+    await m.flush();
     await this.listRun.run(async () => ({ id, versions: await api.listVersions(id) }));
   }
 
@@ -114,14 +124,25 @@ class History {
     }
     const to = this.compareTo;
     this.diffLoading = true;
-    if (to === NOW) await app.flush();
+    if (to === NOW) await this.workspace.meeting?.flush();
     await this.diffRun.run(() => api.versionDiff(id, from, to));
   }
 
+  /** Saves what is typed; false (with a toast saying why) if the stored meeting is not it. */
+  private async savedFirst(what: string): Promise<boolean> {
+    const m = this.workspace.meeting;
+    if (!m) return false;
+    await m.flush();
+    if (m.status.kind === 'saved') return true;
+    this.toasts.show(`${what} needs the meeting saved first: see the save status.`, 'error');
+    return false;
+  }
+
+  /** Records the release as it reads now as a version (saving first, like export), and selects it. */
   async saveVersion(): Promise<void> {
     this.busy = true;
     try {
-      const n = await app.saveVersion();
+      const n = await this.record();
       await this.refresh();
       if (n !== null) this.select(n);
     } finally {
@@ -129,15 +150,57 @@ class History {
     }
   }
 
+  private async record(): Promise<number | null> {
+    const m = this.workspace.meeting;
+    if (!m || !(await this.savedFirst('Saving a version'))) return null;
+    try {
+      const n = await api.saveVersion(m.id);
+      m.versionsChanged();
+      if (n !== null) {
+        this.toasts.show(`Version ${n} saved`);
+        return n;
+      }
+      const latest = (await api.listVersions(m.id))[0]?.number;
+      this.toasts.show(latest ? `No change since version ${latest}` : 'Nothing to save as a version yet.');
+      return null;
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not save a version (${err.code}: ${err.message})`, 'error');
+      return null;
+    }
+  }
+
+  /**
+   * Puts the release back as it was at version `n`: what it reads now is kept as a version first
+   * (so the restore can itself be undone from the history), then the restored meeting is loaded
+   * like "Reload theirs".
+   */
   async restore(n: number): Promise<void> {
     this.confirmRestore = null;
     this.busy = true;
     try {
-      if (await app.restoreVersion(n)) await this.refresh();
+      if (await this.restoreVersion(n)) await this.refresh();
     } finally {
       this.busy = false;
     }
   }
-}
 
-export const history = new History();
+  private async restoreVersion(n: number): Promise<boolean> {
+    const m = this.workspace.meeting;
+    if (!m || !(await this.savedFirst('Restoring a version'))) return false;
+    try {
+      // The shell keeps what the release reads now as a version first, in the same transaction,
+      // so the restore can itself be undone from the history.
+      const o = await api.restoreVersion(m.id, n);
+      if (this.workspace.meeting?.id === m.id) this.workspace.adopt(o);
+      this.workspace.meeting?.versionsChanged();
+      this.toasts.show(`Restored version ${n}.`);
+      return true;
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not restore version ${n} (${err.code}: ${err.message})`, 'error');
+      this.workspace.meeting?.versionsChanged();
+      return false;
+    }
+  }
+}

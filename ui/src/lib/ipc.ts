@@ -58,8 +58,15 @@ export const api = {
   previewRelease: (doc: Doc) => call(() => commands.previewRelease(wire(doc))),
   /** The shell puts the release on the system clipboard, as rich HTML and as plain text. */
   copyRelease: (doc: Doc) => call(() => commands.copyRelease(wire(doc))),
-  /** Everything is saved: the shell may close the window now (answer to `app://close-requested`). */
+  /** Everything is saved (or the user discarded it): the shell closes the window now. */
   closeApp: () => call(() => commands.closeApp()),
+  /**
+   * The answer to `app://close-requested`, sent at once: the UI has the request in hand, so the
+   * shell does not close the window by itself. If this fails the shell closes it after a grace.
+   */
+  acknowledgeClose: () => call(() => commands.acknowledgeClose()).catch(() => null),
+  /** Asks where, then writes `doc` (as typed, saved or not) as a meeting file; `null`: cancelled. */
+  saveMeetingFile: (doc: Doc) => call(() => commands.saveMeetingFile(wire(doc))),
   /** The path written, or `null` when the user cancelled the save dialog. */
   exportMeeting: (id: number, format: ExportFormat) => call(() => commands.exportMeeting(id, format)),
   /** The new meeting's id, or `null` when the user cancelled the open dialog. */

@@ -98,11 +98,6 @@ export function nowIso(zone: string, nowMs = Date.now()): string {
   return isoInZone(Math.floor(nowMs / 60000) * 60000, zone);
 }
 
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** `2018-04-27` → `27 Apr 2018` (dates of the file have no zone). */

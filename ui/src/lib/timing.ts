@@ -12,10 +12,8 @@ export const realTimers: Timers = {
 
 export interface Debounced<A extends unknown[]> {
   (...args: A): void;
-  /** Runs a pending call now. */
-  flush(): void;
+  /** Drops the pending call. */
   cancel(): void;
-  readonly pending: boolean;
 }
 
 /** Calls `fn` `ms` after the last call, with the last call's arguments. */
@@ -33,17 +31,11 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     if (handle !== null) timers.clearTimeout(handle);
     handle = timers.setTimeout(run, ms);
   }) as Debounced<A>;
-  d.flush = () => {
-    if (handle === null) return;
-    timers.clearTimeout(handle);
-    run();
-  };
   d.cancel = () => {
     if (handle !== null) timers.clearTimeout(handle);
     handle = null;
     lastArgs = null;
   };
-  Object.defineProperty(d, 'pending', { get: () => handle !== null });
   return d;
 }
 

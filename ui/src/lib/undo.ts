@@ -57,9 +57,4 @@ export class UndoStack {
     e.redo();
     return e;
   }
-
-  clear(): void {
-    this.entries = [];
-    this.pos = 0;
-  }
 }

@@ -82,6 +82,10 @@ export function installFakeBackend(seed: Seed, routes: Routes): void {
     exports: [] as { id: number; format: string; revision: number; path: string }[],
     copies: [] as MeetingFile[],
     closed: 0,
+    closeAcks: 0,
+    /** What the next `save_meeting_file` dialogs answer: a path, `null` (cancelled) or an error. */
+    meetingFileAnswers: [] as (string | null | AppError)[],
+    meetingFiles: [] as { path: string; doc: MeetingFile }[],
     importQueue: [] as MeetingFile[],
     directory: seed.directory ?? [],
     /** meeting id → versions, oldest first */
@@ -395,6 +399,16 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     closeApp() {
       state.closed += 1;
       return null;
+    },
+    acknowledgeClose() {
+      state.closeAcks += 1;
+    },
+    saveMeetingFile(doc) {
+      validate(doc);
+      const answer = state.meetingFileAnswers.length ? state.meetingFileAnswers.shift()! : '/home/press/Documents/meeting.meeting.json';
+      if (answer && typeof answer === 'object') throw answer;
+      if (answer !== null) state.meetingFiles.push({ path: answer, doc: clone(doc) });
+      return answer;
     },
     exportMeeting(id, format) {
       get(id);

@@ -349,7 +349,7 @@ test('import: an imported meeting opens and is listed', async ({ page, open, tid
   eq(await tid('meeting-item').first().locator('.title').innerText(), 'Imported meeting', 'listed first');
 });
 
-test('close: the shell asks, the pending edit is saved, then the window may close', async ({ page, open, fake, savedDoc }) => {
+test('close: the shell asks, the pending edit is saved, then the window may close', async ({ page, open, tid, fake, savedDoc }) => {
   await open(standardSeed());
   await fake(() => window.__fake.setSaveDelay(800));
   await item(page, 0).locator('[data-testid="item-summary"]').click();
@@ -357,12 +357,123 @@ test('close: the shell asks, the pending edit is saved, then the window may clos
   await page.keyboard.type(' Typed just before closing.');
   // The close button, well before the autosave delay has passed.
   eq(await fake(() => window.__fake.emit('app://close-requested', null)), 1, 'the UI listens');
+  eq(await fake(() => window.__fake.state.closeAcks), 1, 'acknowledged at once: the shell does not force the window closed');
+  // A save that takes a while says so.
+  await tid('close-prompt').getByText('Saving before closing…').waitFor();
   await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'close_app called', 5000);
+  eq(await tid('close-prompt').isVisible(), false, 'no prompt left');
   const order = (await fake(() => window.__fake.state.calls.map((c) => c.cmd))).filter((c) => c === 'save_meeting' || c === 'close_app');
   eq(order.at(-1), 'close_app', 'close only after the save');
   eq(await fake(() => window.__fake.state.pendingSaves), 0, 'no save in flight when closing');
   const doc = await savedDoc(ENERGY);
   assert(doc.agenda[0].summary.endsWith('Typed just before closing.'), `saved: ${doc.agenda[0].summary}`);
+});
+
+/** Types at the end of the first item's summary, with every save failing; then the close button. */
+async function closeUnsaved({ page, fake }, words) {
+  await fake(() => { for (let i = 0; i < 20; i += 1) window.__fake.failNextSave('storage', 'database is locked'); });
+  await item(page, 0).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(` ${words}`);
+  await fake(() => window.__fake.emit('app://close-requested', null));
+}
+const stopFailing = (fake) => fake(() => (window.__fake.state.saveFailures.length = 0));
+
+test('close with the save failing: the window stays, the prompt says what is not saved; Retry saves, then closes', async ({ page, open, tid, fake, savedDoc, axe }) => {
+  await open(standardSeed());
+  await closeUnsaved({ page, fake }, 'Typed while the archive is locked.');
+  const prompt = tid('close-prompt');
+  await tid('close-reason').waitFor();
+  eq(await prompt.getAttribute('role'), 'alertdialog', 'an alert dialog');
+  eq(await prompt.locator('h2').innerText(), 'Your latest edits are not saved', 'says so');
+  eq((await tid('close-reason').innerText()).replace(/\s+/g, ' '), 'The latest edits to “Informal Meeting of Energy Ministers” could not be stored in the archive (storage: database is locked). If you close now, they are lost.', 'what and why');
+  eq(await fake(() => [window.__fake.state.closeAcks, window.__fake.state.closed]), [1, 0], 'acknowledged, not closed');
+  eq(await prompt.locator('.choices button').allInnerTexts(), ['Discard edits and close', 'Don’t close', 'Save as meeting file…', 'Retry'], 'the ways out');
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? null);
+  eq(await focused(), 'close-title', 'focus on the question, not on a choice');
+  await axe('close prompt');
+  await page.screenshot({ path: join(SHOTS, 'close-prompt.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axe('close prompt, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // The close button again while asked: answered, asked once.
+  await fake(() => window.__fake.emit('app://close-requested', null));
+  eq(await fake(() => [window.__fake.state.closeAcks, window.__fake.state.closed]), [2, 0], 'a second request is acknowledged too');
+  eq(await prompt.count(), 1, 'one prompt');
+  // Retry while it still fails: still asked.
+  const saves = (await fake(() => window.__fake.calls('save_meeting'))).length;
+  await tid('close-retry').click();
+  await until(async () => (await fake(() => window.__fake.calls('save_meeting'))).length === saves + 1, 'retried');
+  await until(async () => (await tid('close-retry').innerText()) === 'Retry', 'the retry answered');
+  eq(await fake(() => window.__fake.state.closed), 0, 'still open');
+  eq(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="close-prompt"]')), true, 'the focus still in the prompt');
+  await stopFailing(fake);
+  await tid('close-retry').click();
+  await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'closed once saved');
+  assert((await savedDoc(ENERGY)).agenda[0].summary.endsWith(' Typed while the archive is locked.'), 'the edit is stored');
+});
+
+test('close with the save failing: Save as meeting file… keeps the edit in a file, then closes (a cancelled dialog asks again)', async ({ page, open, tid, fake, savedDoc }) => {
+  await open(standardSeed());
+  const stored = (await savedDoc(ENERGY)).agenda[0].summary;
+  await closeUnsaved({ page, fake }, 'Kept in a meeting file.');
+  await tid('close-reason').waitFor();
+  await fake(() => window.__fake.state.meetingFileAnswers.push(null, { code: 'io', message: '/media/usb/energy.meeting.json: read-only file system' }));
+  await tid('close-save-file').click();
+  await until(async () => (await fake(() => window.__fake.calls('save_meeting_file'))).length === 1, 'asked where');
+  await until(async () => (await tid('close-save-file').innerText()) === 'Save as meeting file…', 'asked again');
+  eq(await tid('close-file-error').count(), 0, 'cancelled: no error');
+  await tid('close-save-file').click();
+  await tid('close-file-error').waitFor();
+  eq(await tid('close-file-error').innerText(), 'Could not write the meeting file (io: /media/usb/energy.meeting.json: read-only file system)', 'why the file was not written');
+  eq(await fake(() => window.__fake.state.closed), 0, 'still open');
+  await tid('close-save-file').click();
+  await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'closed once written');
+  const files = await fake(() => window.__fake.state.meetingFiles);
+  eq(files.map((f) => f.path), ['/home/press/Documents/meeting.meeting.json'], 'one file written');
+  assert(files[0].doc.agenda[0].summary.endsWith(' Kept in a meeting file.'), 'with what was typed');
+  eq((await savedDoc(ENERGY)).agenda[0].summary, stored, 'the archive still as it was');
+});
+
+test('close with the save failing: Don’t close (or Escape) goes back to the meeting; Discard closes without saving', async ({ page, open, tid, fake, savedDoc, status }) => {
+  await open(standardSeed());
+  const stored = (await savedDoc(ENERGY)).agenda[0].summary;
+  await closeUnsaved({ page, fake }, 'Dropped on purpose.');
+  await tid('close-reason').waitFor();
+  await page.keyboard.press('Escape');
+  await tid('close-prompt').waitFor({ state: 'hidden' });
+  eq(await fake(() => window.__fake.state.closed), 0, 'Escape keeps the window');
+  assert((await status()).includes('database is locked'), 'the save status still says what is not saved');
+  await fake(() => window.__fake.emit('app://close-requested', null));
+  await tid('close-keep-open').click();
+  await tid('close-prompt').waitFor({ state: 'hidden' });
+  eq(await fake(() => window.__fake.state.closed), 0, 'Don’t close keeps the window');
+  await fake(() => window.__fake.emit('app://close-requested', null));
+  const saves = (await fake(() => window.__fake.calls('save_meeting'))).length;
+  await tid('close-discard').click();
+  await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'closed');
+  await stopFailing(fake);
+  await page.waitForTimeout(1200);
+  eq((await fake(() => window.__fake.calls('save_meeting'))).length, saves, 'no save after Discard');
+  eq((await savedDoc(ENERGY)).agenda[0].summary, stored, 'nothing stored');
+});
+
+test('close in a conflict: no Retry; Don’t close brings back the choice of versions', async ({ page, open, tid, fake }) => {
+  await open(standardSeed());
+  await fake((id) => window.__fake.externalWrite(id, (d) => (d.meeting.title = 'Their title')), ENERGY);
+  await tid('meeting-title').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  await tid('conflict-dialog').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await tid('conflict-dialog').waitFor({ state: 'hidden' });
+  await fake(() => window.__fake.emit('app://close-requested', null));
+  await tid('close-reason').waitFor();
+  assert((await tid('close-reason').innerText()).startsWith('“Informal Meeting of Energy Ministers (mine)” was changed elsewhere'), 'says it is a conflict');
+  eq(await tid('close-retry').count(), 0, 'no Retry: saving would overwrite theirs');
+  await tid('close-keep-open').click();
+  await tid('conflict-dialog').waitFor({ state: 'visible' });
+  eq(await fake(() => window.__fake.state.closed), 0, 'still open');
 });
 
 test('menu: native menu items run the same actions as their shortcuts', async ({ page, open, tid, itemTitles, fake }) => {

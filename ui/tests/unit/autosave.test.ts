@@ -127,16 +127,20 @@ describe('Autosaver', () => {
     expect(s.revision).toBe(8);
   });
 
-  it('markConflict (from polling) blocks saves; reset forgets the edits', async () => {
+  it('markConflict (from polling) blocks saves, even a retry, until keep mine', async () => {
     const { s, calls } = harness(1);
     s.change();
     s.markConflict(5);
     await vi.advanceTimersByTimeAsync(5000);
+    await s.retry();
     expect(calls).toHaveLength(0);
-    s.reset(5);
-    expect(s.status.kind).toBe('saved');
+    expect(s.status.kind).toBe('conflict');
+    expect(s.hasUnsavedChanges).toBe(true);
+    const k = s.keepMine(5);
+    expect(calls.map((c) => c.base)).toEqual([5]);
+    calls[0].resolve(6);
+    await k;
     expect(s.hasUnsavedChanges).toBe(false);
-    expect(s.revision).toBe(5);
   });
 
   it('close stops scheduled saves', async () => {

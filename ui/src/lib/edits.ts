@@ -1,0 +1,118 @@
+// The structural edits of an open meeting (agenda items, quotes, speakers, photos), each one
+// undo step, with the focus and the toasts that go with them.
+
+import { blankItem, blankPhoto, blankQuote, type UiPerson, type UiQuote } from './doc';
+import type { OpenMeeting } from './meeting.svelte';
+import * as ops from './ops';
+import { deriveSpeakerId } from './speakers';
+import type { Toasts } from './toasts.svelte';
+
+export class Edits {
+  constructor(
+    private readonly m: OpenMeeting,
+    private readonly toasts: Toasts,
+  ) {}
+
+  addItemAfter(key: string | null): void {
+    const doc = this.m.doc;
+    const i = this.m.itemIndex(key);
+    const at = i < 0 ? doc.agenda.length : i + 1;
+    const item = blankItem();
+    this.m.currentItemKey = item.key;
+    this.m.apply(ops.insertItem(doc, at, item), 'title');
+  }
+
+  deleteItem(key: string): void {
+    const doc = this.m.doc;
+    const op = ops.deleteItem(doc, key);
+    const title = doc.agenda.find((i) => i.key === key)?.title;
+    this.m.apply(op, 'title');
+    if (op.focusRedo) this.m.currentItemKey = op.focusRedo;
+    this.toasts.show(title ? `Item “${title}” deleted` : 'Item deleted', 'info', {
+      label: 'Undo',
+      run: () => this.m.undoSpecific(op),
+    });
+  }
+
+  moveItem(key: string, delta: number): void {
+    const i = this.m.itemIndex(key);
+    if (i < 0) return;
+    this.m.apply(ops.moveItem(this.m.doc, key, i + delta));
+  }
+
+  moveItemTo(key: string, to: number): void {
+    this.m.apply(ops.moveItem(this.m.doc, key, to));
+  }
+
+  /** A sensible speaker for a new quote: the item's last speaker, else the meeting's last one. */
+  private guessSpeaker(itemKey: string): string {
+    const doc = this.m.doc;
+    const item = doc.agenda.find((i) => i.key === itemKey);
+    const fromItem = item?.quotes.findLast((q) => q.speaker)?.speaker;
+    if (fromItem) return fromItem;
+    for (let i = doc.agenda.length - 1; i >= 0; i -= 1) {
+      const s = doc.agenda[i].quotes.findLast((q) => q.speaker)?.speaker;
+      if (s) return s;
+    }
+    return doc.people.length === 1 ? doc.people[0].id : '';
+  }
+
+  /** A new quote in item `itemKey` (else the current item, else the last; a first item if none). */
+  addQuote(itemKey: string | null): void {
+    const doc = this.m.doc;
+    let key = itemKey ?? this.m.currentItemKey;
+    if (!key || this.m.itemIndex(key) < 0) key = doc.agenda[doc.agenda.length - 1]?.key ?? null;
+    if (!key) {
+      const item = blankItem();
+      const quote = blankQuote(this.guessSpeaker(item.key));
+      item.quotes.push(quote);
+      this.m.currentItemKey = item.key;
+      this.m.apply({ ...ops.insertItem(doc, doc.agenda.length, item), focusRedo: quote.key }, 'quote');
+      return;
+    }
+    const item = doc.agenda.find((i) => i.key === key)!;
+    const quote = blankQuote(this.guessSpeaker(key));
+    this.m.currentItemKey = key;
+    this.m.apply(ops.insertQuote(doc, key, item.quotes.length, quote), 'quote');
+  }
+
+  deleteQuote(itemKey: string, quoteKey: string): void {
+    const op = ops.deleteQuote(this.m.doc, itemKey, quoteKey);
+    this.m.apply({ ...op, focusRedo: op.focusRedo ?? itemKey }, 'title');
+    this.toasts.show('Quote deleted', 'info', { label: 'Undo', run: () => this.m.undoSpecific(op) });
+  }
+
+  moveQuote(itemKey: string, quoteKey: string, delta: number): void {
+    const item = this.m.doc.agenda.find((i) => i.key === itemKey);
+    const i = item?.quotes.findIndex((q) => q.key === quoteKey) ?? -1;
+    if (i < 0) return;
+    this.m.apply(ops.moveQuote(this.m.doc, itemKey, quoteKey, i + delta));
+  }
+
+  /** Adds a person from the inline form and makes them the quote's speaker, as one undo step. */
+  addSpeaker(quote: UiQuote, fields: { name: string; full: string; role: string; short: string }): string | null {
+    const doc = this.m.doc;
+    const name = fields.name.trim();
+    if (!name) return null;
+    const person: UiPerson = {
+      key: `p-${quote.key}-${Date.now()}`,
+      id: deriveSpeakerId(name, doc.people.map((p) => p.id)),
+      name,
+      full: fields.full.trim(),
+      role: fields.role.trim(),
+      short: fields.short.trim(),
+    };
+    this.m.apply(ops.group('Add speaker', [ops.addPerson(doc, person), ops.setField(quote, 'speaker', person.id, 'Set speaker')]));
+    return person.id;
+  }
+
+  addPhoto(): void {
+    const photo = blankPhoto();
+    this.m.apply(ops.addPhoto(this.m.doc, photo));
+    this.m.focus({ kind: 'photo', key: photo.key });
+  }
+
+  setLanguage(lang: string): void {
+    this.m.apply(ops.setField(this.m.doc.meeting, 'language', lang, 'Change release language'));
+  }
+}

@@ -1,0 +1,59 @@
+// The release out of the app: exported to a file the user picks (the stored meeting, so it is
+// saved first), or copied to the clipboard (what is typed now).
+
+import { toWire } from './doc';
+import { api, toAppError } from './ipc';
+import type { Toasts } from './toasts.svelte';
+import type { Workspace } from './workspace.svelte';
+
+export type ExportFormat = 'html' | 'md' | 'json';
+
+export class Exports {
+  /** The toolbar's Export menu. */
+  menuOpen = $state(false);
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly toasts: Toasts,
+  ) {}
+
+  async exportAs(format: ExportFormat): Promise<void> {
+    const m = this.workspace.meeting;
+    if (!m) return;
+    this.menuOpen = false;
+    await m.flush();
+    if (m.status.kind !== 'saved') {
+      this.toasts.show('Export needs the meeting saved first: see the save status.', 'error');
+      return;
+    }
+    try {
+      const path = await api.exportMeeting(m.id, format);
+      if (path) {
+        this.toasts.show(`Exported to ${path}`);
+        // Exporting a corrected release sets its "updated" time, which the shell stores: take
+        // that in (nothing was typed since the flush), so the next save is not a conflict.
+        const revision = await api.meetingRevision(m.id);
+        if (this.workspace.meeting === m && m.status.kind === 'saved' && revision > m.baseRevision) {
+          this.workspace.adopt(await api.loadMeeting(m.id));
+        }
+      }
+      // An export records a version when the release reads differently.
+      this.workspace.meeting?.versionsChanged();
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Export failed (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  async copy(): Promise<void> {
+    const m = this.workspace.meeting;
+    if (!m) return;
+    try {
+      await api.copyRelease(toWire(m.doc));
+      this.toasts.show('Release copied (formatted and plain text).');
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not copy the release (${err.code}: ${err.message})`, 'error');
+    }
+  }
+}

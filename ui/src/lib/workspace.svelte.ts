@@ -1,0 +1,195 @@
+// Which meeting is open, and everything that changes it: start-up, opening, creating, importing,
+// deleting, and taking in the stored copy (reload theirs, a restore). Leaving a meeting saves it
+// first, and is refused while its save fails (the user stays and sees why).
+
+import { tick } from 'svelte';
+import { toUi } from './doc';
+import { api, toAppError } from './ipc';
+import { OpenMeeting, type Opened } from './meeting.svelte';
+import { summaryFields, type MeetingsList } from './meetings.svelte';
+import type { Toasts } from './toasts.svelte';
+import type { OpenMeeting as Loaded } from './types';
+
+const LAST_KEY = 'communique.lastMeeting';
+const LANG_KEY = 'communique.lastLanguage';
+
+function remember(key: string, value: string | null) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* storage may be unavailable; remembering is a convenience */
+  }
+}
+function recall(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc), preview: o.preview });
+
+export class Workspace {
+  meeting = $state<OpenMeeting | null>(null);
+  /** A meeting is being loaded. */
+  loading = $state(false);
+  /** New meetings are in the language last chosen. */
+  lastLanguage = $state(recall(LANG_KEY) === 'fr' ? 'fr' : 'en');
+  /** The list is shown and, if a meeting opened, its preview (the App marks the page for tests). */
+  ready = $state(false);
+
+  private firstPreviewParagraphs: number | null = null;
+
+  constructor(
+    private readonly list: MeetingsList,
+    private readonly toasts: Toasts,
+  ) {}
+
+  async init(): Promise<void> {
+    await this.list.loadMore();
+    const remembered = Number(recall(LAST_KEY));
+    const first = this.list.meetings[0]?.id;
+    let ok = false;
+    if (remembered) ok = await this.open(remembered, { quiet: true });
+    if (!ok && first !== undefined) ok = await this.open(first);
+    if (!ok) this.maybeReady();
+  }
+
+  /** Saves the open meeting before leaving it; false if that failed (the user stays). */
+  async leaveCurrent(): Promise<boolean> {
+    const m = this.meeting;
+    if (!m) return true;
+    await m.flush();
+    const st = m.status;
+    if (st.kind === 'error' || st.kind === 'conflict') {
+      this.toasts.show(
+        st.kind === 'conflict'
+          ? 'Resolve the conflict before leaving this meeting.'
+          : `This meeting could not be saved (${st.error.code}: ${st.error.message}). Fix it or retry before leaving.`,
+        'error',
+      );
+      if (st.kind === 'conflict') m.conflict ??= { theirs: null };
+      return false;
+    }
+    m.dispose();
+    return true;
+  }
+
+  async open(id: number, opts: { quiet?: boolean } = {}): Promise<boolean> {
+    if (id === this.meeting?.id) return true;
+    if (!(await this.leaveCurrent())) return false;
+    this.loading = true;
+    try {
+      this.show(opened(await api.loadMeeting(id)));
+      return true;
+    } catch (e) {
+      const err = toAppError(e);
+      if (!opts.quiet) this.toasts.show(`Could not open the meeting (${err.code}: ${err.message})`, 'error');
+      if (err.code === 'not_found') remember(LAST_KEY, null);
+      return false;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private show(o: Opened): OpenMeeting {
+    this.meeting?.dispose();
+    const m = new OpenMeeting(o, { toasts: this.toasts, onSaved: (id, doc, rev) => this.list.update(id, doc, rev) });
+    this.meeting = m;
+    remember(LAST_KEY, String(o.id));
+    return m;
+  }
+
+  async create(): Promise<void> {
+    if (!(await this.leaveCurrent())) return;
+    try {
+      const o = opened(await api.createMeeting('Untitled meeting', this.lastLanguage));
+      this.list.add({ id: o.id, ...summaryFields(o.doc), revision: o.revision, modified_at: new Date().toISOString() });
+      this.list.setQuery('');
+      this.show(o).focus({ kind: 'meeting-title', select: true });
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not create a meeting (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  async importFile(): Promise<void> {
+    try {
+      const id = await api.importMeeting();
+      if (id === null) return;
+      await this.list.reload();
+      await this.open(id);
+      this.toasts.show('Meeting imported.');
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Import failed (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  async deleteCurrent(): Promise<void> {
+    const m = this.meeting;
+    if (!m) return;
+    try {
+      await api.deleteMeeting(m.id);
+      this.closeMeeting();
+      this.list.remove(m.id);
+      const next = this.list.meetings[0];
+      if (next) await this.open(next.id);
+      this.toasts.show('Meeting deleted.');
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not delete the meeting (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  /** Nothing open any more (the meeting was deleted, the archive replaced). */
+  closeMeeting(): void {
+    this.meeting?.dispose();
+    this.meeting = null;
+    remember(LAST_KEY, null);
+  }
+
+  /** Shows the meeting as the shell stored it, dropping unsaved edits ("Reload theirs", a restore). */
+  adopt(o: Loaded): void {
+    const m = this.show(opened(o));
+    this.list.update(m.id, m.doc, o.revision);
+  }
+
+  async reloadTheirs(): Promise<void> {
+    const m = this.meeting;
+    if (!m) return;
+    try {
+      this.adopt(await api.loadMeeting(m.id));
+      this.toasts.show('Reloaded the saved version.');
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not reload (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  setLanguage(lang: string): void {
+    this.lastLanguage = lang;
+    remember(LANG_KEY, lang);
+    this.meeting?.edits.setLanguage(lang);
+  }
+
+  /** The preview showed its first document, of `paragraphs` paragraphs (the Preview component). */
+  previewLoaded(paragraphs: number): void {
+    if (this.firstPreviewParagraphs !== null) return;
+    this.firstPreviewParagraphs = paragraphs;
+    this.maybeReady();
+  }
+
+  /** Readiness (for `--smoke` and the tests): the list is shown and the first meeting's preview. */
+  private maybeReady() {
+    if (this.ready || !this.list.loaded) return;
+    if (this.meeting && this.firstPreviewParagraphs === null) return;
+    this.ready = true;
+    const paragraphs = this.meeting ? (this.firstPreviewParagraphs ?? 0) : 0;
+    // Counted in the frame the user sees (not a second parse of the HTML: a 300-item release is a
+    // sizeable document to build only to count it).
+    void tick().then(() => api.uiReady(this.list.total, paragraphs));
+  }
+}

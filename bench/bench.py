@@ -14,6 +14,10 @@ and PASS/MISS for each measure; the same goes to target/bench/results.json.
   memory    PSS of the app's process tree (WebKit's processes included) with the 300-item meeting
             open, against a minimal Tauri 2 window (bench/minimal-tauri) measured the same way
   typing    keystroke → preview showing it in the 300-item meeting, from the UI's browser test
+            (headless Chromium, the JavaScript fake shell)
+  typing-real  the same in the real window: the release app under Xvfb (WebKitGTK, the Rust core
+            behind Tauri's IPC), driven by WebDriver (bench/typing-real.mjs), typing in an agenda
+            item far down and in the headline
 """
 
 from __future__ import annotations
@@ -38,17 +42,20 @@ import gendata  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "target" / "bench"
-CLI = ROOT / "target" / "release" / "communique"
-APP = ROOT / "target" / "release" / "communique-desktop"
+# The binaries are where cargo puts them: CARGO_TARGET_DIR when set (relative to the work tree).
+TARGET = ROOT / os.environ.get("CARGO_TARGET_DIR", "target")
+CLI = TARGET / "release" / "communique"
+APP = TARGET / "release" / "communique-desktop"
 MINIMAL_SRC = ROOT / "bench" / "minimal-tauri"
-MINIMAL_TARGET = ROOT / "target" / "bench-minimal"
+MINIMAL_TARGET = TARGET / "bench-minimal"
 MINIMAL_APP = MINIMAL_TARGET / "release" / "bench-minimal-tauri"
 
-MEASURES = ["render", "search", "import", "startup", "memory", "typing"]
-# Rounds per measure (each round runs both sides of a pair once), full and --quick.
+MEASURES = ["render", "search", "import", "startup", "memory", "typing", "typing-real"]
+# Rounds per measure (each round runs both sides of a pair once), full and --quick. typing-real:
+# app starts, each typing TYPING_REAL_KEYS timed letters in each of its two fields.
 ROUNDS = {
-    "full": {"render": 15, "search": 15, "import": 3, "startup": 9, "memory": 3, "typing": 3},
-    "quick": {"render": 5, "search": 5, "import": 1, "startup": 3, "memory": 1, "typing": 1},
+    "full": {"render": 15, "search": 15, "import": 3, "startup": 9, "memory": 3, "typing": 3, "typing-real": 2},
+    "quick": {"render": 5, "search": 5, "import": 1, "startup": 3, "memory": 1, "typing": 1, "typing-real": 1},
 }
 FULL_MEETINGS, QUICK_MEETINGS = 5000, 500
 BIG_ITEMS = 300
@@ -59,6 +66,8 @@ IMPORT_GOAL_S = 10.0     # for 5,000 files (scaled for --quick)
 STARTUP_GOAL = 1.2       # 5,000 meetings within 20% of 1 meeting
 MEMORY_GOAL = 1.3        # app within 1.3× of the minimal Tauri window
 TYPING_GOAL_MS = 50.0    # p95, keystroke → preview showing it
+TYPING_REAL_ITEM = 250   # the agenda item typed in, far down the 300
+TYPING_REAL_KEYS = 110   # timed letters per field and round
 
 # Memory: a process tree is "settled" once its PSS sum moved less than 1% over 2 s, and not
 # before MEM_MIN_WAIT_S (the app shows the 300-item meeting's preview in about a second).
@@ -223,9 +232,10 @@ def sh(argv: list, **kw) -> subprocess.CompletedProcess:
 
 
 def install_packages(measures: list[str]) -> None:
-    sh([ROOT / "scripts" / "install-deps"], cwd=ROOT)  # build deps, Node, npm ci (only what is missing)
+    # Build deps, Node, npm ci (only what is missing); with --test also WebKitWebDriver and tauri-driver.
+    sh([ROOT / "scripts" / "install-deps", *(["--test"] if "typing-real" in measures else [])], cwd=ROOT)
     wanted = {"render": ["pandoc"], "search": ["ripgrep"], "startup": ["xvfb"], "memory": ["xvfb"],
-              "typing": ["chromium"]}
+              "typing": ["chromium"], "typing-real": ["xvfb", "webkit2gtk-driver"]}
     packages = sorted({p for m in measures for p in wanted.get(m, [])})
     missing = [p for p in packages
                if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True)
@@ -749,10 +759,69 @@ def measure_typing(_data: Data, rounds: int) -> dict:
     }
 
 
+def pct(values: list[float], p: float) -> float:
+    """The p-th percentile, nearest rank (as the UI's browser test computes it)."""
+    xs = sorted(values)
+    return xs[min(len(xs) - 1, int(p / 100 * len(xs)))]
+
+
+def measure_typing_real(data: Data, rounds: int) -> dict:
+    need(APP, "communique-desktop")
+    for tool in ("node", "tauri-driver", "WebKitWebDriver"):
+        if not shutil.which(tool):
+            raise BenchError(f"{tool} is missing (scripts/install-deps --test installs it)")
+    runs = []
+    for i in range(rounds):
+        db = data.small_db("typing-real.sqlite3", data.big)  # afresh: the last round's typing was saved
+        logf = OUT / "logs" / f"typing-real-{i + 1}.log"
+        with open(logf, "wb") as err:
+            p = PROCS.spawn(["node", ROOT / "bench" / "typing-real.mjs", "--app", APP, "--item", TYPING_REAL_ITEM,
+                             "--keys", TYPING_REAL_KEYS], cwd=ROOT, env=app_env(db), stdout=subprocess.PIPE, stderr=err)
+            try:
+                out, _ = p.communicate(timeout=600)
+            except subprocess.TimeoutExpired:
+                raise BenchError(f"bench/typing-real.mjs did not finish in 600 s; see {logf}") from None
+            finally:
+                PROCS.kill(p)
+        lines = [line for line in out.decode(errors="replace").splitlines() if line.startswith("{")]
+        if p.returncode != 0 or not lines:
+            raise BenchError(f"bench/typing-real.mjs exited {p.returncode} without figures; see {logf}")
+        runs.append(json.loads(lines[-1]))
+    fields = {}
+    for name in ("item", "headline"):
+        samples = [x for r in runs for x in r["fields"][name]]
+        stage = lambda key: [x[key] for x in samples if x[key] is not None]  # noqa: E731
+        fields[name] = {
+            "keys": len(samples),
+            "p50_ms": pct(stage("shown_ms"), 50), "p95_ms": pct(stage("shown_ms"), 95),
+            "frame_p50_ms": pct(stage("frame_ms"), 50), "frame_p95_ms": pct(stage("frame_ms"), 95),
+            "max_ms": max(stage("shown_ms")),
+            "stages_p50_ms": {k: (pct(stage(k), 50) if stage(k) else None) for k in ("ui_before_ms", "ipc_ms", "ui_after_ms")},
+            "request_bytes": max(stage("request_bytes"), default=0),
+        }
+    worst = max(f["p95_ms"] for f in fields.values())
+    f = lambda x: "—" if x is None else f"{x:.1f}"  # noqa: E731
+    words = {"item": f"item {TYPING_REAL_ITEM}", "headline": "headline"}
+    return {
+        "ours": "; ".join(f"{words[k]}: p95 {v['p95_ms']:.0f} ms (p50 {v['p50_ms']:.0f})" for k, v in fields.items()),
+        "theirs": "—", "ratio": "—", "goal": f"p95 < {TYPING_GOAL_MS:.0f} ms", "pass": worst < TYPING_GOAL_MS,
+        "detail": f"release communique-desktop under Xvfb (WebKitGTK, WEBKIT_DISABLE_COMPOSITING_MODE=1), the {BIG_ITEMS}-item "
+                  f"meeting, WebDriver (tauri-driver) sending one key at a time; in the page, keydown → the preview's "
+                  f"shadow root holding the text typed (MutationObserver); {len(runs)} app start(s), "
+                  + "; ".join(f"{words[k]} {v['keys']} keys: p50 {f(v['p50_ms'])} ms, p95 {f(v['p95_ms'])} ms, "
+                              f"max {f(v['max_ms'])} ms, to the next frame p95 {f(v['frame_p95_ms'])} ms; stages (p50) "
+                              f"before the request {f(v['stages_p50_ms']['ui_before_ms'])} ms, request → answer "
+                              f"{f(v['stages_p50_ms']['ipc_ms'])} ms, answer → shown {f(v['stages_p50_ms']['ui_after_ms'])} ms, "
+                              f"request {v['request_bytes'] / 1024:.0f} KiB" for k, v in fields.items()),
+        "median_ms": {k: {"p50": v["p50_ms"], "p95": v["p95_ms"]} for k, v in fields.items()},
+        "fields": fields, "runs": runs,
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 
 LABELS = {"render": "render", "search": "search", "import": "import", "startup": "start-up",
-          "memory": "memory", "typing": "typing"}
+          "memory": "memory", "typing": "typing", "typing-real": "typing (real window)"}
 
 
 def table(results: dict) -> str:
@@ -834,7 +903,8 @@ def main() -> int:
         log(f"data: {n:,} meetings + one of {BIG_ITEMS} items under {OUT.relative_to(ROOT)}/data-{n}")
         data = Data(n)
         fns = {"render": measure_render, "search": measure_search, "import": measure_import,
-               "startup": measure_startup, "memory": measure_memory, "typing": measure_typing}
+               "startup": measure_startup, "memory": measure_memory, "typing": measure_typing,
+               "typing-real": measure_typing_real}
         # import first: its last database becomes the archive that search and start-up use.
         for m in sorted(measures, key=lambda x: (x != "import", MEASURES.index(x))):
             if a.wait_quiet > 0:

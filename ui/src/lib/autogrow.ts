@@ -1,12 +1,48 @@
 // Textareas grow with their text. CSS `field-sizing: content` does it where supported (Chromium,
 // recent WebKit); elsewhere this action sizes the field on input, and once when it first scrolls
 // into view (not at mount: measuring 900 fields of a 300-item meeting at once would stall).
+//
+// The height is measured on a hidden twin, never by collapsing the field itself (`height: auto`,
+// read, set back): a collapse moves everything below the field and back within one frame, and
+// WebKitGTK then repaints all of it, the whole release pane under the headline, the rest of the
+// agenda under an item, on every keystroke (measured by scripts/bench --only typing-real).
 
 const supported = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
 
+/** What decides a textarea's content height, copied from the field onto the twin. */
+const COPIED = [
+  'box-sizing', 'font-family', 'font-size', 'font-style', 'font-weight', 'font-stretch', 'font-variant',
+  'font-feature-settings', 'font-kerning', 'line-height', 'letter-spacing', 'word-spacing', 'text-transform',
+  'text-indent', 'text-rendering', 'white-space', 'word-break', 'overflow-wrap', 'tab-size',
+  'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width',
+  'border-top-style', 'border-right-style', 'border-bottom-style', 'border-left-style',
+  'min-height', 'max-height',
+];
+
+let twin: HTMLTextAreaElement | null = null;
+
+/** One hidden textarea for all measurements: fixed and invisible, it moves and paints nothing. */
+function measurer(): HTMLTextAreaElement {
+  if (twin?.isConnected) return twin;
+  twin = document.createElement('textarea');
+  twin.setAttribute('aria-hidden', 'true');
+  twin.tabIndex = -1;
+  twin.style.cssText = 'position: fixed; top: 0; left: -10000px; visibility: hidden; pointer-events: none; height: auto; overflow: hidden; resize: none;';
+  document.body.append(twin);
+  return twin;
+}
+
 function fit(el: HTMLTextAreaElement) {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
+  const m = measurer();
+  const cs = getComputedStyle(el);
+  for (const p of COPIED) m.style.setProperty(p, cs.getPropertyValue(p));
+  m.style.width = `${el.offsetWidth}px`;
+  m.rows = el.rows;
+  m.value = el.value;
+  const height = `${m.scrollHeight + 2}px`;
+  // Unchanged most keystrokes: then the field is not restyled at all.
+  if (el.style.height !== height) el.style.height = height;
 }
 
 let io: IntersectionObserver | null = null;

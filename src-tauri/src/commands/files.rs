@@ -58,18 +58,10 @@ pub fn export_meeting(
     } else {
         ""
     };
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_file_name(format!("{}{suffix}.{ext}", file_stem(&meeting.info.title)))
-        .add_filter(ext.to_uppercase(), &[ext])
-        .blocking_save_file()
-    else {
+    let name = format!("{}{suffix}.{ext}", file_stem(&meeting.info.title));
+    let Some(path) = ask_save_path(&app, &name, &ext.to_uppercase(), ext)? else {
         return Ok(None);
     };
-    let path: PathBuf = path
-        .into_path()
-        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
     // Written, then recorded as a version, in one transaction (see `Store::export`).
     state
         .store()
@@ -106,20 +98,33 @@ pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<O
 #[specta::specta]
 pub fn save_meeting_file(app: AppHandle, doc: EditorDoc) -> AppResult<Option<String>> {
     let meeting = doc.meeting()?;
+    let name = format!("{}.meeting.json", file_stem(&meeting.info.title));
+    let Some(path) = ask_save_path(&app, &name, "Meeting file", "json")? else {
+        return Ok(None);
+    };
+    write_meeting_file(&path, &meeting)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The native save dialog, offering `name` under one filter: the path chosen, `None` if cancelled.
+fn ask_save_path(
+    app: &AppHandle,
+    name: &str,
+    filter: &str,
+    ext: &str,
+) -> AppResult<Option<PathBuf>> {
     let Some(path) = app
         .dialog()
         .file()
-        .set_file_name(format!("{}.meeting.json", file_stem(&meeting.info.title)))
-        .add_filter("Meeting file", &["json"])
+        .set_file_name(name)
+        .add_filter(filter, &[ext])
         .blocking_save_file()
     else {
         return Ok(None);
     };
-    let path: PathBuf = path
-        .into_path()
-        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
-    write_meeting_file(&path, &meeting)?;
-    Ok(Some(path.display().to_string()))
+    path.into_path()
+        .map(Some)
+        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))
 }
 
 /// Core's canonical meeting file, written atomically: never half a file at `path`.

@@ -23,6 +23,7 @@ pub mod lang;
 pub mod meeting_file;
 pub mod model;
 pub mod paths;
+pub mod preview;
 pub mod render;
 pub mod sample;
 mod serde_forms;

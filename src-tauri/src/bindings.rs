@@ -25,7 +25,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::history::restore_version,
             commands::history::list_backups,
             commands::history::restore_backup,
-            commands::release::preview_release,
+            commands::release::preview_edit,
             commands::release::copy_release,
             commands::files::export_meeting,
             commands::files::import_meeting,

@@ -1,15 +1,18 @@
-//! What the shell keeps between commands: the one store, and when the app started (for
+//! What the shell keeps between commands: the one store, the editor's live preview (the document
+//! it last sent, so a keystroke sends only what changed), and when the app started (for
 //! `--smoke`). UI state (which meeting is open, panes, drafts) lives in the UI, not here.
 
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
+use communique_core::preview::LivePreview;
 use communique_core::{Code, Store};
 
 use crate::error::AppError;
 
 pub struct AppState {
     store: Mutex<Store>,
+    preview: Mutex<Option<LivePreview>>,
     pub started: Instant,
     pub smoke: bool,
 }
@@ -18,6 +21,7 @@ impl AppState {
     pub fn new(store: Store, started: Instant, smoke: bool) -> AppState {
         AppState {
             store: Mutex::new(store),
+            preview: Mutex::new(None),
             started,
             smoke,
         }
@@ -27,6 +31,15 @@ impl AppState {
     /// left a transaction half-done (SQLite rolled it back), so a poisoned lock is taken over.
     pub fn store(&self) -> MutexGuard<'_, Store> {
         self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl AppState {
+    /// The editor's live preview (poisoned: taken over, it holds no transaction).
+    pub fn preview(&self) -> MutexGuard<'_, Option<LivePreview>> {
+        self.preview
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

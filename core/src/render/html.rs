@@ -5,6 +5,7 @@
 //! string goes through `escape`. The desktop app's preview (`preview`) is this same `<article>`,
 //! with the styles for a shadow root instead of a page.
 
+use serde::Serialize;
 use serde_json::json;
 
 use super::escape::{html_attr, html_text, json_in_script};
@@ -127,29 +128,71 @@ impl Renderer for Html {
 /// the language (hyphenation, quotes) and with the styles for a shadow root (`:host` instead of
 /// the page, light paper, no print rules). No `<head>`, no JSON-LD, no script of any kind.
 pub fn preview(r: &Composed) -> String {
-    let article = article(r);
-    let mut out = String::with_capacity(article.len() + 4096);
-    out.push_str("<style>");
-    out.push_str(PREVIEW_HOST_STYLE);
-    out.push_str(ARTICLE_STYLE);
-    out.push_str(PREVIEW_SANS_STYLE);
-    out.push_str("</style>\n");
-    out.push_str(&format!(
+    preview_parts(r).html()
+}
+
+/// The preview in three parts, for an editor that updates it block by block: `head` (the styles
+/// and the opening of the language block and of the `<article>`), the article's `blocks` (its
+/// children, one string each: the header, each paragraph, each figure) and `tail`. Joined, they
+/// are `preview` byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct PreviewParts {
+    pub head: String,
+    pub blocks: Vec<String>,
+    pub tail: String,
+}
+
+impl PreviewParts {
+    pub fn html(&self) -> String {
+        let mut out = String::with_capacity(
+            self.head.len() + self.blocks.iter().map(String::len).sum::<usize>() + self.tail.len(),
+        );
+        out.push_str(&self.head);
+        self.blocks.iter().for_each(|b| out.push_str(b));
+        out.push_str(&self.tail);
+        out
+    }
+}
+
+pub fn preview_parts(r: &Composed) -> PreviewParts {
+    let mut head = String::with_capacity(4096);
+    head.push_str("<style>");
+    head.push_str(PREVIEW_HOST_STYLE);
+    head.push_str(ARTICLE_STYLE);
+    head.push_str(PREVIEW_SANS_STYLE);
+    head.push_str("</style>\n");
+    head.push_str(&format!(
         "<div class=\"release\" lang=\"{}\">\n",
         html_attr(r.table().tag)
     ));
-    out.push_str(&article);
-    out.push_str("</div>\n");
-    out
+    head.push_str(ARTICLE_OPEN);
+    PreviewParts {
+        head,
+        blocks: article_blocks(r),
+        tail: format!("{ARTICLE_CLOSE}</div>\n"),
+    }
 }
+
+const ARTICLE_OPEN: &str = "<article>\n";
+const ARTICLE_CLOSE: &str = "</article>\n";
 
 /// The release itself, `<article>` to `</article>`: the body of the export, and what goes on the
 /// clipboard as rich text for a CMS or an e-mail.
 pub fn article(r: &Composed) -> String {
+    let blocks = article_blocks(r);
+    let mut out = String::with_capacity(32 + blocks.iter().map(String::len).sum::<usize>());
+    out.push_str(ARTICLE_OPEN);
+    blocks.iter().for_each(|b| out.push_str(b));
+    out.push_str(ARTICLE_CLOSE);
+    out
+}
+
+/// The `<article>`'s children, each with its line break: the header, the paragraphs, the figures.
+fn article_blocks(r: &Composed) -> Vec<String> {
     let table = r.table();
-    let mut out =
-        String::with_capacity(1024 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10);
-    out.push_str("<article>\n<header>\n");
+    let mut blocks = Vec::with_capacity(1 + r.paragraphs.len() + r.captions.len());
+    let mut out = String::with_capacity(512);
+    out.push_str("<header>\n");
     if let Some(org) = &r.organisation {
         out.push_str(&format!(
             "<div class=\"organisation\">{}</div>\n",
@@ -175,10 +218,12 @@ pub fn article(r: &Composed) -> String {
         out.push_str("</div>\n");
     }
     out.push_str("</header>\n");
+    blocks.push(out);
     for p in &r.paragraphs {
-        out.push_str(&format!("<p>{}</p>\n", html_text(p)));
+        blocks.push(format!("<p>{}</p>\n", html_text(p)));
     }
     for c in &r.captions {
+        let mut out = String::with_capacity(64 + c.text.len());
         out.push_str("<figure>");
         if let Some(credit) = &c.credit {
             out.push_str(&format!(
@@ -195,9 +240,9 @@ pub fn article(r: &Composed) -> String {
             None => out.push_str(&format!("<figcaption>{}</figcaption>", html_text(&c.text))),
         }
         out.push_str("</figure>\n");
+        blocks.push(out);
     }
-    out.push_str("</article>\n");
-    out
+    blocks
 }
 
 fn time(m: &Moment) -> String {

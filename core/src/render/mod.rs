@@ -9,7 +9,7 @@ mod html;
 mod markdown;
 
 pub use escape::{html_attr, html_text, json_in_script, markdown_inline, yaml_string};
-pub use html::{article, preview, Html};
+pub use html::{article, preview, preview_parts, Html, PreviewParts};
 pub use markdown::Markdown;
 
 use serde::{Deserialize, Serialize};

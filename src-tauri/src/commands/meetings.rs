@@ -1,6 +1,7 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
 use communique_core::meeting_file::MeetingFile;
+use communique_core::render::PreviewParts;
 use communique_core::{
     compose, meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
 };
@@ -24,6 +25,10 @@ impl EditorDoc {
     pub fn meeting(&self) -> Result<Meeting, meeting_file::FileError> {
         meeting_file::from_value(EDITOR, &self.0)
     }
+
+    pub fn into_value(self) -> Value {
+        self.0
+    }
 }
 
 #[derive(Serialize, specta::Type)]
@@ -38,9 +43,9 @@ pub struct OpenMeeting {
     pub revision: i64,
     #[specta(type = MeetingFile)]
     pub doc: Value,
-    /// The release preview of `doc` (what `preview_release` would return): the editor shows it at
+    /// The release preview of `doc`, in parts (`render::preview_parts`): the editor shows it at
     /// once, without sending the document back to have it rendered.
-    pub preview: String,
+    pub preview: PreviewParts,
 }
 
 impl OpenMeeting {
@@ -49,7 +54,7 @@ impl OpenMeeting {
             id,
             revision,
             doc: meeting_file::to_value(meeting)?,
-            preview: render::preview(&compose(meeting)),
+            preview: render::preview_parts(&compose(meeting)),
         })
     }
 }

@@ -2,17 +2,34 @@
 //! (`render::preview`: the export's `<article>` byte for byte, styled for the UI's shadow root), so
 //! what the officer sees is what will be exported.
 
+use communique_core::preview::{DocPart, Edit, LivePreview, PreviewUpdate};
 use communique_core::{compose, render};
-use tauri::AppHandle;
+use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::commands::meetings::EditorDoc;
+use crate::commands::meetings::{EditorDoc, EDITOR};
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
+/// The preview of the editor's document, sent whole (`doc`) or as the parts that changed since
+/// its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
 #[tauri::command(async)]
 #[specta::specta]
-pub fn preview_release(doc: EditorDoc) -> AppResult<String> {
-    Ok(render::preview(&compose(&doc.meeting()?)))
+pub fn preview_edit(
+    state: State<'_, AppState>,
+    session: u32,
+    shown: u64,
+    doc: Option<EditorDoc>,
+    parts: Vec<DocPart>,
+) -> AppResult<PreviewUpdate> {
+    let doc = doc.map(EditorDoc::into_value);
+    let edit = Edit {
+        session,
+        shown,
+        doc,
+        parts,
+    };
+    Ok(LivePreview::edit(&mut state.preview(), EDITOR, edit)?)
 }
 
 /// The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,

@@ -18,7 +18,11 @@ export const commands = {
 	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeeting>("restore_version", { id, number }),
 	listBackups: () => __TAURI_INVOKE<Backup[]>("list_backups"),
 	restoreBackup: (path: string) => __TAURI_INVOKE<Restored>("restore_backup", { path }),
-	previewRelease: (doc: EditorDoc) => __TAURI_INVOKE<string>("preview_release", { doc }),
+	/**
+	 *  The preview of the editor's document, sent whole (`doc`) or as the parts that changed since
+	 *  its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
+	 */
+	previewEdit: (session: number, shown: number, doc: EditorDoc | null, parts: DocPart[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit", { session, shown, doc, parts }),
 	/**
 	 *  The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
 	 *  and as plain text for everything else.
@@ -91,6 +95,16 @@ export type DiffPara = {
 	words: Segment[] | null,
 };
 
+/**  One part of the document, replaced whole by what the editor holds now. */
+export type DocPart = { part: "meeting"; value: MeetingInfo } | { part: "people"; value: Person[] } | 
+/**  `null`: the document has no release (yet). */
+{ part: "release"; value: Release | null } | 
+/**
+ *  The agenda item at `index` (the agenda's length and order are unchanged: a structural edit
+ *  sends the whole document).
+ */
+{ part: "item"; index: number; value: AgendaItem };
+
 export type Edit = "same" | "added" | "removed";
 
 /**
@@ -160,10 +174,10 @@ export type OpenMeeting = {
 	revision: number,
 	doc: MeetingFile,
 	/**
-	 *  The release preview of `doc` (what `preview_release` would return): the editor shows it at
+	 *  The release preview of `doc`, in parts (`render::preview_parts`): the editor shows it at
 	 *  once, without sending the document back to have it rendered.
 	 */
-	preview: string,
+	preview: PreviewParts,
 };
 
 /**
@@ -185,6 +199,30 @@ export type Photo = {
 	language?: string | null,
 	credit?: string | null,
 };
+
+/**
+ *  The preview in three parts, for an editor that updates it block by block: `head` (the styles
+ *  and the opening of the language block and of the `<article>`), the article's `blocks` (its
+ *  children, one string each: the header, each paragraph, each figure) and `tail`. Joined, they
+ *  are `preview` byte for byte.
+ */
+export type PreviewParts = {
+	head: string,
+	blocks: string[],
+	tail: string,
+};
+
+/**  What the editor must do to show the preview of the document it sent. */
+export type PreviewUpdate = 
+/**  Show this preview, whole (the first one, one the editor did not show, or a new language). */
+{ kind: "whole"; render: number; preview: PreviewParts } | 
+/**
+ *  From render `base`, which the editor shows: blocks `start .. start + removed` become
+ *  `blocks` (none removed and none added: the release reads as before).
+ */
+{ kind: "splice"; render: number; base: number; start: number; removed: number; blocks: string[] } | 
+/**  No document of this editor is kept here (another meeting was opened since): send it whole. */
+{ kind: "resend" };
 
 export type Quote = {
 	/**  The `id` of a person in `people`. */

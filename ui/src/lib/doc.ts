@@ -3,7 +3,7 @@
 // `toWire` rebuilds the document from an allow-list of fields: UI-only keys can never reach the
 // shell (it refuses unknown fields), and empty optional fields are omitted rather than sent as "".
 
-import type { Form, Language, MeetingDoc, MeetingInfo, Release } from './types';
+import type { AgendaItem, Form, Language, MeetingDoc, MeetingInfo, Person, Release } from './types';
 import { FORMAT } from './types';
 
 export interface UiPerson {
@@ -154,62 +154,79 @@ export function isDraftQuote(q: UiQuote): boolean {
 }
 
 export function toWire(ui: UiDoc): MeetingDoc {
-  const m = ui.meeting;
+  const doc: MeetingDoc = {
+    format: FORMAT,
+    meeting: meetingToWire(ui.meeting),
+    people: peopleToWire(ui.people),
+    agenda: ui.agenda.map(itemToWire),
+  };
+  const release = releaseToWire(ui);
+  if (release) doc.release = release;
+  return doc;
+}
+
+// The document's parts, each as `toWire` writes it: the live preview sends only the ones that
+// changed (`DocPart`).
+
+export function meetingToWire(m: UiMeeting): MeetingInfo {
   // The editor keeps the tag it was given; the shell refuses one it does not render, naming the field.
   const meeting: MeetingInfo = { title: m.title, language: m.language as Language, starts: m.starts };
   opt(meeting, 'organisation', m.organisation.trim() === '' ? '' : m.organisation);
   opt(meeting, 'location', m.location.trim() === '' ? '' : m.location);
   opt(meeting, 'ends', m.ends);
   opt(meeting, 'timezone', m.timezone.trim());
+  return meeting;
+}
 
-  const doc: MeetingDoc = {
-    format: FORMAT,
-    meeting,
-    people: ui.people.map((p) => {
-      const out = { id: p.id, name: p.name };
-      opt(out, 'full', p.full);
-      opt(out, 'role', p.role);
-      opt(out, 'short', p.short);
-      return out;
-    }),
-    agenda: ui.agenda.map((it) => ({
-      title: it.title,
-      notes: it.notes,
-      in_release: it.in_release,
-      summary: it.summary,
-      quotes: it.quotes
-        .filter((q) => !isDraftQuote(q))
-        .map((q) => {
-          const out: { speaker: string; text: string; verb?: string; form?: Form; in_release: boolean } = {
-            speaker: q.speaker,
-            text: q.text,
-            in_release: q.in_release,
-          };
-          opt(out, 'verb', q.verb.trim() === '' ? '' : q.verb);
-          if (q.form !== '') out.form = q.form;
-          // Keep a stable field order: speaker, text, verb, form, in_release.
-          const { in_release, ...rest } = out;
-          return { ...rest, in_release };
-        }),
-    })),
+export function peopleToWire(people: UiPerson[]): Person[] {
+  return people.map((p) => {
+    const out = { id: p.id, name: p.name };
+    opt(out, 'full', p.full);
+    opt(out, 'role', p.role);
+    opt(out, 'short', p.short);
+    return out;
+  });
+}
+
+export function itemToWire(it: UiItem): AgendaItem {
+  return {
+    title: it.title,
+    notes: it.notes,
+    in_release: it.in_release,
+    summary: it.summary,
+    quotes: it.quotes
+      .filter((q) => !isDraftQuote(q))
+      .map((q) => {
+        const out: { speaker: string; text: string; verb?: string; form?: Form; in_release: boolean } = {
+          speaker: q.speaker,
+          text: q.text,
+          in_release: q.in_release,
+        };
+        opt(out, 'verb', q.verb.trim() === '' ? '' : q.verb);
+        if (q.form !== '') out.form = q.form;
+        // Keep a stable field order: speaker, text, verb, form, in_release.
+        const { in_release, ...rest } = out;
+        return { ...rest, in_release };
+      }),
   };
+}
 
+/** The release, or `null` while the document has none and nothing of it was typed. */
+export function releaseToWire(ui: UiDoc): Release | null {
   const r = ui.release;
   const empty =
     r.headline === '' && r.lead === '' && r.closing === '' && r.published === '' && r.updated === '' && r.photos.length === 0;
-  if (ui.hadRelease || !empty) {
-    const release: Release = { headline: r.headline, lead: r.lead, closing: r.closing };
-    opt(release, 'published', r.published);
-    opt(release, 'updated', r.updated);
-    release.photos = r.photos.map((p) => {
-      const out = { caption: p.caption };
-      opt(out, 'language', p.language);
-      opt(out, 'credit', p.credit);
-      return out;
-    });
-    doc.release = release;
-  }
-  return doc;
+  if (!ui.hadRelease && empty) return null;
+  const release: Release = { headline: r.headline, lead: r.lead, closing: r.closing };
+  opt(release, 'published', r.published);
+  opt(release, 'updated', r.updated);
+  release.photos = r.photos.map((p) => {
+    const out = { caption: p.caption };
+    opt(out, 'language', p.language);
+    opt(out, 'credit', p.credit);
+    return out;
+  });
+  return release;
 }
 
 /** Number of quotes that can't be saved yet because they have no speaker. */

@@ -4,7 +4,7 @@
 
 import { commands } from './bindings';
 import { toWire, type UiDoc } from './doc';
-import type { AppError, Code, ErrorCode, MeetingDoc } from './types';
+import type { AppError, Code, DocPart, ErrorCode, MeetingDoc } from './types';
 
 // Every code the shell sends, once: the type check fails when the Rust `Code` enum gains or loses one.
 const CODES: Record<Code, true> = {
@@ -55,7 +55,9 @@ export const api = {
   saveMeeting: (id: number, baseRevision: number, doc: Doc) => call(() => commands.saveMeeting(id, baseRevision, wire(doc))),
   meetingRevision: (id: number) => call(() => commands.meetingRevision(id)),
   deleteMeeting: (id: number) => call(() => commands.deleteMeeting(id)),
-  previewRelease: (doc: Doc) => call(() => commands.previewRelease(wire(doc))),
+  /** The preview of the editor's document, sent whole or as the parts changed since (`LivePreview`). */
+  previewEdit: (session: number, shown: number, doc: Doc | null, parts: DocPart[]) =>
+    call(() => commands.previewEdit(session, shown, doc && wire(doc), parts)),
   /** The shell puts the release on the system clipboard, as rich HTML and as plain text. */
   copyRelease: (doc: Doc) => call(() => commands.copyRelease(wire(doc))),
   /** Everything is saved (or the user discarded it): the shell closes the window now. */

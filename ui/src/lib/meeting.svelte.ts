@@ -4,17 +4,18 @@
 //
 // Svelte runes make the working document a deep proxy: typing into a field only touches that
 // field's subscribers, so a 300-item meeting does not re-render per keystroke. Saving and the
-// preview are driven by explicit `changed()` calls (delegated input events + structural edits):
-// saving is debounced, the preview is refreshed at once, one request at a time.
+// preview are driven by explicit `changed()` calls (delegated input events, which name the part
+// of the document they changed, and structural edits): saving is debounced, the preview is
+// refreshed at once (`livePreview.svelte.ts`: only what changed goes to the shell and back).
 
 import { Autosaver, type SaveStatus } from './autosave';
 import { toWire, type UiDoc } from './doc';
 import { Edits } from './edits';
 import { api, isAppError, toAppError } from './ipc';
+import { LivePreview, type Changed } from './livePreview.svelte';
 import type * as ops from './ops';
-import { coalesce, LatestWins } from './timing';
 import type { Toasts } from './toasts.svelte';
-import type { AppError } from './types';
+import type { PreviewParts } from './types';
 import { UndoStack } from './undo';
 
 export const SAVE_DELAY = 800;
@@ -30,7 +31,7 @@ export interface Opened {
   revision: number;
   doc: UiDoc;
   /** The shell's preview of `doc`, sent with it. */
-  preview: string;
+  preview: PreviewParts;
 }
 
 export interface MeetingHooks {
@@ -44,8 +45,8 @@ export class OpenMeeting {
   doc: UiDoc;
   status = $state<SaveStatus>({ kind: 'saved' });
   conflict = $state<{ theirs: number | null } | null>(null);
-  previewHtml = $state('');
-  previewError = $state<AppError | null>(null);
+  /** The release as the shell renders this document, kept live as it is edited. */
+  readonly preview: LivePreview;
   /** The agenda item the user is in (or was last in): where Mod+Enter adds the next one. */
   currentItemKey = $state<string | null>(null);
   /** The agenda item the app is about to focus: it renders live even when far from view. */
@@ -69,17 +70,6 @@ export class OpenMeeting {
   private readonly undoStack = new UndoStack();
   private readonly saver: Autosaver;
   private focusSeq = 0;
-  private readonly previewRun = new LatestWins<string>(
-    (html) => {
-      this.previewHtml = html;
-      this.previewError = null;
-    },
-    (e) => {
-      this.previewError = toAppError(e);
-    },
-  );
-  /** At once, one request at a time: keystrokes made while one is out collapse into the next. */
-  private readonly schedulePreview = coalesce(() => this.previewRun.run(() => api.previewRelease(toWire(this.doc))));
 
   constructor(opened: Opened, hooks: MeetingHooks) {
     this.id = opened.id;
@@ -87,9 +77,9 @@ export class OpenMeeting {
     this.toasts = hooks.toasts;
     this.storedRevision = opened.revision;
     this.currentItemKey = this.doc.agenda[0]?.key ?? null;
-    this.previewHtml = opened.preview;
     // The rune proxy, not `opened.doc`: edits go through the proxy and are not written back to it.
     const doc = this.doc;
+    this.preview = new LivePreview(doc, opened.preview);
     this.saver = new Autosaver({
       revision: opened.revision,
       delay: SAVE_DELAY,
@@ -111,15 +101,15 @@ export class OpenMeeting {
   dispose(): void {
     this.disposed = true;
     this.saver.close();
-    this.previewRun.invalidate();
+    this.preview.close();
   }
 
   // ── Editing ───────────────────────────────────────────────────────────────────────────────
 
-  /** Something in the document changed: save later, refresh the preview now. */
-  changed(): void {
+  /** Something in the document changed (`where`; nothing named: anything): save later, refresh the preview now. */
+  changed(where?: Changed): void {
     this.saver.change();
-    this.schedulePreview();
+    this.preview.changed(where);
   }
 
   /** Applies a structural edit as one undo step, then focuses its row (`focus`). */

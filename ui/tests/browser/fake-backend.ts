@@ -21,6 +21,7 @@ import type {
   OpenMeeting,
   Person,
   Photo,
+  PreviewParts,
   Quote,
   Release,
   Segment,
@@ -94,6 +95,9 @@ export function installFakeBackend(seed: Seed, routes: Routes): void {
     restoredBackups: [] as string[],
     /** Set by a test: HTML appended to every preview. */
     previewAppend: undefined as string | undefined,
+    /** The document `previewEdit` keeps, as core's LivePreview does. */
+    live: null as { session: number; doc: MeetingFile; shown: { render: number; preview: PreviewParts } | null } | null,
+    renders: 0,
     /** Set by a test: exporting stores this `updated` time, as the shell does for a correction. */
     exportSetsUpdated: undefined as string | undefined,
   };
@@ -191,21 +195,25 @@ export function installFakeBackend(seed: Seed, routes: Routes): void {
     return out;
   }
   // Like core: the release's <article>, in a full page for the export (`renderHtml`) or after
-  // the styles for the app's shadow root for the preview (`previewHtml`).
-  function articleHtml(doc: MeetingFile): string {
+  // the styles for the app's shadow root for the preview (`previewParts`), whose blocks are the
+  // article's children.
+  function articleBlocks(doc: MeetingFile): string[] {
     const r = doc.release ?? {};
     const lang = doc.meeting.language;
     const updated = r.updated
       ? ` · ${lang === 'fr' ? 'Mis à jour le :' : 'Updated:'} <time datetime="${esc(r.updated)}">${esc(r.updated.replace('T', ' ').slice(0, 16))}</time>`
       : '';
-    const photos = (r.photos ?? [])
-      .map((p) => `<figure><figcaption${p.language && p.language !== lang ? ` lang="${esc(p.language)}"` : ''}>${esc(p.caption)}</figcaption></figure>`)
-      .join('');
-    return `<article><h1>${esc(r.headline)}</h1><div class="dateline"><time datetime="${esc(r.published)}">${esc(longDate(r.published, lang))}</time>${updated}</div>
-${paragraphs(doc)
-  .map((p) => `<p>${esc(p)}</p>`)
-  .join('\n')}${photos}</article>`;
+    const photos = (r.photos ?? []).map(
+      (p) => `<figure><figcaption${p.language && p.language !== lang ? ` lang="${esc(p.language)}"` : ''}>${esc(p.caption)}</figcaption></figure>`,
+    );
+    return [
+      `<h1>${esc(r.headline)}</h1>`,
+      `<div class="dateline"><time datetime="${esc(r.published)}">${esc(longDate(r.published, lang))}</time>${updated}</div>\n`,
+      ...paragraphs(doc).map((p) => `<p>${esc(p)}</p>\n`),
+      ...photos,
+    ];
   }
+  const articleHtml = (doc: MeetingFile) => `<article>${articleBlocks(doc).join('')}</article>`;
   const ARTICLE_STYLE = `h1{font-size:1.5em;line-height:1.25;margin:0 0 .4em}.dateline{color:#555;font-size:.85em;margin-bottom:1.2em;font-family:system-ui,sans-serif}
 figure{margin:1.2em 0 0;padding-top:.6em;border-top:1px solid #ddd}figcaption{font-size:.85em;color:#444;font-style:italic}`;
   function renderHtml(doc: MeetingFile): string {
@@ -213,9 +221,13 @@ figure{margin:1.2em 0 0;padding-top:.6em;border-top:1px solid #ddd}figcaption{fo
 <style>body{font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;max-width:38em;margin:0 auto;padding:28px 32px;line-height:1.55;font-size:15px}
 ${ARTICLE_STYLE}</style></head><body>${articleHtml(doc)}</body></html>`;
   }
-  function previewHtml(doc: MeetingFile): string {
-    return `<style>:host{display:block;font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;padding:28px 32px;line-height:1.55;font-size:15px}
-${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}">${articleHtml(doc)}</div>${state.previewAppend ?? ''}`;
+  function previewParts(doc: MeetingFile): PreviewParts {
+    return {
+      head: `<style>:host{display:block;font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1d;padding:28px 32px;line-height:1.55;font-size:15px}
+${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"><article>`,
+      blocks: articleBlocks(doc),
+      tail: `</article></div>${state.previewAppend ?? ''}`,
+    };
   }
 
   // The release as plain-text blocks (headline, dateline, paragraphs, captions), like core's
@@ -324,7 +336,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
     return m;
   };
   const today = () => new Date().toISOString().slice(0, 10);
-  const open = (m: Stored): OpenMeeting => ({ id: m.id, revision: m.revision, doc: clone(m.doc), preview: previewHtml(m.doc) });
+  const open = (m: Stored): OpenMeeting => ({ id: m.id, revision: m.revision, doc: clone(m.doc), preview: previewParts(m.doc) });
 
   const handlers: Handlers = {
     listMeetings(limit, offset) {
@@ -386,10 +398,31 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       state.meetings.delete(id);
       return null;
     },
-    async previewRelease(doc) {
-      validate(doc);
+    // Like core's LivePreview: the document kept between requests, patched by the parts sent;
+    // the answer is the whole preview, or the blocks that changed since the render shown.
+    async previewEdit(session, shown, doc, parts) {
+      if (doc) state.live = { session, doc: clone(doc), shown: null };
+      const live = state.live;
+      if (!live || live.session !== session) return { kind: 'resend' };
+      for (const p of parts) {
+        if (p.part === 'item') live.doc.agenda[p.index] = clone(p.value);
+        else if (p.part === 'release' && p.value === null) delete live.doc.release;
+        else (live.doc as Record<string, unknown>)[p.part] = clone(p.value);
+      }
+      validate(live.doc);
       if (state.previewDelay) await sleep(state.previewDelay);
-      return previewHtml(doc);
+      const preview = previewParts(live.doc);
+      const render = ++state.renders;
+      const old = live.shown;
+      live.shown = { render, preview };
+      if (!old || old.render !== shown || old.preview.head !== preview.head || old.preview.tail !== preview.tail) return { kind: 'whole', render, preview };
+      const a = old.preview.blocks;
+      const b = preview.blocks;
+      let start = 0;
+      while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+      let end = 0;
+      while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
+      return { kind: 'splice', render, base: old.render, start, removed: a.length - end - start, blocks: b.slice(start, b.length - end) };
     },
     copyRelease(doc) {
       validate(doc);

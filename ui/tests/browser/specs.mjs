@@ -577,7 +577,7 @@ for (const [w, h] of [[1280, 800], [1024, 700]]) {
 
 // ── Large meetings ────────────────────────────────────────────────────────────────────────────
 
-test('300 items: loads, typing stays smooth, the preview follows (latency printed)', async ({ page, open, tid }) => {
+test('300 items: loads, typing stays smooth, the preview follows (latency printed)', async ({ page, open, tid, calls, waitPreviewContains }) => {
   const t0 = Date.now();
   await open(bigMeeting(300), { waitReady: true });
   const loadMs = Date.now() - t0;
@@ -587,6 +587,8 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
   const summary = (await showItem(page, 149)).locator('[data-testid="item-summary"]');
   await summary.click();
   await page.keyboard.press('End');
+  const preview = page.locator('[data-testid="preview"]');
+  await preview.evaluate((el) => (el.shadowRoot.querySelector('p').__same = true));
 
   // Keystroke → preview: one key at a time, waiting for the preview to contain it.
   const toPreview = [];
@@ -635,6 +637,18 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
   await page.keyboard.type(' and then some more words typed quickly', { delay: 35 });
   await page.waitForTimeout(100);
   const burst = await page.evaluate(() => window.__burst);
+
+  // The document went whole once; every keystroke after sent item 149 alone and got back its
+  // paragraph: the others are the same nodes, and the preview holds what was typed.
+  const edits = await calls('preview_edit');
+  eq(edits[0].args.doc?.agenda?.length, 300, 'the first request sends the document whole');
+  const rest = edits.slice(1);
+  assert(rest.length >= 30, `one request per keystroke or so (${rest.length})`);
+  const bad = rest.filter((c) => c.args.doc !== null || c.args.parts.length !== 1 || c.args.parts[0].part !== 'item' || c.args.parts[0].index !== 149);
+  eq(bad.length, 0, `later requests send item 149 only: ${JSON.stringify(bad.slice(0, 2).map((c) => c.args.parts?.map((p) => p.part)))}`);
+  await waitPreviewContains('typed quickly');
+  eq(await preview.evaluate((el) => el.shadowRoot.querySelector('p').__same ?? false), true, 'the first paragraph is the same node');
+  eq(await preview.evaluate((el) => el.shadowRoot.querySelectorAll('article > p').length), 300 + 2, 'one paragraph per item, the lead and the closing');
 
   const f = (x) => `${x.toFixed(1)} ms`;
   console.log(`      300-item meeting: load to ready ${loadMs} ms`);

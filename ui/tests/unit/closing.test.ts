@@ -28,9 +28,9 @@ function shell() {
       case 'list_meetings':
         return { total: 1, meetings: [{ id: 1, title: s.stored.meeting.title, organisation: null, starts: s.stored.meeting.starts, ends: null, language: 'en', revision: s.revision, modified_at: '2026-01-01T00:00:00Z' }] };
       case 'load_meeting':
-        return { id: 1, revision: s.revision, doc: s.stored, preview: '<p>preview</p>' };
-      case 'preview_release':
-        return '<p>preview</p>';
+        return { id: 1, revision: s.revision, doc: s.stored, preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
+      case 'preview_edit':
+        return { kind: 'whole', render: 1, preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
       case 'save_meeting': {
         const answer = s.saveAnswers.shift() ?? null;
         if (answer && 'hold' in answer) await answer.hold;

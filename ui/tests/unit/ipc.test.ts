@@ -16,7 +16,7 @@ describe('ipc', () => {
     });
     const ui = toUi(fisheriesEn as MeetingDoc);
     await expect(api.saveMeeting(3, 7, ui)).resolves.toEqual({ revision: 8 });
-    await api.previewRelease(ui);
+    await api.previewEdit(1, 0, ui, []);
     expect(seen[0].cmd).toBe('save_meeting');
     expect(seen[0].args.id).toBe(3);
     expect(seen[0].args.baseRevision).toBe(7);

@@ -2,6 +2,7 @@
 // OpenMeeting, saved before it is left and disposed after; a failing save keeps the user there.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { previewHtml } from '../../src/lib/livePreview.svelte';
 import { MeetingsList } from '../../src/lib/meetings.svelte';
 import { Toasts } from '../../src/lib/toasts.svelte';
 import type { MeetingDoc } from '../../src/lib/types';
@@ -31,9 +32,9 @@ function shell() {
           meetings: [1, 2].map((id) => ({ id, title: s.docs.get(id)!.meeting.title, organisation: null, starts: '2026-01-01', ends: null, language: 'en', revision: s.revisions.get(id), modified_at: '2026-01-01T00:00:00Z' })),
         };
       case 'load_meeting':
-        return { id: a.id, revision: s.revisions.get(a.id), doc: s.docs.get(a.id), preview: `<p>preview ${a.id}</p>` };
-      case 'preview_release':
-        return '<p>preview</p>';
+        return { id: a.id, revision: s.revisions.get(a.id), doc: s.docs.get(a.id), preview: { head: '', blocks: [`<p>preview ${a.id}</p>`], tail: '' } };
+      case 'preview_edit':
+        return { kind: 'whole', render: 1, preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
       case 'save_meeting': {
         s.saves.push({ id: a.id, base: a.baseRevision });
         const failure = s.failNext;
@@ -72,7 +73,7 @@ describe('Workspace', () => {
     expect(first.disposed).toBe(true);
     const second = w.meeting!;
     expect(second).not.toBe(first);
-    expect([second.id, second.canUndo, second.status.kind, second.previewHtml]).toEqual([2, false, 'saved', '<p>preview 2</p>']);
+    expect([second.id, second.canUndo, second.status.kind, previewHtml(second.preview.shown.parts)]).toEqual([2, false, 'saved', '<p>preview 2</p>']);
     // The meeting left saves nothing any more, whatever is done with it.
     first.changed();
     await first.flush();

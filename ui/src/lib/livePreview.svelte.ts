@@ -1,0 +1,130 @@
+// The release preview of one opened meeting, kept live by the shell (`preview_edit`, core's
+// `LivePreview`): the first request sends the whole document, every later one only the parts
+// edited since (one agenda item, the meeting's details, the people, the release's fields), and the
+// answer is only the preview's blocks that read differently. In a 300-item meeting a keystroke
+// sends one item and gets back one paragraph, instead of the whole document and the whole release.
+//
+// One request at a time: parts edited while one is out are sent together in the next. Whatever
+// goes wrong, the next request sends the whole document again (a structural edit does too).
+
+import { itemToWire, meetingToWire, peopleToWire, releaseToWire, toWire, type UiDoc } from './doc';
+import { api, toAppError } from './ipc';
+import { coalesce } from './timing';
+import type { AppError, DocPart, PreviewParts, PreviewUpdate } from './types';
+
+/** Where an edit was made: one agenda item (its key), or one of the document's other parts. */
+export type Changed = { item: string } | 'meeting' | 'people' | 'release';
+
+/** Blocks `start .. start + removed` of render `base` became `blocks`. */
+export interface Splice {
+  base: number;
+  start: number;
+  removed: number;
+  blocks: string[];
+}
+
+/** What the preview shows: render `render`'s parts, and, when that is all that changed, the splice from the render before. */
+export interface Shown {
+  render: number;
+  parts: PreviewParts;
+  splice: Splice | null;
+}
+
+interface Dirty {
+  all: boolean;
+  items: Set<string>;
+  meeting: boolean;
+  people: boolean;
+  release: boolean;
+}
+
+const clean = (): Dirty => ({ all: false, items: new Set(), meeting: false, people: false, release: false });
+
+let sessions = Math.floor(Math.random() * 1e6);
+
+export class LivePreview {
+  shown = $state.raw<Shown>({ render: 0, parts: { head: '', blocks: [], tail: '' }, splice: null });
+  error = $state<AppError | null>(null);
+
+  private readonly session = (sessions = (sessions + 1) % 2 ** 31);
+  private dirty: Dirty = { ...clean(), all: true };
+  private closed = false;
+  private readonly schedule = coalesce(() => this.send());
+
+  /** `parts`: the preview of `doc` as it was opened (the shell rendered it with the document). */
+  constructor(private readonly doc: UiDoc, parts: PreviewParts) {
+    this.shown = { render: 0, parts, splice: null };
+  }
+
+  /** Something changed (`where`; nothing named: anywhere): refresh now, or right after the request out. */
+  changed(where?: Changed): void {
+    const d = this.dirty;
+    if (where === undefined) d.all = true;
+    else if (typeof where === 'object') d.items.add(where.item);
+    else d[where] = true;
+    this.schedule();
+  }
+
+  /** Nothing is shown from now on (the meeting was left). */
+  close(): void {
+    this.closed = true;
+  }
+
+  private async send(): Promise<void> {
+    for (let attempt = 0; attempt < 2 && !this.closed; attempt += 1) {
+      const dirty = this.dirty;
+      this.dirty = clean();
+      let update: PreviewUpdate;
+      try {
+        update = await this.request(dirty);
+      } catch (e) {
+        if (this.closed) return;
+        this.error = toAppError(e);
+        // A document the shell refused is kept there as patched; anything else: resend it whole.
+        if (this.error.code !== 'invalid_input') this.dirty.all = true;
+        return;
+      }
+      if (this.closed) return;
+      if (update.kind === 'resend') {
+        this.dirty.all = true;
+        continue;
+      }
+      this.error = null;
+      this.show(update);
+      return;
+    }
+  }
+
+  private request(d: Dirty): Promise<PreviewUpdate> {
+    const doc = this.doc;
+    const shown = this.shown.render;
+    if (d.all) return api.previewEdit(this.session, shown, toWire(doc), []);
+    const parts: DocPart[] = [];
+    if (d.meeting) parts.push({ part: 'meeting', value: meetingToWire(doc.meeting) });
+    if (d.people) parts.push({ part: 'people', value: peopleToWire(doc.people) });
+    if (d.release) parts.push({ part: 'release', value: releaseToWire(doc) });
+    for (const key of d.items) {
+      const index = doc.agenda.findIndex((i) => i.key === key);
+      if (index < 0) return api.previewEdit(this.session, shown, toWire(doc), []);
+      parts.push({ part: 'item', index, value: itemToWire(doc.agenda[index]) });
+    }
+    return api.previewEdit(this.session, shown, null, parts);
+  }
+
+  private show(update: Exclude<PreviewUpdate, { kind: 'resend' }>): void {
+    if (update.kind === 'whole') {
+      this.shown = { render: update.render, parts: update.preview, splice: null };
+      return;
+    }
+    const { head, blocks, tail } = this.shown.parts;
+    const next = blocks.slice();
+    next.splice(update.start, update.removed, ...update.blocks);
+    const splice = { base: update.base, start: update.start, removed: update.removed, blocks: update.blocks };
+    this.shown = { render: update.render, parts: { head, blocks: next, tail }, splice };
+  }
+}
+
+/** The parts joined: the preview's HTML, as `render::preview` writes it. */
+export function previewHtml(parts: PreviewParts): string {
+  return parts.head + parts.blocks.join('') + parts.tail;
+}

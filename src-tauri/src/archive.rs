@@ -15,8 +15,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, FixedOffset};
 use communique_core::store::recovery::{self, Damage, Recovery};
-use communique_core::{Error, Store};
+use communique_core::{clock, Error, Store};
 use tauri::{App, AppHandle, Manager, WebviewWindowBuilder};
 use tauri_plugin_dialog::{
     DialogExt, MessageDialogButtons, MessageDialogKind, MessageDialogResult,
@@ -28,8 +29,11 @@ use crate::state::{self, AppState};
 /// Answers the damaged-archive dialog in tests: `restore` (the newest backup), `new`, or quit.
 pub const RECOVERY_CHOICE_ENV: &str = "COMMUNIQUE_RECOVERY_CHOICE";
 
-/// How often the app looks whether the day changed and a new daily backup is due.
+/// The longest the app goes without looking whether the day changed and a new daily backup is
+/// due: a sleep or suspend of the machine, or its clock set forward, is noticed within it.
 const BACKUP_CHECK: Duration = Duration::from_secs(60);
+/// How long after midnight (by core's clock) the next day's backup is made.
+const PAST_MIDNIGHT: Duration = Duration::from_millis(500);
 
 const RESTORE: &str = "Restore the backup";
 const START_NEW: &str = "Start a new archive";
@@ -207,17 +211,25 @@ fn back_up(store: &Store) {
     }
 }
 
-/// Looks every minute whether the day changed, for an app left open overnight.
+/// For an app left open overnight: wakes just after the next midnight by core's clock (or after
+/// `BACKUP_CHECK`, if that is sooner) and makes the new day's backup, if it is due.
 fn keep_daily_backups(app: AppHandle) {
     let spawned = std::thread::Builder::new()
         .name("daily-backups".into())
         .spawn(move || loop {
-            std::thread::sleep(BACKUP_CHECK);
+            std::thread::sleep(next_check(clock::now()));
             back_up(&app.state::<AppState>().store());
         });
     if let Err(e) = spawned {
         eprintln!("communique-desktop: daily backups will not be made while the app runs: {e}");
     }
+}
+
+/// How long to sleep before looking again: until just past the next midnight, at most
+/// `BACKUP_CHECK`. Midnight is taken in the offset in force now; where the offset changes
+/// overnight (summer time) the cap makes up for it.
+fn next_check(now: DateTime<FixedOffset>) -> Duration {
+    (clock::until_tomorrow(now) + PAST_MIDNIGHT).min(BACKUP_CHECK)
 }
 
 /// `2026-10-14T15:20:00Z` → `14 October 2026 at 17:20` (local time).
@@ -237,5 +249,28 @@ fn plural(n: i64, one: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{n} {one}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{next_check, BACKUP_CHECK, PAST_MIDNIGHT};
+    use chrono::DateTime;
+    use std::time::Duration;
+
+    #[test]
+    fn the_backup_thread_wakes_just_past_midnight_and_at_least_every_minute() {
+        let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(
+            next_check(t("2031-03-01T23:59:55+02:00")),
+            Duration::from_secs(5) + PAST_MIDNIGHT
+        );
+        assert_eq!(next_check(t("2031-03-01T23:58:00+02:00")), BACKUP_CHECK);
+        assert_eq!(next_check(t("2031-03-01T12:00:00Z")), BACKUP_CHECK);
+        // Woken a hair early (the wall clock and the sleep disagree): soon again, never a spin.
+        assert_eq!(
+            next_check(t("2031-03-01T23:59:59.999+02:00")),
+            Duration::from_millis(1) + PAST_MIDNIGHT
+        );
     }
 }

@@ -305,6 +305,155 @@ test('versions: save, change, compare and restore in the real app; the CLI sees 
   assert.equal(json.release.headline, 'Fisheries ministers cut cod quotas and fund two research vessels');
 });
 
+// Closing while the archive cannot be written.
+
+const PYTHON = '/usr/bin/python3'; // Debian's, with python3-xlib (scripts/install-deps --test)
+/** lifecycle.rs CLOSE_GRACE: a close request the UI never answers is forced after this. */
+const CLOSE_GRACE_MS = 4000;
+
+/** The window manager's close button: WM_DELETE_WINDOW to the app's window (close-window.py). */
+function closeWindow(pid) {
+  return execFileSync(PYTHON, [join(root, 'tests/e2e/close-window.py'), '--pid', String(pid), '--title', 'Communiqué', '--wait', '10'], {
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+}
+
+// Another process holds the archive's write lock (BEGIN EXCLUSIVE; in WAL mode readers go on,
+// no writer gets in) until its standard input closes, five minutes at most.
+const LOCK_HOLDER = `
+import select, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+db.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+select.select([sys.stdin], [], [], 300)
+db.execute("ROLLBACK")
+db.close()
+print("released", flush=True)
+`;
+
+async function holdWriteLock(db) {
+  const p = spawn(PYTHON, ['-c', LOCK_HOLDER, db], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  p.stdout.on('data', (d) => (out += d));
+  let closed = false;
+  const exited = new Promise((r) =>
+    p.once('close', (code, signal) => {
+      closed = true;
+      r({ code, signal });
+    }),
+  );
+  const saw = async (word, ms) => {
+    const deadline = Date.now() + ms;
+    while (!out.split('\n').includes(word)) {
+      if (Date.now() > deadline || closed) throw new Error(`the lock holder did not say ${word} after ${ms} ms (said: ${JSON.stringify(out)}, exit ${p.exitCode})`);
+      await sleep(50);
+    }
+  };
+  await saw('locked', 10000);
+  return {
+    async release() {
+      p.stdin.end();
+      await saw('released', 10000);
+      assert.deepEqual(await exited, { code: 0, signal: null }, 'the lock holder let go cleanly');
+    },
+    kill() {
+      if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    },
+  };
+}
+
+/** What the close prompt shows (read by script: a screenshot hangs while a modal <dialog> is open). */
+const closePrompt = (s) =>
+  s.execute(`
+    const d = document.querySelector('[data-testid="close-prompt"]');
+    if (!d || !d.open) return null;
+    return {
+      step: d.querySelector('[data-step]')?.dataset.step ?? null,
+      heading: d.querySelector('h2')?.textContent.trim() ?? '',
+      reason: d.querySelector('[data-testid="close-reason"]')?.textContent.replace(/\\s+/g, ' ').trim() ?? '',
+      buttons: [...d.querySelectorAll('button')].map((b) => [b.dataset.testid, b.textContent.trim(), b.disabled]),
+      saveStatus: document.querySelector('[data-testid="save-status"]')?.dataset.state ?? null,
+    };`);
+
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('closed while its save fails: the prompt keeps the window past the grace period; Retry saves, then it closes', { timeout: 240000 }, async () => {
+  const { db } = importFisheries('close-locked');
+  const words = 'Ministers will meet again in Reykjavik in the autumn';
+  let lock;
+  try {
+    await withApp(db, async (s) => {
+      await untilTitle(s, 'Spring Council of Fisheries Ministers');
+      await waitSaved(s);
+      lock = await holdWriteLock(db);
+      const summary = (await s.findAll(sel('item-summary'), { atLeast: 1 }))[0];
+      await summary.click();
+      await summary.type('\uE009\uE010\uE000'); // Ctrl+End
+      await summary.type(` ${words}.`);
+      const pids = appPids();
+      assert.equal(pids.length, 1, `one app process: ${pids}`);
+      const [pid] = pids;
+
+      // The window manager's close button, while the archive refuses the write.
+      closeWindow(pid);
+      const asked = Date.now();
+      const steps = [];
+      const prompt = await s.until('the close prompt asking what to do', async () => {
+        if (!alive(pid)) return { gone: true };
+        const p = await closePrompt(s);
+        const step = `${p?.step ?? 'none'}/${p?.saveStatus}`;
+        if (steps.at(-1)?.[1] !== step) steps.push([Date.now() - asked, step]);
+        return p?.step === 'unsaved' && p;
+      }, 45000);
+      console.log(`close prompt (ms after the request, step/save status): ${JSON.stringify(steps)}`);
+      assert.ok(!prompt.gone, `the app quit ${Date.now() - asked} ms after the close request, with the edit not stored`);
+      assert.equal(prompt.heading, 'Your latest edits are not saved');
+      assert.match(prompt.reason, /^The latest edits to “Spring Council of Fisheries Ministers” could not be stored in the archive \(storage: .*locked.*\)\. If you close now, they are lost\.$/);
+      assert.equal(prompt.saveStatus, 'error');
+      assert.deepEqual(
+        prompt.buttons,
+        [
+          ['close-discard', 'Discard edits and close', false],
+          ['close-keep-open', 'Don’t close', false],
+          ['close-save-file', 'Save as meeting file…', false],
+          ['close-retry', 'Retry', false],
+        ],
+      );
+
+      // Well past the shell's grace period: the UI answered, so nothing closed the window.
+      await sleep(Math.max(0, asked + CLOSE_GRACE_MS + 3000 - Date.now()));
+      assert.ok(alive(pid), `the app is still running ${Date.now() - asked} ms after the close request`);
+      assert.equal((await closePrompt(s))?.step, 'unsaved', 'and still asking');
+      assert.equal(cli(db, 'search', 'reykjavik'), '', 'nothing stored yet (a reader gets in)');
+
+      // The lock goes; Retry stores the edit and lets the window close.
+      await lock.release();
+      await (await s.find(sel('close-retry'))).click();
+      await s.until('the app to close itself', async () => !alive(pid), 30000);
+    });
+  } finally {
+    lock?.kill();
+  }
+  assert.deepEqual(appPids(), [], 'the app exited');
+  assert.equal(cli(db, 'search', 'reykjavik').split('\n').filter(Boolean).length, 1, 'stored, and indexed');
+  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  assert.ok(json.agenda[0].summary.endsWith(` ${words}.`), json.agenda[0].summary);
+  // Restarted on the same archive, the window shows it.
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    const summary = await s.find(sel('item-summary'));
+    await s.until('the edit after a restart', async () => String(await summary.property('value')).endsWith(` ${words}.`));
+  });
+});
+
 /** After a session ends the app must be gone (it closed itself after flushing). */
 async function s_untilGone() {
   for (let i = 0; i < 100 && appPids().length > 0; i++) await sleep(100);

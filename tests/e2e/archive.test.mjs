@@ -1,11 +1,12 @@
-// The archive around the real app (target/debug/communique-desktop --smoke under Xvfb): daily
-// backups made at start, one a day, seven kept, on a clock the test sets (COMMUNIQUE_NOW); a
-// damaged archive recovered as the user chooses (COMMUNIQUE_RECOVERY_CHOICE answers the dialog).
+// The archive around the real app (target/debug/communique-desktop under Xvfb, mostly --smoke):
+// daily backups made at start, one a day, seven kept, and the next day's while the app runs, on a
+// clock the test sets (COMMUNIQUE_NOW: where the clock starts; it runs on from there); a damaged
+// archive recovered as the user chooses (COMMUNIQUE_RECOVERY_CHOICE answers the dialog).
 // Run by tests/e2e/run, which builds both binaries and starts Xvfb.
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,6 +56,61 @@ test('daily backups: one at the first start of a day, another the next day, seve
   const listed = cli(db, 'backups').trim().split('\n').map((l) => l.split('\t'));
   assert.equal(listed.length, 7);
   assert.ok(listed.every(([, meetings]) => meetings === '1'), JSON.stringify(listed));
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` until it returns a truthy value, which it returns; fails after `timeout` ms. */
+async function until(what, check, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+test('the day changes while the app runs: the new day gets its backup, the app still open', { timeout: 180000 }, async () => {
+  const home = join(dir, 'midnight');
+  mkdirSync(home);
+  const db = join(home, 'communique.sqlite3');
+  const daily = () => {
+    try {
+      return readdirSync(join(home, 'backups')).filter((n) => n.endsWith('.sqlite3')).sort();
+    } catch {
+      return [];
+    }
+  };
+  // Five seconds before midnight, in the zone the clock is set in; not --smoke: it stays open.
+  const app = spawn(APP, [], {
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', COMMUNIQUE_NOW: '2031-03-01T23:59:55+02:00' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  app.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((r) => app.once('exit', r));
+  try {
+    await until('the first backup', () => daily().length > 0 || app.exitCode !== null, 60000);
+    const first = Date.now();
+    assert.deepEqual(daily(), ['communique-daily-2031-03-01.sqlite3'], `at start, the day it started on: ${stderr}`);
+    await until('the next day’s backup', () => daily().length > 1 || app.exitCode !== null, 30000);
+    const gap = Date.now() - first;
+    console.log(`the second backup ${gap} ms after the first`);
+    assert.deepEqual(daily(), ['communique-daily-2031-03-01.sqlite3', 'communique-daily-2031-03-02.sqlite3'], stderr);
+    assert.ok(gap > 3000, `made once the day changed (5 s after the start), not ${gap} ms after the first`);
+    assert.equal(app.exitCode, null, `the app is still running: ${stderr}`);
+    await sleep(1500);
+    assert.equal(daily().length, 2, 'one for each day, no more');
+    // The CLI lists both, each a whole archive with the sample meeting of the first start.
+    const listed = cli(db, 'backups').trim().split('\n').map((l) => l.split('\t'));
+    assert.deepEqual(listed.map((l) => l.at(-1).split('/').at(-1)).sort(), daily(), JSON.stringify(listed));
+    assert.ok(listed.every(([, meetings]) => meetings === '1'), JSON.stringify(listed));
+    assert.doesNotMatch(stderr, /backup/, 'no backup failed');
+  } finally {
+    app.kill('SIGKILL');
+    await exited;
+  }
 });
 
 /** Garbage over pages 2 to 5 of the file, as a failing disk would leave them. */

@@ -17,12 +17,12 @@ export class Session {
     return new Session(base, res.sessionId);
   }
 
-  cmd(method, path, body) {
-    return request(this.base, method, `/session/${this.id}${path}`, body);
+  cmd(method, path, body, timeout) {
+    return request(this.base, method, `/session/${this.id}${path}`, body, timeout);
   }
 
   async end() {
-    await this.cmd('DELETE', '').catch(() => {});
+    await this.cmd('DELETE', '', undefined, 15000).catch(() => {});
   }
 
   async find(css, { timeout = 15000 } = {}) {
@@ -92,11 +92,17 @@ export class Element {
   }
 }
 
-async function request(base, method, path, body) {
+/** No WebDriver command takes this long: one that does is a hang, and fails the test. */
+export const COMMAND_TIMEOUT = 60000;
+
+async function request(base, method, path, body, timeout = COMMAND_TIMEOUT) {
   const res = await fetch(base + path, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeout),
+  }).catch((e) => {
+    throw new Error(`${method} ${path}: ${e.name === 'TimeoutError' ? `no answer after ${timeout} ms` : e.message}`);
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);

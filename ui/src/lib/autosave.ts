@@ -7,7 +7,9 @@
 //                              │                     chooses (keepMine, or the meeting is
 //                              │                     reloaded: a new Autosaver)
 //                              └─ other error ────▶ error (code + message), retried on the next
-//                                                    change, flush() or retry()
+//                                                    change, flush() or retry(); a flush that
+//                                                    waited for the failing save takes its answer
+//                                                    instead of trying again at once
 //
 // "saved" is reported only after the save promise resolved and nothing changed since.
 
@@ -41,6 +43,8 @@ export class Autosaver {
   revision: number;
   status: SaveStatus = { kind: 'saved' };
   private dirty = false;
+  /** The last save failed and nothing changed since. */
+  private failedUnchanged = false;
   private timer: unknown = null;
   private inflight: Promise<void> | null = null;
   private closed = false;
@@ -80,6 +84,7 @@ export class Autosaver {
   change(): void {
     if (this.closed) return;
     this.dirty = true;
+    this.failedUnchanged = false;
     if (this.status.kind === 'conflict') return; // wait for the user's choice
     if (this.inflight === null && this.status.kind !== 'dirty') this.set({ kind: 'dirty' });
     this.schedule();
@@ -91,8 +96,15 @@ export class Autosaver {
       this.timers.clearTimeout(this.timer);
       this.timer = null;
     }
-    // A save in flight finishes first; what changed meanwhile is saved after it.
-    while (this.inflight) await this.inflight;
+    // A save in flight finishes first; what changed meanwhile is saved after it. If it failed
+    // and nothing changed, its failure is this flush's answer: saving again at once would only
+    // make whoever waits (closing the window, leaving the meeting) wait for the same failure.
+    let waited = false;
+    while (this.inflight) {
+      waited = true;
+      await this.inflight;
+    }
+    if (waited && this.failedUnchanged) return;
     if (!this.dirty || this.closed || this.status.kind === 'conflict') return;
     this.inflight = this.run();
     try {
@@ -116,6 +128,7 @@ export class Autosaver {
         this.set({ kind: 'saved' });
       }
     } catch (e) {
+      this.failedUnchanged = !this.dirty;
       this.dirty = true;
       const error = this.toError(e);
       this.set(error.code === 'conflict' ? { kind: 'conflict', error } : { kind: 'error', error });
@@ -126,6 +139,7 @@ export class Autosaver {
   retry(): Promise<void> {
     if (this.status.kind === 'conflict') return Promise.resolve();
     this.dirty = true;
+    this.failedUnchanged = false;
     return this.flush();
   }
 

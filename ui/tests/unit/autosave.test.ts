@@ -108,6 +108,39 @@ describe('Autosaver', () => {
     expect(s.status.kind).toBe('saved');
   });
 
+  it('flushes that waited for a failing save take its failure, without saving again; a later flush retries', async () => {
+    const { s, calls } = harness();
+    s.change();
+    const first = s.flush();
+    // Closing the window, leaving the meeting, the field's blur: all wait for the same save.
+    const waiting = [s.flush(), s.flush()];
+    calls[0].reject({ code: 'storage', message: 'database is locked' });
+    await Promise.all([first, ...waiting]);
+    expect(calls.length).toBe(1);
+    expect(s.status.kind).toBe('error');
+    // Asked again afterwards (nothing in flight): it tries again.
+    const again = s.flush();
+    expect(calls.length).toBe(2);
+    calls[1].resolve(2);
+    await again;
+    expect(s.status.kind).toBe('saved');
+  });
+
+  it('an edit made while a save was failing is saved by the flush that waited', async () => {
+    const { s, calls } = harness();
+    s.change();
+    const first = s.flush();
+    const waiting = s.flush();
+    s.change();
+    calls[0].reject({ code: 'storage', message: 'database is locked' });
+    await first;
+    await settle();
+    expect(calls.length).toBe(2);
+    calls[1].resolve(2);
+    await waiting;
+    expect(s.status.kind).toBe('saved');
+  });
+
   it('a conflict stops saving until the user chooses; keep mine saves on their revision', async () => {
     const { s, calls } = harness(4);
     s.change();

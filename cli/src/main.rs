@@ -111,16 +111,51 @@ impl From<ReleaseFormat> for Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let db = cli.db.clone();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(failure) => {
+            let message = match failure {
+                Failure::Message(m) => m,
+                // Damage the check at open cannot see, found by the command itself, gets the
+                // same way back as damage found at open.
+                Failure::Core(e) => match db_path(db) {
+                    Ok(path) if e.is_damage() => damaged(&path, &e),
+                    _ => e.to_string(),
+                },
+            };
             eprintln!("communique: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-type CliResult = Result<(), String>;
+/// Why a command failed: core's error, kept as it is so that `main` can tell damage apart, or a
+/// message of the CLI's own.
+enum Failure {
+    Core(Error),
+    Message(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Core(e)
+    }
+}
+
+impl From<String> for Failure {
+    fn from(m: String) -> Failure {
+        Failure::Message(m)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(m: &str) -> Failure {
+        Failure::Message(m.to_owned())
+    }
+}
+
+type CliResult = Result<(), Failure>;
 
 fn run(cli: Cli) -> CliResult {
     match cli.command {
@@ -133,10 +168,8 @@ fn run(cli: Cli) -> CliResult {
             };
             let meeting = read_meeting(file)?;
             let mut store = open(cli.db)?;
-            let revision = store.revision(id).map_err(|e| e.to_string())?;
-            store
-                .save(id, revision, &meeting)
-                .map_err(|e| e.to_string())?;
+            let revision = store.revision(id)?;
+            store.save(id, revision, &meeting)?;
             println!("{id}");
             Ok(())
         }
@@ -152,7 +185,7 @@ fn run(cli: Cli) -> CliResult {
             let mut store = open(cli.db)?;
             let mut out = std::io::stdout().lock();
             for m in &meetings {
-                let id = store.insert(m).map_err(|e| e.to_string())?;
+                let id = store.insert(m)?;
                 // Printed only once committed, and flushed: a printed id is a stored meeting.
                 writeln!(out, "{id}")
                     .and_then(|()| out.flush())
@@ -163,15 +196,13 @@ fn run(cli: Cli) -> CliResult {
         Command::Export { id, format, output } => {
             let mut store = open(cli.db)?;
             // Written, then recorded as a version, in one transaction (see `Store::export`).
-            store
-                .export(id, format.into(), |bytes| emit(bytes, output.as_deref()))
-                .map_err(|e| e.to_string())?;
+            store.export(id, format.into(), |bytes| emit(bytes, output.as_deref()))?;
             Ok(())
         }
         Command::History { id } => {
             let store = open(cli.db)?;
             let mut out = std::io::stdout().lock();
-            for v in store.versions(id).map_err(|e| e.to_string())? {
+            for v in store.versions(id)? {
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{}",
@@ -186,14 +217,14 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Restore { id, version } => {
             let mut store = open(cli.db)?;
-            let number = store.restore(id, version).map_err(|e| e.to_string())?;
+            let number = store.restore(id, version)?;
             println!("{number}");
             Ok(())
         }
         Command::Backups => {
             let db = db_path(cli.db)?;
             let mut out = std::io::stdout().lock();
-            for b in backups_of(&db).map_err(|e| e.to_string())? {
+            for b in backups_of(&db)? {
                 writeln!(out, "{}\t{}\t{}", b.created_at, b.meetings, b.path)
                     .map_err(|e| format!("standard output: {e}"))?;
             }
@@ -212,8 +243,7 @@ fn run(cli: Cli) -> CliResult {
                         r.store.count()
                     }),
                 Err(e) => Err(e),
-            }
-            .map_err(|e| e.to_string())?;
+            }?;
             println!("{meetings}");
             Ok(())
         }
@@ -223,7 +253,7 @@ fn run(cli: Cli) -> CliResult {
             let page = 500;
             let mut offset = 0;
             loop {
-                let rows = store.list(page, offset).map_err(|e| e.to_string())?;
+                let rows = store.list(page, offset)?;
                 for m in &rows {
                     writeln!(out, "{}\t{}\t{}", m.id, m.starts, one_line(&m.title))
                         .map_err(|e| format!("standard output: {e}"))?;
@@ -236,9 +266,7 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Search { query } => {
             let store = open(cli.db)?;
-            let hits = store
-                .search(&query.join(" "), 100)
-                .map_err(|e| e.to_string())?;
+            let hits = store.search(&query.join(" "), 100)?;
             let mut out = std::io::stdout().lock();
             for h in hits {
                 writeln!(
@@ -259,10 +287,8 @@ fn run(cli: Cli) -> CliResult {
             output,
         } => {
             let meeting = read_meeting(&file)?;
-            let text = Format::from(format)
-                .render(&meeting)
-                .map_err(|e| e.to_string())?;
-            emit(text.as_bytes(), output.as_deref()).map_err(|e| e.to_string())
+            let text = Format::from(format).render(&meeting)?;
+            Ok(emit(text.as_bytes(), output.as_deref())?)
         }
     }
 }
@@ -276,18 +302,25 @@ fn db_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
     })
 }
 
-fn open(db: Option<PathBuf>) -> Result<Store, String> {
-    let path = db_path(db)?;
-    Store::open(&path).map_err(|e| match &e {
-        Error::Damaged { detail, .. } => damaged(&path, &e, detail),
-        _ => e.to_string(),
-    })
+fn open(db: Option<PathBuf>) -> Result<Store, Failure> {
+    Ok(Store::open(&db_path(db)?)?)
 }
 
-/// A damaged archive's error, with the way back: its newest clean backup and the command that
-/// restores it, or what to do when there is none.
-fn damaged(path: &Path, e: &Error, detail: &str) -> String {
-    match Damage::assess(path, detail) {
+/// The error of a damaged archive at `path`, with the way back: its newest clean backup and the
+/// command that restores it, or what to do when there is none. (A damaged backup named to
+/// `restore-backup` says so, without the archive's way back.)
+fn damaged(path: &Path, e: &Error) -> String {
+    let detail = match e {
+        Error::Damaged { path: p, .. } if p != &path.display().to_string() => return e.to_string(),
+        Error::Damaged { detail, .. } => detail.clone(),
+        Error::Sqlite(inner) => inner.to_string(),
+        other => other.to_string(),
+    };
+    let e = Error::Damaged {
+        path: path.display().to_string(),
+        detail: detail.clone(),
+    };
+    match Damage::assess(path, &detail) {
         Ok(Damage {
             backup: Some(Backup {
                 path: backup,

@@ -989,6 +989,42 @@ fn a_damaged_archive_names_its_newest_backup_and_the_command_that_restores_it() 
     }
 }
 
+/// Damage the check at open does not reach (it reads a few pages, whatever the archive's size)
+/// is reported by the command that meets it, with the same way back.
+#[test]
+fn damage_met_in_the_middle_of_a_command_names_the_newest_backup_too() {
+    let env = Env::new();
+    let backup = archive_with_backup(&env);
+    let pages = std::fs::metadata(env.db()).unwrap().len() / PAGE;
+    {
+        use std::io::{Seek, Write};
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(env.db())
+            .unwrap();
+        f.seek(std::io::SeekFrom::Start((pages - 4) * PAGE))
+            .unwrap();
+        f.write_all(&[0xa5; 4 * PAGE as usize]).unwrap(); // the search index's last leaves
+    }
+    let before = bytes(&env.db());
+    assert_eq!(
+        env.ok(&["list"]).lines().count(),
+        31,
+        "the meetings still read"
+    );
+    let err = env.fails(&["search", "cod"]);
+    assert!(
+        err.contains(&format!("{}: the archive is damaged (", env.db().display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("its newest backup is {} (", backup.display())),
+        "{err}"
+    );
+    assert!(err.contains("restore it with: communique --db "), "{err}");
+    assert!(bytes(&env.db()) == before, "untouched");
+}
+
 #[test]
 fn a_damaged_archive_without_a_backup_says_so() {
     let env = Env::new();

@@ -70,6 +70,16 @@ pub enum Code {
 }
 
 impl Error {
+    /// The archive's pages are not what SQLite wrote: `Damaged`, or SQLite saying so in the middle
+    /// of any read or write (damage the cheap check at open cannot see).
+    pub fn is_damage(&self) -> bool {
+        match self {
+            Error::Damaged { .. } => true,
+            Error::Sqlite(e) => crate::store::is_damage(e),
+            _ => false,
+        }
+    }
+
     pub fn code(&self) -> Code {
         match self {
             Error::MeetingFile(_)

@@ -49,7 +49,9 @@ pub struct Start {
 impl Start {
     pub fn run(self, app: &App) -> tauri::Result<()> {
         let handle = app.handle().clone();
-        match lifecycle::open_store(&self.db) {
+        // The day's backup checks every page first: damage the cheap check at open cannot see
+        // is found here, once a day, before the window opens.
+        match lifecycle::open_store(&self.db).and_then(backed_up) {
             Ok(store) => self.ready(&handle, store),
             Err(Error::Damaged { detail, .. }) => {
                 self.damaged(handle, &detail);
@@ -63,9 +65,8 @@ impl Start {
         }
     }
 
-    /// The archive is open: today's backup, then the window.
+    /// The archive is open and today's backup made: the window.
     fn ready(self, app: &AppHandle, store: Store) -> tauri::Result<()> {
-        back_up(&store);
         app.manage(AppState::new(store, self.started, self.smoke));
         keep_daily_backups(app.clone());
         let config = app
@@ -154,6 +155,7 @@ impl Start {
                     "communique-desktop: the damaged archive was set aside as {}",
                     r.set_aside.display()
                 );
+                back_up(app, &r.store);
                 self.ready(app, r.store)
             }
             Err(e) => {
@@ -203,11 +205,38 @@ fn quit(app: &AppHandle, title: &str, message: &str) {
         .show(move |_| handle.exit(1));
 }
 
-/// Today's backup, if it is not made yet. A failure is reported and the app goes on: the
-/// archive itself is untouched by it.
-fn back_up(store: &Store) {
-    if let Err(e) = store.daily_backup() {
-        eprintln!("communique-desktop: today's backup of the archive could not be made: {e}");
+/// At start: today's backup, if it is not made yet. A damaged archive is refused (the dialog
+/// that offers a backup follows); any other failure is reported and the app goes on, the
+/// archive itself untouched by it.
+fn backed_up(store: Store) -> Result<Store, Error> {
+    match store.daily_backup() {
+        Err(e @ Error::Damaged { .. }) => Err(e),
+        Err(e) => {
+            eprintln!("communique-desktop: today's backup of the archive could not be made: {e}");
+            Ok(store)
+        }
+        Ok(_) => Ok(store),
+    }
+}
+
+/// While the app runs: today's backup, if due. Damage found then is said in a dialog (the
+/// archive stays open, so that the open meeting can still be saved as a meeting file).
+fn back_up(app: &AppHandle, store: &Store) {
+    match store.daily_backup() {
+        Ok(_) => {}
+        Err(e @ Error::Damaged { .. }) => {
+            eprintln!("communique-desktop: {e}");
+            app.dialog()
+                .message(format!(
+                    "{e}.\n\nToday's backup was not made, and the backups already made are kept. Keep the meeting you are working on in a meeting file (Export ▸ Meeting file), then quit and start Communiqué again: it will offer to restore the newest backup."
+                ))
+                .title("Communiqué: the archive is damaged")
+                .kind(MessageDialogKind::Warning)
+                .show(|_| {});
+        }
+        Err(e) => {
+            eprintln!("communique-desktop: today's backup of the archive could not be made: {e}")
+        }
     }
 }
 
@@ -218,7 +247,7 @@ fn keep_daily_backups(app: AppHandle) {
         .name("daily-backups".into())
         .spawn(move || loop {
             std::thread::sleep(next_check(clock::now()));
-            back_up(&app.state::<AppState>().store());
+            back_up(&app, &app.state::<AppState>().store());
         });
     if let Err(e) = spawned {
         eprintln!("communique-desktop: daily backups will not be made while the app runs: {e}");

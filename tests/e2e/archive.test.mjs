@@ -144,6 +144,31 @@ test('a damaged archive: the app starts on its newest backup, the damaged file s
   assert.equal(cli(db, 'list').trim().split('\n').length, 3, 'the CLI sees the restored archive');
 });
 
+test('damage deep in the file, past what opening reads: found before the day’s backup, the newest backup offered', () => {
+  const home = join(dir, 'deep');
+  mkdirSync(home);
+  const db = join(home, 'communique.sqlite3');
+  for (let i = 0; i < 10; i++) cli(db, 'import', FISHERIES);
+  smoke(db, { COMMUNIQUE_NOW: day(1) }); // today's backup: ten meetings
+  cli(db, 'import', FISHERIES);
+  // The last four pages: leaves of the search index, which opening does not read.
+  const pages = readFileSync(db).length / 4096;
+  const fd = openSync(db, 'r+');
+  writeSync(fd, Buffer.alloc(4 * 4096, 0xa5), 0, 4 * 4096, (pages - 4) * 4096);
+  closeSync(fd);
+  assert.equal(cli(db, 'list').trim().split('\n').length, 11, 'it opens: the damage is deep');
+  const damaged = readFileSync(db);
+
+  const { report, stderr } = smoke(db, { COMMUNIQUE_NOW: day(2), COMMUNIQUE_RECOVERY_CHOICE: 'restore' });
+  assert.equal(report.meetings, 10, "the backup's meetings");
+  const aside = setAside(home);
+  assert.equal(aside.length, 1, JSON.stringify(readdirSync(home)));
+  assert.ok(readFileSync(join(home, aside[0])).equals(damaged), 'the damaged file, byte for byte');
+  assert.match(stderr, /set aside as /);
+  const daily = readdirSync(join(home, 'backups')).filter((n) => n.endsWith('.sqlite3')).sort();
+  assert.deepEqual(daily, ['communique-daily-2031-03-01.sqlite3', 'communique-daily-2031-03-02.sqlite3'], 'the restored archive backed up, not the damaged one');
+});
+
 test('a damaged archive: a new archive instead, the damaged file kept', () => {
   const home = join(dir, 'fresh');
   mkdirSync(home);

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use serde::Serialize;
 
-use super::{check_header, schema_version, Store, APPLICATION_ID};
+use super::{
+    check_header, check_pages, schema_version, sqlite_error, PageCheck, Store, APPLICATION_ID,
+};
 use crate::error::{Error, Result};
 
 /// Daily backups kept.
@@ -47,6 +49,8 @@ fn stem(db: &Path) -> String {
 impl Store {
     /// Today's backup (today by `clock::today`), unless there is one already; then only the
     /// newest `DAILY_KEPT` daily backups are kept. Returns the new file, if one was made.
+    /// Every page of the archive is checked first (once a day, then): a damaged archive is never
+    /// copied over a good backup's place in the seven, and says `Error::Damaged`.
     pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
         let Some(db) = &self.path else {
             return Ok(None);
@@ -68,8 +72,17 @@ impl Store {
             // VACUUM INTO refuses an existing file; a half-written one from a crash is removed.
             let tmp = today.with_extension("partial");
             let _ = std::fs::remove_file(&tmp);
+            let name = db.display().to_string();
+            check_pages(&self.conn).map_err(|e| match e {
+                PageCheck::Damaged(detail) => Error::Damaged {
+                    path: name.clone(),
+                    detail,
+                },
+                PageCheck::Failed(e) => sqlite_error(&name, e),
+            })?;
             self.conn
-                .execute("VACUUM INTO ?1", [tmp.display().to_string()])?;
+                .execute("VACUUM INTO ?1", [tmp.display().to_string()])
+                .map_err(|e| sqlite_error(&name, e))?;
             std::fs::rename(&tmp, &today).map_err(io)?;
             Some(today)
         };

@@ -813,9 +813,14 @@ mod damaged {
 
     /// Garbage over pages 2 to 5, as a failing disk would leave them.
     fn garble(path: &Path) {
+        garble_at(path, 1);
+    }
+
+    /// Garbage over four pages from page `first + 1`.
+    fn garble_at(path: &Path, first: u64) {
         use std::io::{Seek, Write};
         let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-        f.seek(std::io::SeekFrom::Start(PAGE)).unwrap();
+        f.seek(std::io::SeekFrom::Start(first * PAGE)).unwrap();
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
         let junk: Vec<u8> = (0..4 * PAGE)
             .map(|_| {
@@ -973,5 +978,49 @@ mod damaged {
         );
         assert_ne!(&again.set_aside, &dir.path().join(kept[0]));
         assert!(bytes(&again.set_aside) == before);
+    }
+
+    #[test]
+    fn a_file_cut_short_at_a_page_boundary_is_refused_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = archive(dir.path());
+        let len = std::fs::metadata(&path).unwrap().len();
+        let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        f.set_len(len / 2 / PAGE * PAGE).unwrap();
+        drop(f);
+        let detail = detail_of(&path);
+        assert!(detail.contains("cut short"), "{detail}");
+    }
+
+    /// Opening reads a few pages, whatever the archive's size; damage deeper in the file is
+    /// found by the read that reaches it, and by the check before the day's backup, which then
+    /// makes no backup: a damaged archive never takes a good copy's place among the seven.
+    #[test]
+    fn damage_deep_in_the_file_is_found_by_the_read_and_before_the_daily_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = archive(dir.path());
+        let pages = std::fs::metadata(&path).unwrap().len() / PAGE;
+        garble_at(&path, pages - 4); // leaves of the search index
+        let store = Store::open(&path).expect("opens: the damage is deep in the file");
+        let reads: Vec<Error> = (1..=40)
+            .filter_map(|id| store.load(id).err())
+            .chain(store.search("ministers", 100).err())
+            .chain(store.list(100, 0).err())
+            .collect();
+        assert!(
+            reads.iter().any(Error::is_damage),
+            "some read meets the damage: {reads:?}"
+        );
+        let err = store
+            .daily_backup()
+            .expect_err("no backup of a damaged archive");
+        match &err {
+            Error::Damaged { path: p, .. } => assert_eq!(p, &path.display().to_string()),
+            e => panic!("not reported as damaged: {e}"),
+        }
+        let made: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+            .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        assert!(made.is_empty(), "{made:?}");
     }
 }

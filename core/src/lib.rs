@@ -2,6 +2,7 @@
 //!
 //! - `model`: a meeting, its people, agenda, quotes and release.
 //! - `meeting_file`: the v1 JSON file, read strictly, written canonically.
+//! - `v2`: the meeting file v2 (runs and blocks, stable ids, a release per language), v1 ↔ v2.
 //! - `compose`: the release's paragraphs from a meeting (pure).
 //! - `lang`: one table of typography and words per release language.
 //! - `render`: HTML and Markdown renderers behind one trait.
@@ -28,6 +29,7 @@ pub mod render;
 pub mod sample;
 mod serde_forms;
 pub mod store;
+pub mod v2;
 
 pub use compose::{compose, Composed};
 pub use error::{Code, Error, Result};

@@ -81,7 +81,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Meeting, FileError> {
 }
 
 /// The bytes as JSON, with the errors a file gets (not UTF-8, truncated, not JSON).
-fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value, FileError> {
+pub(crate) fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value, FileError> {
     let err = |path: &str, message: String| FileError {
         file: file.to_owned(),
         path: path.to_owned(),
@@ -284,7 +284,7 @@ fn unwritable(m: &Meeting, e: &serde_json::Error) -> crate::Error {
 }
 
 /// A value as it may appear in a one-line error: JSON, cut at 60 characters.
-fn short(v: &serde_json::Value) -> String {
+pub(crate) fn short(v: &serde_json::Value) -> String {
     let s = v.to_string();
     if s.chars().count() > 60 {
         format!("{}…", s.chars().take(60).collect::<String>())

@@ -45,6 +45,20 @@ impl Language {
     }
 }
 
+/// By tag, so that maps keyed by language (a person's forms, a quote's words) are written in the
+/// same order whatever languages are added.
+impl Ord for Language {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.tag().cmp(other.tag())
+    }
+}
+
+impl PartialOrd for Language {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(d)?;

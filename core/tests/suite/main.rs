@@ -11,3 +11,4 @@ mod schema;
 mod self_contained;
 mod snapshots;
 mod text;
+mod v2;

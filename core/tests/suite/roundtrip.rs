@@ -49,7 +49,7 @@ fn zone() -> impl Strategy<Value = Option<chrono_tz::Tz>> {
     ]))
 }
 
-fn meeting() -> impl Strategy<Value = Meeting> {
+pub(crate) fn meeting() -> impl Strategy<Value = Meeting> {
     let info = (
         non_blank(),
         prop::option::of(text()),

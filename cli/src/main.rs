@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use communique_core::store::recovery::{self, Damage, Recovery};
 use communique_core::store::{backups_of, Backup};
-use communique_core::{meeting_file, paths, Error, Format, MeetingId, Store};
+use communique_core::{paths, v2, Error, Format, MeetingId, Store};
 
 #[derive(Parser)]
 #[command(
@@ -65,6 +65,15 @@ enum Command {
     RestoreBackup {
         #[arg(value_name = "BACKUP")]
         file: PathBuf,
+    },
+    /// Write the v2 form of a meeting file (v1 or v2): the same meeting, in the meeting file v2
+    /// (docs/meeting-file-v2.md).
+    Upgrade {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// A meeting file straight to a release, without the database.
     Render {
@@ -281,6 +290,11 @@ fn run(cli: Cli) -> CliResult {
             }
             Ok(())
         }
+        Command::Upgrade { file, output } => {
+            let (name, bytes) = read_file(&file)?;
+            let meeting = v2::parse_any(&name, &bytes).map_err(|e| e.to_string())?;
+            Ok(emit(v2::to_json(&meeting)?.as_bytes(), output.as_deref())?)
+        }
         Command::Render {
             file,
             format,
@@ -345,7 +359,8 @@ fn quoted(s: &str) -> String {
     shlex::try_quote(s).map_or_else(|_| s.to_owned(), |q| q.into_owned())
 }
 
-fn read_meeting(path: &Path) -> Result<communique_core::Meeting, String> {
+/// A file's name (as errors give it) and bytes; `-` is standard input.
+fn read_file(path: &Path) -> Result<(String, Vec<u8>), String> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
         let mut buf = Vec::new();
@@ -355,7 +370,13 @@ fn read_meeting(path: &Path) -> Result<communique_core::Meeting, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
     };
-    meeting_file::parse(&name, &bytes).map_err(|e| e.to_string())
+    Ok((name, bytes))
+}
+
+/// A meeting file of either version, as the archive keeps it (v1; see `v2::parse_for_v1`).
+fn read_meeting(path: &Path) -> Result<communique_core::Meeting, String> {
+    let (name, bytes) = read_file(path)?;
+    v2::parse_for_v1(&name, &bytes).map_err(|e| e.to_string())
 }
 
 /// Standard output, or the file (written whole to a temporary file beside it, synced, then

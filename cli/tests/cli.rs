@@ -1072,3 +1072,54 @@ fn restore_backup_replaces_a_sound_archive_and_keeps_it_beside() {
         .contains("notes.txt"));
     assert_eq!(env.ok(&["list"]).lines().count(), 30);
 }
+
+const V2_EXAMPLE: &str = include_str!("../../core/tests/fixtures/v2/ministers-en-fr.meeting.json");
+
+#[test]
+fn upgrade_writes_the_v2_form_and_the_archive_takes_it_back_as_the_same_meeting() {
+    let env = Env::new();
+    let v1 = env.file("en.json", EN);
+    let v2_text = env.ok(&["upgrade", v1.to_str().unwrap()]);
+    let expected =
+        communique_core::v2::upgrade(&meeting_file::parse("en.json", EN.as_bytes()).unwrap());
+    assert_eq!(v2_text, communique_core::v2::to_json(&expected).unwrap());
+    assert!(v2_text.starts_with("{\n  \"format\": \"communique.meeting.v2\""));
+
+    // Written to a file, a v2 file upgrades to itself.
+    let out = env.dir.path().join("en.v2.json");
+    env.ok(&["upgrade", v1.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), v2_text);
+    assert_eq!(env.ok(&["upgrade", out.to_str().unwrap()]), v2_text);
+
+    // Imported and rendered: the v1 meeting, to the byte.
+    let id = env.ok(&["import", out.to_str().unwrap()]).trim().to_owned();
+    assert_eq!(
+        env.ok(&["export", &id, "--format", "json"]),
+        meeting_file::to_json(&meeting_file::parse("en.json", EN.as_bytes()).unwrap()).unwrap()
+    );
+    let from_v1 = env.ok(&["render", v1.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(
+        env.ok(&["render", out.to_str().unwrap(), "--format", "html"]),
+        from_v1
+    );
+}
+
+#[test]
+fn a_v2_file_the_archive_cannot_keep_yet_is_refused_by_its_first_v2_construct() {
+    let env = Env::new();
+    let file = env.file("ministers.json", V2_EXAMPLE);
+    let err = env.fails(&["import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("ministers.json: meeting.languages: more than one language"),
+        "{err}"
+    );
+    assert_eq!(env.ok(&["list"]), "", "nothing stored");
+    // A mistake in a v2 file is named by its path.
+    let broken = V2_EXAMPLE.replacen("\"person\": \"sg\"", "\"person\": \"nobody\"", 1);
+    let file = env.file("broken.json", broken);
+    let err = env.fails(&["upgrade", file.to_str().unwrap()]);
+    assert!(
+        err.contains("broken.json: releases[0].lead[0].p[0].person: unknown person \"nobody\""),
+        "{err}"
+    );
+}

@@ -29,6 +29,8 @@ from jsonschema import Draft202012Validator
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "docs/meeting-file.schema.json"
 BASE = ROOT / "core/tests/fixtures/examples/fisheries-en.meeting.json"
+SCHEMA_V2 = ROOT / "docs/meeting-file-v2.schema.json"
+BASE_V2 = ROOT / "core/tests/fixtures/v2/ministers-en-fr.meeting.json"
 
 passed = 0
 failed = 0
@@ -43,16 +45,16 @@ def report(ok: bool, what: str, detail: str = "") -> None:
         print(f"  FAIL {what}{': ' + detail if detail else ''}")
 
 
-def repository_meeting_files() -> list[Path]:
+def repository_meeting_files(fmt: str = "communique.meeting.v1") -> list[Path]:
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
     files = []
     for name in tracked.decode().split("\0"):
         if not name or name.startswith("fuzz/corpus/"):
             continue
         path = ROOT / name
-        if name.endswith(".json") and '"communique.meeting.v1"' in path.read_text(encoding="utf-8", errors="replace"):
+        if name.endswith(".json") and f'"{fmt}"' in path.read_text(encoding="utf-8", errors="replace"):
             doc = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(doc, dict) and doc.get("format") == "communique.meeting.v1":
+            if isinstance(doc, dict) and doc.get("format") == fmt:
                 files.append(path)
     return files
 
@@ -86,6 +88,11 @@ class Core:
         r = self.run("render", str(self.write(name, doc)), "--format", "md")
         return r.returncode == 0, r.stderr.strip()
 
+    def upgrade(self, path: Path) -> tuple[str | None, str]:
+        """`communique upgrade`: the v2 file Communiqué writes for a meeting file of either version."""
+        r = self.run("upgrade", str(path))
+        return (r.stdout, "") if r.returncode == 0 else (None, r.stderr.strip())
+
     def canonical(self, path: Path):
         """The meeting file Communiqué writes for `path`: imported, then exported as JSON."""
         r = self.run("import", str(path))
@@ -103,8 +110,8 @@ def first_error(validator: Draft202012Validator, doc) -> str | None:
     return f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
 
 
-def with_(change):
-    doc = json.loads(BASE.read_text(encoding="utf-8"))
+def with_(change, base: Path = BASE):
+    doc = json.loads(base.read_text(encoding="utf-8"))
     change(doc)
     return doc
 
@@ -131,7 +138,7 @@ INVALID = [
     ("unknown top-level field", setter("notes", "x"), ": notes: unknown field"),
     ("unknown field in a quote", setter("agenda", 0, "quotes", 0, "speakr", "chair"), ": agenda[0].quotes[0].speakr: unknown field"),
     ("in_release not a boolean", setter("agenda", 0, "in_release", "yes"), ": agenda[0].in_release: "),
-    ("another format", setter("format", "communique.meeting.v2"), ": format: "),
+    ("another format", setter("format", "communique.meeting.v3"), ": format: "),
     ("an unsupported language", setter("meeting", "language", "de"), ": meeting.language: "),
     ("a date of the wrong shape", setter("meeting", "starts", "2025-3-1"), ": meeting.starts: "),
     ("a day not in the calendar", setter("meeting", "starts", "2025-02-30"), ": meeting.starts: "),
@@ -143,6 +150,20 @@ INVALID = [
     ("a person with no name", setter("people", 0, "name", ""), ": people[0].name: "),
     ("not a language tag", setter("release", "photos", 0, "language", "english!"), ": release.photos[0].language: "),
     ("not a zone name", setter("meeting", "timezone", "Europe Brussels"), ": meeting.timezone: "),
+]
+
+# v2, one defect each on the worked example; what `communique upgrade` must say.
+INVALID_V2 = [
+    ("an unknown field in a span", setter("releases", 0, "lead", 0, "p", 0, "persn", "sg"), ": releases[0].lead[0].p[0].persn: unknown field"),
+    ("a block of two kinds", setter("releases", 0, "lead", 0, "h", ["x"]), ": releases[0].lead[0]: a block has exactly one of"),
+    ("a block of no kind", setter("releases", 0, "lead", 0, "p", DELETE), ": releases[0].lead[0]: a block has exactly one of"),
+    ("a javascript: link", setter("releases", 0, "closing", 0, "p", 1, "link", "javascript:alert(1)"), ": releases[0].closing[0].p[1].link: "),
+    ("an unknown attribution", setter("releases", 0, "items", 0, "blocks", 1, "p", 0, "attribution", "sideways"), ": releases[0].items[0].blocks[1].p[0].attribution: "),
+    ("words in an unsupported language", setter("agenda", 0, "quotes", 0, "words", "de", "Wir handeln"), ": agenda[0].quotes[0].words"),
+    ("no languages", setter("meeting", "languages", DELETE), "missing field `languages`"),
+    ("a list of an unknown kind", setter("releases", 0, "items", 0, "blocks", 2, "list", "dashed"), ": releases[0].items[0].blocks[2].list: "),
+    ("a photo placed nowhere known", setter("releases", 0, "photos", 0, "position", "sideways"), ": releases[0].photos[0].position: "),
+    ("a run that is a number", setter("releases", 0, "headline", 0, 7), ": releases[0].headline[0]: "),
 ]
 
 # Written forms: (field path, value, accepted by Communiqué).
@@ -162,6 +183,47 @@ FORMS = [
     *[(("release", "photos", 0, "language"), v, True) for v in ["en", "de-CH", "zh-Hant-TW"]],
     *[(("release", "photos", 0, "language"), v, False) for v in ["e", "en_GB", "en-", "toolongtag"]],
 ]
+
+
+def check_v2(core: Core) -> None:
+    """The meeting file v2: its schema, the files in the repository, what `upgrade` writes."""
+    schema = json.loads(SCHEMA_V2.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    files = repository_meeting_files("communique.meeting.v2")
+    report(len(files) >= 1, "v2 meeting files found in the repository", str(files))
+    for path in files:
+        name = path.relative_to(ROOT)
+        error = first_error(validator, json.loads(path.read_text(encoding="utf-8")))
+        report(error is None, f"{name} is valid against the v2 schema", error or "")
+        written, why = core.upgrade(path)
+        report(written == path.read_text(encoding="utf-8"), f"{name} is Communiqué's own canonical v2 file", why)
+    for path in repository_meeting_files():
+        name = path.relative_to(ROOT)
+        written, why = core.upgrade(path)
+        report(written is not None, f"{name} upgrades to v2", why)
+        if written is not None:
+            error = first_error(validator, json.loads(written))
+            report(error is None, f"the v2 form of {name} is valid against the v2 schema", error or "")
+
+    for i, (what, change, says) in enumerate(INVALID_V2):
+        doc = with_(change, BASE_V2)
+        report(first_error(validator, doc) is not None, f"the v2 schema refuses {what}")
+        r = core.run("upgrade", str(core.write(f"invalid-v2-{i}.meeting.json", doc)))
+        report(r.returncode != 0 and says in r.stderr, f"Communiqué refuses {what}, saying {says!r}", r.stderr.strip() or "accepted")
+
+    # Links: accepted by both or by neither.
+    links = [(v, True) for v in ["https://example.org/a?b=c#d", "HTTP://example.org", "mailto:press@example.org", "http://x"]]
+    links += [(v, False) for v in [
+        "javascript:alert(1)", "data:text/html,x", "ftp://example.org", "https:example.org", "https://", "mailto:",
+        "//example.org", "https://example.org/a b", "https://example.org/\u0007", "https://example.org/\u0085"]]
+    for i, (href, accepted) in enumerate(links):
+        doc = with_(setter("releases", 0, "closing", 0, "p", 1, "link", href), BASE_V2)
+        schema_ok = first_error(validator, doc) is None
+        r = core.run("upgrade", str(core.write(f"link-{i}.meeting.json", doc)))
+        report((r.returncode == 0) == accepted, f"Communiqué {'accepts' if accepted else 'refuses'} the link {href!r}", r.stderr.strip())
+        report(schema_ok == accepted, f"the v2 schema {'accepts' if accepted else 'refuses'} the link {href!r}")
 
 
 def main() -> int:
@@ -203,6 +265,8 @@ def main() -> int:
             core_ok, stderr = core.verdict(f"form-{i}.meeting.json", doc)
             report(core_ok == accepted, f"Communiqué {'accepts' if accepted else 'refuses'} {where} = {value!r}", stderr)
             report(schema_ok == accepted, f"the schema {'accepts' if accepted else 'refuses'} {where} = {value!r}")
+
+        check_v2(core)
 
     # Every zone name the system's database knows has the shape the schema asks for.
     zone = schema["$defs"]["MeetingInfo"]["properties"]["timezone"]

@@ -25,7 +25,7 @@ use crate::lang::Language;
 use crate::model::Published;
 use crate::{meeting_file, serde_forms};
 
-pub use read::{from_value, parse, parse_any, validate};
+pub use read::{from_value, parse, parse_any, parse_for_v1, validate};
 pub use upgrade::{downgrade, upgrade};
 
 pub const FORMAT_V2: &str = "communique.meeting.v2";
@@ -913,7 +913,7 @@ mod schema {
     #[serde(deny_unknown_fields)]
     /// A link on a phrase: `https:`, `http:` or `mailto:` only.
     pub struct Link {
-        #[schemars(pattern(r"^(https?|mailto):"))]
+        #[schemars(pattern(read::LINK_PATTERN))]
         link: String,
         text: Vec<String>,
     }

@@ -21,6 +21,25 @@ pub fn parse_any(file: &str, bytes: &[u8]) -> Result<MeetingV2, FileError> {
     }
 }
 
+/// A meeting file of either version for what still keeps v1 meetings (the archive, the app's
+/// editor): v1 as it is, v2 when it uses nothing v1 cannot say. Otherwise the first v2 construct
+/// is refused by its field path.
+pub fn parse_for_v1(file: &str, bytes: &[u8]) -> Result<crate::Meeting, FileError> {
+    let value = meeting_file::parse_json(file, bytes)?;
+    if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT_V1) {
+        return meeting_file::from_value(file, &value);
+    }
+    let m = from_value(file, &value)?;
+    super::downgrade(&m).map_err(|e| FileError {
+        file: file.to_owned(),
+        path: e.path,
+        message: format!(
+            "{}: the archive keeps only what a v1 meeting file can say for now, and this cannot be stored",
+            e.what
+        ),
+    })
+}
+
 /// A v2 meeting from an already parsed document. `source` names it in errors.
 pub fn from_value(source: &str, value: &serde_json::Value) -> Result<MeetingV2, FileError> {
     let err = |path: &str, message: String| FileError {
@@ -412,17 +431,23 @@ impl Refs<'_> {
     }
 }
 
-/// `https:`, `http:` and `mailto:` only (scheme in any case), with something after the scheme,
-/// and no white space or control character anywhere.
+/// `check_link` for the schema (ECMA-262 regular expression).
+pub const LINK_PATTERN: &str =
+    r"^(?:[hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:)[^\s\u0000-\u001f\u007f-\u009f]+$";
+
+/// `https://…`, `http://…` and `mailto:…` only (the scheme in any case), with something after
+/// it, and no white space or control character anywhere.
 pub fn check_link(href: &str) -> Result<(), String> {
-    let scheme = href.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    let rest = href.split_once(':').map_or("", |(_, r)| r);
-    let ok_scheme = matches!(scheme.as_deref(), Some("https" | "http" | "mailto"));
-    if !ok_scheme {
-        return Err(format!("{href:?}: links are https:, http: or mailto: only"));
-    }
-    let web = !matches!(scheme.as_deref(), Some("mailto"));
-    if (web && !rest.starts_with("//")) || rest.trim_start_matches('/').is_empty() {
+    let (scheme, rest) = href.split_once(':').unwrap_or((href, ""));
+    let rest = match scheme.to_ascii_lowercase().as_str() {
+        "https" | "http" => match rest.strip_prefix("//") {
+            Some(after) => after,
+            None => return Err(format!("{href:?}: not a whole address (https://…)")),
+        },
+        "mailto" => rest,
+        _ => return Err(format!("{href:?}: links are https:, http: or mailto: only")),
+    };
+    if rest.is_empty() {
         return Err(format!("{href:?}: not a whole address"));
     }
     if href.chars().any(|c| c.is_whitespace() || c.is_control()) {

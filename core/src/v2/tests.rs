@@ -233,6 +233,7 @@ fn links_are_https_http_or_mailto_only() {
         "example.org",
         "https:",
         "https:example.org",
+        "https://",
         "mailto:",
         "https://example.org/a b",
         "https://example.org/\u{7}",
@@ -285,10 +286,22 @@ fn the_schema_describes_each_kind_of_block_and_span() {
         "\"Blockquote\"",
         "\"Statement\"",
         "\"QuoteRef\"",
-        "^(https?|mailto):",
+        "[mM][aA][iI][lL][tT][oO]:",
         "after-subject",
         "notes_to_editors",
     ] {
         assert!(schema.contains(needle), "{needle}");
     }
+}
+
+#[test]
+fn the_example_in_the_docs_reads() {
+    let doc = include_str!("../../../docs/meeting-file-v2.md");
+    let json = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("a JSON example");
+    let m = parse("docs/meeting-file-v2.md", json.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.info.languages, vec![Language::En, Language::Fr]);
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use communique_core::{fuzzing, meeting_file, Format};
+use communique_core::{fuzzing, meeting_file, v2, Format};
 
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,6 +39,24 @@ fn meeting_file_corpus() {
         }
     }
     assert!(parsed > 0, "the corpus holds valid meetings too");
+}
+
+#[test]
+fn meeting_file_v2_corpus() {
+    let mut parsed = 0;
+    for (name, bytes) in corpus("meeting_file_v2") {
+        if let Ok(m) = v2::parse_any(&name, &bytes) {
+            parsed += 1;
+            let once = v2::to_json(&m).unwrap();
+            let back = v2::parse("export.json", once.as_bytes()).unwrap();
+            assert_eq!(back, m, "{name}");
+            assert_eq!(v2::to_json(&back).unwrap(), once, "{name}");
+            if let Ok(v1) = v2::downgrade(&m) {
+                assert_eq!(v2::downgrade(&v2::upgrade(&v1)).as_ref(), Ok(&v1), "{name}");
+            }
+        }
+    }
+    assert!(parsed > 2, "the corpus holds valid meetings too");
 }
 
 #[test]

@@ -87,7 +87,7 @@ pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<O
     let name = path.display().to_string();
     let bytes = std::fs::read(&path)
         .map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
-    let meeting = meeting_file::parse(&name, &bytes)?;
+    let meeting = communique_core::v2::parse_for_v1(&name, &bytes)?;
     Ok(Some(state.store().insert(&meeting)?))
 }
 

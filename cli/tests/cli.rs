@@ -315,10 +315,17 @@ fn bad_meeting_files_are_refused_and_the_database_is_unchanged() {
             vec!["truncated", "line"],
         ),
         (
-            "v2.json",
+            "v3.json",
+            EN.replace("communique.meeting.v1", "communique.meeting.v3")
+                .into_bytes(),
+            vec!["format", "communique.meeting.v3", "communique.meeting.v2"],
+        ),
+        (
+            // A v1 body labelled v2: read as v2, refused at its first v1 field.
+            "v1-as-v2.json",
             EN.replace("communique.meeting.v1", "communique.meeting.v2")
                 .into_bytes(),
-            vec!["format", "communique.meeting.v2"],
+            vec!["agenda[0].quotes[0].text: unknown field `text`"],
         ),
         (
             "speaker.json",
@@ -804,7 +811,8 @@ fn stored(db: &Path) -> (i64, Option<String>, String, i64) {
     let conn = rusqlite::Connection::open(db).unwrap();
     let (revision, updated, headline) = conn
         .query_row(
-            "SELECT m.revision, r.updated, r.headline FROM meetings m JOIN releases r ON r.meeting_id = m.id WHERE m.id = 1",
+            "SELECT m.revision, json_extract(d.body, '$.releases[0].updated'), json_extract(d.body, '$.releases[0].headline[0]')
+             FROM meetings m JOIN documents d ON d.meeting_id = m.id WHERE m.id = 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )

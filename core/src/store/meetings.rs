@@ -1,20 +1,20 @@
-//! Meetings in and out of the store. A meeting is read with a fixed number of queries whatever
-//! its size (one per table, never one per row), and written whole in one transaction together
-//! with its search row.
-
-use std::collections::HashMap;
+//! Meetings in and out of the store. A meeting is kept as its meeting file v2 (`documents.body`,
+//! canonical compact JSON), beside a `meetings` row for the list (title, dates, revision) and a
+//! `people` row per person for the directory of people quoted. It is read with two queries
+//! whatever its size, and written whole in one transaction together with its search row.
+//!
+//! The v1 operations (`insert`, `save`, `load`) are the v2 ones through `v2::upgrade` and
+//! `v2::downgrade`: what the app's editor and the v1 meeting file still use. A meeting that says
+//! more than v1 can is refused by `load`, naming the first construct, never shown in part.
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use super::{search, Store};
 use crate::error::{Error, Result};
-use crate::lang::Language;
-use crate::model::{AgendaItem, Form, Meeting, MeetingInfo, Person, Photo, Quote, Release};
-use crate::serde_forms::{
-    format_date, format_datetime, format_published, parse_date, parse_datetime, parse_published,
-    parse_tz,
-};
+use crate::model::{Meeting, Person};
+use crate::serde_forms::{format_date, format_datetime};
+use crate::v2::{self, MeetingV2};
 
 pub type MeetingId = i64;
 
@@ -25,6 +25,14 @@ pub struct Stored {
     /// Bumped by every write; `save` refuses a write based on an older one.
     pub revision: i64,
     pub meeting: Meeting,
+}
+
+/// `Stored`, for a meeting file v2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredV2 {
+    pub id: MeetingId,
+    pub revision: i64,
+    pub meeting: MeetingV2,
 }
 
 /// One line of the meetings list.
@@ -44,25 +52,29 @@ impl Store {
     /// Stores a new meeting (one transaction) and returns its id.
     pub fn insert(&mut self, m: &Meeting) -> Result<MeetingId> {
         check(m)?;
+        self.insert_v2_checked(&v2::upgrade(m))
+    }
+
+    /// Stores a new v2 meeting (one transaction) and returns its id.
+    pub fn insert_v2(&mut self, m: &MeetingV2) -> Result<MeetingId> {
+        check_v2(m)?;
+        self.insert_v2_checked(m)
+    }
+
+    fn insert_v2_checked(&mut self, m: &MeetingV2) -> Result<MeetingId> {
         let tx = self.conn.transaction()?;
         let now = now();
+        let row = Row::of(m);
         tx.execute(
             "INSERT INTO meetings (title, organisation, language, location, starts, ends, timezone, revision, created_at, modified_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)",
             params![
-                m.info.title,
-                m.info.organisation,
-                m.info.language.tag(),
-                m.info.location,
-                format_date(m.info.starts),
-                m.info.ends.map(format_date),
-                m.info.timezone.map(|t| t.name()),
-                now,
+                row.title, row.organisation, row.language, row.location, row.starts, row.ends,
+                row.timezone, now,
             ],
         )?;
         let id = tx.last_insert_rowid();
-        write_children(&tx, id, m)?;
-        search::index(&tx, id, m)?;
+        write_document(&tx, id, m)?;
         tx.commit()?;
         Ok(id)
     }
@@ -78,12 +90,20 @@ impl Store {
         Ok(revision)
     }
 
+    /// `save`, for a v2 meeting.
+    pub fn save_v2(&mut self, id: MeetingId, base_revision: i64, m: &MeetingV2) -> Result<i64> {
+        check_v2(m)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let revision = save_v2_in(&tx, id, base_revision, m)?;
+        tx.commit()?;
+        Ok(revision)
+    }
+
     pub fn delete(&mut self, id: MeetingId) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM quotes WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
-            [id],
-        )?;
+        // The document and the people rows go with it (ON DELETE CASCADE).
         let n = tx.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(Error::NotFound(id));
@@ -103,9 +123,14 @@ impl Store {
             .ok_or(Error::NotFound(id))
     }
 
-    /// Reads a whole meeting: six queries, whatever its size.
+    /// Reads a whole meeting as v1: refused, naming the construct, when it says more than v1 can.
     pub fn load(&self, id: MeetingId) -> Result<Stored> {
         load_in(&self.conn, id)
+    }
+
+    /// Reads a whole meeting: one query, whatever its size.
+    pub fn load_v2(&self, id: MeetingId) -> Result<StoredV2> {
+        load_v2_in(&self.conn, id)
     }
 
     /// Meetings newest first, a page at a time (the list never loads the archive).
@@ -130,7 +155,8 @@ impl Store {
     }
 
     /// People quoted in earlier meetings whose name starts with `prefix` (any case), the most
-    /// quoted first, each with the forms of their latest appearance: the speaker picker's list.
+    /// quoted first, each with the forms of their latest appearance (in that meeting's original
+    /// language): the speaker picker's list.
     pub fn people_directory(&self, prefix: &str, limit: u32) -> Result<Vec<Person>> {
         let pattern = format!(
             "{}%",
@@ -166,6 +192,38 @@ impl Store {
     }
 }
 
+/// The `meetings` row's columns, from the document: the original language's words.
+struct Row {
+    title: String,
+    organisation: Option<String>,
+    language: &'static str,
+    location: Option<String>,
+    starts: String,
+    ends: Option<String>,
+    timezone: Option<&'static str>,
+}
+
+impl Row {
+    fn of(m: &MeetingV2) -> Row {
+        let language = m.info.languages[0];
+        Row {
+            title: m.info.title.clone(),
+            organisation: m.info.organisation.as_ref().and_then(|id| {
+                let org = m.organisations.iter().find(|o| &o.id == id)?;
+                org.name
+                    .get(&language)
+                    .or_else(|| org.name.values().next())
+                    .cloned()
+            }),
+            language: language.tag(),
+            location: m.info.location.clone(),
+            starts: format_date(m.info.starts),
+            ends: m.info.ends.map(format_date),
+            timezone: m.info.timezone.map(|t| t.name()),
+        }
+    }
+}
+
 /// `save` inside the caller's transaction, so that a user action made of several writes commits
 /// them together.
 pub(super) fn save_in(
@@ -175,6 +233,16 @@ pub(super) fn save_in(
     m: &Meeting,
 ) -> Result<i64> {
     check(m)?;
+    save_v2_in(tx, id, base_revision, &v2::upgrade(m))
+}
+
+/// `save_v2` inside the caller's transaction; `m` is valid.
+pub(super) fn save_v2_in(
+    tx: &Connection,
+    id: MeetingId,
+    base_revision: i64,
+    m: &MeetingV2,
+) -> Result<i64> {
     let current: Option<i64> = tx
         .query_row("SELECT revision FROM meetings WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -189,239 +257,115 @@ pub(super) fn save_in(
         });
     }
     // A different `updated` from the one stored is the officer's own: the store stops moving it.
-    let stored_updated: Option<Option<String>> = tx
+    let stored_updated: Option<String> = tx
         .query_row(
-            "SELECT updated FROM releases WHERE meeting_id = ?1",
+            "SELECT group_concat(json_extract(r.value, '$.language') || '=' || ifnull(json_extract(r.value, '$.updated'), ''), ' ')
+             FROM documents d, json_each(d.body, '$.releases') r WHERE d.meeting_id = ?1",
             [id],
             |r| r.get(0),
         )
-        .optional()?;
-    let new_updated = m
-        .release
-        .as_ref()
-        .and_then(|r| r.updated.as_ref())
-        .map(format_datetime);
-    if stored_updated.flatten() != new_updated {
+        .optional()?
+        .flatten();
+    if stored_updated.unwrap_or_default() != updated_times(m) {
         tx.execute("UPDATE meetings SET updated_auto = 0 WHERE id = ?1", [id])?;
     }
+    let row = Row::of(m);
     tx.execute(
         "UPDATE meetings SET title = ?2, organisation = ?3, language = ?4, location = ?5, starts = ?6,
                 ends = ?7, timezone = ?8, revision = revision + 1, modified_at = ?9
          WHERE id = ?1",
         params![
             id,
-            m.info.title,
-            m.info.organisation,
-            m.info.language.tag(),
-            m.info.location,
-            format_date(m.info.starts),
-            m.info.ends.map(format_date),
-            m.info.timezone.map(|t| t.name()),
+            row.title,
+            row.organisation,
+            row.language,
+            row.location,
+            row.starts,
+            row.ends,
+            row.timezone,
             now(),
         ],
     )?;
-    // Children are rewritten whole: quotes first (they point at people), then the rest.
-    tx.execute(
-        "DELETE FROM quotes WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
-        [id],
-    )?;
-    tx.execute("DELETE FROM agenda_items WHERE meeting_id = ?1", [id])?;
-    tx.execute("DELETE FROM people WHERE meeting_id = ?1", [id])?;
-    tx.execute("DELETE FROM photos WHERE meeting_id = ?1", [id])?;
-    tx.execute("DELETE FROM releases WHERE meeting_id = ?1", [id])?;
-    write_children(tx, id, m)?;
-    search::index(tx, id, m)?;
+    write_document(tx, id, m)?;
     Ok(current + 1)
+}
+
+/// Each release's `updated` as the query in `save_v2_in` gives the stored ones.
+fn updated_times(m: &MeetingV2) -> String {
+    m.releases
+        .iter()
+        .map(|r| {
+            format!(
+                "{}={}",
+                r.language.tag(),
+                r.updated.as_ref().map(format_datetime).unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The document, the people rows and the search row of meeting `id`, rewritten whole.
+pub(super) fn write_document(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()> {
+    tx.execute(
+        "INSERT INTO documents (meeting_id, body) VALUES (?1, ?2)
+         ON CONFLICT (meeting_id) DO UPDATE SET body = excluded.body",
+        params![id, v2::to_compact_json(m)?],
+    )?;
+    tx.execute("DELETE FROM people WHERE meeting_id = ?1", [id])?;
+    let language = m.info.languages[0];
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO people (meeting_id, position, key, name, full, role, short) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (pos, p) in m.people.iter().enumerate() {
+        let forms = p.forms.get(&language).cloned().unwrap_or_default();
+        stmt.execute(params![
+            id,
+            pos as i64,
+            p.id,
+            p.name,
+            forms.full,
+            forms.role,
+            forms.short
+        ])?;
+    }
+    search::index(tx, id, m)
 }
 
 /// `load` on a connection or inside a transaction.
 pub(super) fn load_in(conn: &Connection, id: MeetingId) -> Result<Stored> {
-    let row = conn
+    let stored = load_v2_in(conn, id)?;
+    let meeting = v2::downgrade(&stored.meeting).map_err(|e| Error::Invalid {
+        path: format!("meeting {id}: {}", e.path),
+        message: format!(
+            "{}: this meeting uses the meeting file v2, which the editor cannot show yet",
+            e.what
+        ),
+    })?;
+    Ok(Stored {
+        id,
+        revision: stored.revision,
+        meeting,
+    })
+}
+
+/// `load_v2` on a connection or inside a transaction.
+pub(super) fn load_v2_in(conn: &Connection, id: MeetingId) -> Result<StoredV2> {
+    let (revision, body): (i64, String) = conn
         .query_row(
-            "SELECT title, organisation, language, location, starts, ends, timezone, revision
-             FROM meetings WHERE id = ?1",
+            "SELECT m.revision, d.body FROM meetings m JOIN documents d ON d.meeting_id = m.id WHERE m.id = ?1",
             [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, i64>(7)?,
-                ))
-            },
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or(Error::NotFound(id))?;
-    let (title, organisation, language, location, starts, ends, timezone, revision) = row;
-    let info = MeetingInfo {
-        title,
-        organisation,
-        language: Language::from_tag(&language)
-            .ok_or_else(|| corrupt(id, "language", &language))?,
-        location,
-        starts: parse_date(&starts).map_err(|_| corrupt(id, "starts", &starts))?,
-        ends: ends
-            .map(|e| parse_date(&e).map_err(|_| corrupt(id, "ends", &e)))
-            .transpose()?,
-        timezone: timezone
-            .map(|t| parse_tz(&t).map_err(|_| corrupt(id, "timezone", &t)))
-            .transpose()?,
-    };
-
-    let mut people_rows = Vec::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, key, name, full, role, short FROM people WHERE meeting_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Person {
-                    id: r.get(1)?,
-                    name: r.get(2)?,
-                    full: r.get(3)?,
-                    role: r.get(4)?,
-                    short: r.get(5)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            people_rows.push(row?);
-        }
-    }
-
-    let mut agenda: Vec<AgendaItem> = Vec::new();
-    let mut item_ids = Vec::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, title, notes, summary, in_release FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                AgendaItem {
-                    title: r.get(1)?,
-                    notes: r.get(2)?,
-                    summary: r.get(3)?,
-                    in_release: r.get(4)?,
-                    quotes: Vec::new(),
-                },
-            ))
-        })?;
-        for row in rows {
-            let (item_id, item) = row?;
-            item_ids.push(item_id);
-            agenda.push(item);
-        }
-    }
-
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT q.item_id, q.speaker_id, q.text, q.verb, q.form, q.in_release
-             FROM quotes q JOIN agenda_items i ON i.id = q.item_id
-             WHERE i.meeting_id = ?1 ORDER BY i.position, q.position",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, bool>(5)?,
-            ))
-        })?;
-        let speakers: HashMap<i64, &str> = people_rows
-            .iter()
-            .map(|(rowid, p)| (*rowid, p.id.as_str()))
-            .collect();
-        // Both lists are in agenda order, so one forward walk places every quote.
-        let mut slot = 0;
-        for row in rows {
-            let (item_id, speaker_id, text, verb, form, in_release) = row?;
-            while item_ids.get(slot).is_some_and(|&i| i != item_id) {
-                slot += 1;
-            }
-            let speaker = speakers
-                .get(&speaker_id)
-                .map(|key| (*key).to_owned())
-                .ok_or_else(|| corrupt(id, "quotes.speaker_id", &speaker_id.to_string()))?;
-            let form = form
-                .map(|f| Form::parse(&f).ok_or_else(|| corrupt(id, "quotes.form", &f)))
-                .transpose()?;
-            let item = agenda
-                .get_mut(slot)
-                .ok_or_else(|| corrupt(id, "quotes.item_id", &item_id.to_string()))?;
-            item.quotes.push(Quote {
-                speaker,
-                text,
-                verb,
-                form,
-                in_release,
-            });
-        }
-    }
-
-    let release = conn
-        .query_row(
-            "SELECT headline, lead, closing, published, updated FROM releases WHERE meeting_id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ))
-            },
-        )
-        .optional()?;
-    let release = match release {
-        None => None,
-        Some((headline, lead, closing, published, updated)) => {
-            let mut photos = Vec::new();
-            let mut stmt = conn.prepare_cached(
-                "SELECT caption, language, credit FROM photos WHERE meeting_id = ?1 ORDER BY position",
-            )?;
-            let rows = stmt.query_map([id], |r| {
-                Ok(Photo {
-                    caption: r.get(0)?,
-                    language: r.get(1)?,
-                    credit: r.get(2)?,
-                })
-            })?;
-            for row in rows {
-                photos.push(row?);
-            }
-            Some(Release {
-                headline,
-                lead,
-                closing,
-                published: published
-                    .map(|p| parse_published(&p).map_err(|_| corrupt(id, "published", &p)))
-                    .transpose()?,
-                updated: updated
-                    .map(|u| parse_datetime(&u).map_err(|_| corrupt(id, "updated", &u)))
-                    .transpose()?,
-                photos,
-            })
-        }
-    };
-
-    Ok(Stored {
+    let meeting = v2::from_stored(&body).map_err(|e| Error::Corrupt {
+        detail: format!("meeting {id}: its stored meeting file does not read back: {e}"),
+    })?;
+    Ok(StoredV2 {
         id,
         revision,
-        meeting: Meeting {
-            info,
-            people: people_rows.into_iter().map(|(_, p)| p).collect(),
-            agenda,
-            release,
-        },
+        meeting,
     })
 }
 
@@ -430,80 +374,11 @@ fn check(m: &Meeting) -> Result<()> {
     crate::meeting_file::validate(m).map_err(|(path, message)| Error::Invalid { path, message })
 }
 
-fn write_children(tx: &Connection, id: MeetingId, m: &Meeting) -> Result<()> {
-    let mut person_ids = HashMap::with_capacity(m.people.len());
-    {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO people (meeting_id, position, key, name, full, role, short) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (pos, p) in m.people.iter().enumerate() {
-            stmt.execute(params![
-                id, pos as i64, p.id, p.name, p.full, p.role, p.short
-            ])?;
-            person_ids.insert(p.id.as_str(), tx.last_insert_rowid());
-        }
-    }
-    {
-        let mut item_stmt = tx.prepare_cached(
-            "INSERT INTO agenda_items (meeting_id, position, title, notes, summary, in_release) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        let mut quote_stmt = tx.prepare_cached(
-            "INSERT INTO quotes (item_id, position, speaker_id, text, verb, form, in_release) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (pos, item) in m.agenda.iter().enumerate() {
-            item_stmt.execute(params![
-                id,
-                pos as i64,
-                item.title,
-                item.notes,
-                item.summary,
-                item.in_release
-            ])?;
-            let item_id = tx.last_insert_rowid();
-            for (qpos, q) in item.quotes.iter().enumerate() {
-                let speaker =
-                    person_ids
-                        .get(q.speaker.as_str())
-                        .copied()
-                        .ok_or_else(|| Error::Invalid {
-                            path: format!("agenda[{pos}].quotes[{qpos}].speaker"),
-                            message: format!("unknown speaker {:?}", q.speaker),
-                        })?;
-                quote_stmt.execute(params![
-                    item_id,
-                    qpos as i64,
-                    speaker,
-                    q.text,
-                    q.verb,
-                    q.form.map(Form::as_str),
-                    q.in_release
-                ])?;
-            }
-        }
-    }
-    if let Some(r) = &m.release {
-        tx.execute(
-            "INSERT INTO releases (meeting_id, headline, lead, closing, published, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                r.headline,
-                r.lead,
-                r.closing,
-                r.published.as_ref().map(format_published),
-                r.updated.as_ref().map(format_datetime)
-            ],
-        )?;
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO photos (meeting_id, position, caption, language, credit) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (pos, p) in r.photos.iter().enumerate() {
-            stmt.execute(params![id, pos as i64, p.caption, p.language, p.credit])?;
-        }
-    }
-    Ok(())
+fn check_v2(m: &MeetingV2) -> Result<()> {
+    v2::validate(m).map_err(|(path, message)| Error::Invalid { path, message })
 }
 
-fn corrupt(id: MeetingId, field: &str, value: &str) -> Error {
+pub(super) fn corrupt(id: MeetingId, field: &str, value: &str) -> Error {
     Error::Corrupt {
         detail: format!("meeting {id}: stored {field} {value:?} is not valid"),
     }

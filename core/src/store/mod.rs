@@ -10,6 +10,7 @@
 //! app and the CLI each own one `Store`; callers get domain operations only.
 
 mod backups;
+mod legacy;
 mod meetings;
 pub mod recovery;
 mod search;
@@ -22,7 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 pub use backups::{backups_of, Backup, DAILY_KEPT};
-pub use meetings::{MeetingId, MeetingSummary, Stored};
+pub use meetings::{MeetingId, MeetingSummary, Stored, StoredV2};
 pub use search::SearchHit;
 pub use versions::{Version, VersionReason, VersionSummary};
 
@@ -37,7 +38,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/2026-11-27-0001_meetings.sql"),
     include_str!("../../migrations/2026-11-27-0002_versions.sql"),
     include_str!("../../migrations/2026-12-01-0003_version_reasons.sql"),
+    include_str!("../../migrations/2026-12-02-0004_documents.sql"),
 ];
+
+/// Rust run after a migration's SQL, in its transaction: (schema version it leads to, hook).
+type Hook = fn(&rusqlite::Transaction) -> Result<()>;
+const HOOKS: &[(usize, Hook)] = &[(4, legacy::to_documents)];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i32 {
@@ -45,7 +51,18 @@ pub fn schema_version() -> i32 {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match HOOKS.iter().find(|(to, _)| *to == i + 1) {
+                Some(&(_, hook)) => M::up_with_hook(sql, move |tx: &rusqlite::Transaction| {
+                    hook(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+                }),
+                None => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 pub struct Store {

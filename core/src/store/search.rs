@@ -1,14 +1,16 @@
 //! Full-text search over the archive (FTS5). One row per meeting, rowid = meeting id: the title
-//! column holds the meeting's title and headline, the body everything else a press officer may
-//! remember a meeting by — agenda titles, private notes, summaries, quotes and who said them, and
-//! the release's text. The store rewrites the row inside the transaction of every write.
+//! column holds the meeting's title and each release's headline, the body everything else a
+//! press officer may remember a meeting by — organisations, people and their forms, agenda titles,
+//! private notes, every quote's words in every language, and every text of every release (label,
+//! deck, dateline, paragraphs, sub-headings, lists, bylines, statements, captions, contact, notes
+//! to editors, boilerplate). The store rewrites the row inside the transaction of every write.
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::{MeetingId, Store};
 use crate::error::{Error, Result};
-use crate::model::Meeting;
+use crate::v2::{Block, MeetingV2, Run};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct SearchHit {
@@ -19,7 +21,7 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-pub(super) fn index(tx: &Connection, id: MeetingId, m: &Meeting) -> Result<()> {
+pub(super) fn index(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()> {
     let mut title = m.info.title.clone();
     let mut body = String::new();
     let mut add = |s: &str| {
@@ -28,33 +30,59 @@ pub(super) fn index(tx: &Connection, id: MeetingId, m: &Meeting) -> Result<()> {
             body.push('\n');
         }
     };
-    for v in [&m.info.organisation, &m.info.location]
-        .into_iter()
-        .flatten()
-    {
-        add(v);
+    for o in &m.organisations {
+        o.name.values().for_each(|n| add(n));
+    }
+    if let Some(place) = &m.info.location {
+        add(place);
     }
     for p in &m.people {
         add(&p.name);
-        for form in [&p.full, &p.role, &p.short].into_iter().flatten() {
-            add(form);
+        for f in p.forms.values() {
+            for form in [&f.full, &f.role, &f.short].into_iter().flatten() {
+                add(form);
+            }
         }
     }
     for item in &m.agenda {
         add(&item.title);
-        add(&item.summary);
         add(&item.notes);
         for q in &item.quotes {
-            add(&q.text);
+            q.words.values().for_each(|w| add(w));
         }
     }
-    if let Some(r) = &m.release {
-        title.push('\n');
-        title.push_str(&r.headline);
-        add(&r.lead);
-        add(&r.closing);
+    for r in &m.releases {
+        let headline = runs_text(&r.headline);
+        if !headline.trim().is_empty() {
+            title.push('\n');
+            title.push_str(&headline);
+        }
+        for text in [&r.label, &r.dateline.place].into_iter().flatten() {
+            add(text);
+        }
+        add(&runs_text(&r.deck));
+        let blocks = r
+            .lead
+            .iter()
+            .chain(r.items.iter().flat_map(|p| &p.blocks))
+            .chain(&r.closing)
+            .chain(&r.contact)
+            .chain(&r.notes_to_editors);
+        for part in &r.items {
+            if let Some(h) = &part.heading {
+                add(&runs_text(h));
+            }
+        }
+        for b in blocks {
+            block_texts(b, &mut add);
+        }
         for p in &r.photos {
-            add(&p.caption);
+            add(&runs_text(&p.caption));
+        }
+    }
+    for o in &m.organisations {
+        for b in o.boilerplate.values().flatten() {
+            block_texts(b, &mut add);
         }
     }
     tx.execute("DELETE FROM meeting_search WHERE rowid = ?1", [id])?;
@@ -63,6 +91,45 @@ pub(super) fn index(tx: &Connection, id: MeetingId, m: &Meeting) -> Result<()> {
         params![id, title, body],
     )?;
     Ok(())
+}
+
+/// The words typed into a text: its strings, the phrases links are on, the clauses after
+/// attributions (the quotes and people it names are indexed where they are kept).
+fn runs_text(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for run in runs {
+        match run {
+            Run::Text(t) => out.push_str(t),
+            Run::Link { text, .. } => text.iter().for_each(|t| out.push_str(t)),
+            Run::Quote(q) => {
+                out.push(' ');
+                if let Some(clause) = &q.clause {
+                    out.push_str(&runs_text(clause));
+                    out.push(' ');
+                }
+            }
+            Run::Mention { .. } => out.push(' '),
+        }
+    }
+    out
+}
+
+fn block_texts(b: &Block, add: &mut impl FnMut(&str)) {
+    match b {
+        Block::Paragraph { runs, .. } | Block::Heading { runs, .. } => add(&runs_text(runs)),
+        Block::List { entries, .. } => entries.iter().for_each(|e| add(&runs_text(e))),
+        Block::Blockquote { byline, .. } => {
+            if let Some(b) = byline {
+                add(&runs_text(b));
+            }
+        }
+        Block::Statement {
+            intro, paragraphs, ..
+        } => {
+            add(&runs_text(intro));
+            paragraphs.iter().for_each(|p| add(&runs_text(p)));
+        }
+    }
 }
 
 pub(super) fn unindex(tx: &Connection, id: MeetingId) -> Result<()> {

@@ -96,10 +96,9 @@ fn delete_removes_the_meeting_its_children_and_its_search_row() {
     let orphans: i64 = store
         .conn
         .query_row(
-            "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM agenda_items) + (SELECT count(*) FROM quotes)
+            "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM documents)
              - (SELECT count(*) FROM people p JOIN meetings m ON m.id = p.meeting_id)
-             - (SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id)
-             - (SELECT count(*) FROM quotes q JOIN agenda_items a ON a.id = q.item_id)",
+             - (SELECT count(*) FROM documents d JOIN meetings m ON m.id = d.meeting_id)",
             [],
             |r| r.get(0),
         )
@@ -410,6 +409,14 @@ fn released_schema_fixtures_migrate_forward() {
         assert_eq!(store.load(1).unwrap().meeting, sample_en());
         assert_eq!(store.load(2).unwrap().meeting, sample_fr());
         assert_eq!(store.count().unwrap(), 3);
+        // The search index is rebuilt from the meeting files v2 (summaries now live in them).
+        let found: Vec<_> = store
+            .search("forty stations", 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(found, [1], "from v{version}");
         if version >= 2 {
             // Reasons written as text by schema 2 read as what they said.
             let reasons: Vec<_> = store
@@ -1022,5 +1029,117 @@ mod damaged {
             .map(|d| d.map(|e| e.unwrap().file_name()).collect())
             .unwrap_or_default();
         assert!(made.is_empty(), "{made:?}");
+    }
+}
+
+mod v2_documents {
+    use super::*;
+    use crate::v2;
+
+    const EXAMPLE: &str = include_str!("../../tests/fixtures/v2/ministers-en-fr.meeting.json");
+
+    fn example() -> v2::MeetingV2 {
+        v2::parse("example", EXAMPLE.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_v2_meeting_is_kept_whole_and_v1_readers_are_told_what_they_cannot_show() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.insert_v2(&example()).unwrap();
+        let stored = store.load_v2(id).unwrap();
+        assert_eq!((stored.revision, &stored.meeting), (1, &example()));
+        let err = store.load(id).unwrap_err();
+        assert_eq!(err.code(), crate::Code::InvalidInput);
+        assert!(
+            err.to_string().starts_with(&format!(
+                "meeting {id}: meeting.languages: more than one language"
+            )),
+            "{err}"
+        );
+        let row = &store.list(10, 0).unwrap()[0];
+        assert_eq!(
+            (
+                row.title.as_str(),
+                row.organisation.as_deref(),
+                row.language.as_str()
+            ),
+            (
+                "Foreign ministers, spring session",
+                Some("The Harbour League"),
+                "en"
+            )
+        );
+
+        let mut changed = example();
+        changed.releases[1].deck = vec![v2::Run::Text("Deux jours à Lisbonne".into())];
+        assert_eq!(store.save_v2(id, 1, &changed).unwrap(), 2);
+        assert_eq!(store.load_v2(id).unwrap().meeting, changed);
+        assert!(matches!(
+            store.save_v2(id, 1, &example()),
+            Err(Error::Conflict { found: 2, .. })
+        ));
+        // An invalid meeting is refused with its path, and nothing changes.
+        let mut bad = changed.clone();
+        bad.releases[0].lead[0] = v2::Block::p(
+            "lead",
+            vec![v2::Run::Mention {
+                person: "nobody".into(),
+                form: None,
+            }],
+        );
+        let err = store.save_v2(id, 2, &bad).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("releases[0].lead[0].p[0].person: unknown person"),
+            "{err}"
+        );
+        assert_eq!(store.load_v2(id).unwrap().revision, 2);
+    }
+
+    #[test]
+    fn search_covers_every_text_of_every_release() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.insert_v2(&example()).unwrap();
+        let other = store.insert(&sample_en()).unwrap();
+        for (words, what) in [
+            ("Two days of talks", "a deck"),
+            ("Harbour pilots", "a list entry"),
+            ("stays as agreed", "a statement's paragraph"),
+            ("spokesperson", "a statement's intro line"),
+            ("Nous agissons", "a quote's words in French"),
+            ("prêt à partir", "a fragment's words in French"),
+            ("press@example.org", "a link's phrase in the contact block"),
+            ("free to use", "notes to editors"),
+            ("14 port states", "the boilerplate"),
+            ("Communiqué de presse", "the French label"),
+            ("Lisbonne", "the French dateline's place"),
+            ("closing the session", "a clause after an attribution"),
+            ("chair wants", "private notes"),
+            ("Off the record", "a quote off the record"),
+            ("le ministre des affaires", "a person's French form"),
+        ] {
+            let ids: Vec<_> = store
+                .search(words, 10)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.id)
+                .collect();
+            assert_eq!(ids, [id], "{what}: {words}");
+        }
+        let hits = store.search("ports sûrs", 10).unwrap();
+        assert_eq!(hits[0].id, id, "the French headline is in the title column");
+        assert_eq!(store.search("forty stations", 10).unwrap()[0].id, other);
+    }
+
+    #[test]
+    fn a_v1_save_keeps_the_meeting_the_editor_sent() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.insert(&sample_en()).unwrap();
+        let mut m = sample_en();
+        m.agenda.swap(0, 1);
+        m.agenda[0].summary.push_str(" More.");
+        store.save(id, 1, &m).unwrap();
+        assert_eq!(store.load(id).unwrap().meeting, m);
+        assert_eq!(store.load_v2(id).unwrap().meeting, v2::upgrade(&m));
     }
 }

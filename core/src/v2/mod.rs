@@ -538,6 +538,24 @@ pub fn to_json(m: &MeetingV2) -> crate::Result<String> {
     Ok(s)
 }
 
+/// The canonical v2 meeting file on one line: how the archive keeps a meeting.
+pub fn to_compact_json(m: &MeetingV2) -> crate::Result<String> {
+    serde_json::to_string(&file_out(m)).map_err(|e| unwritable(m, &e))
+}
+
+/// A meeting the archive kept (`to_compact_json`): read without the checks of `read`, which it
+/// passed when it was stored.
+pub fn from_stored(json: &str) -> Result<MeetingV2, serde_json::Error> {
+    let f: MeetingFileV2 = serde_json::from_str(json)?;
+    Ok(MeetingV2 {
+        info: f.meeting,
+        organisations: f.organisations,
+        people: f.people,
+        agenda: f.agenda,
+        releases: f.releases,
+    })
+}
+
 /// The v2 meeting file as a JSON value.
 pub fn to_value(m: &MeetingV2) -> crate::Result<serde_json::Value> {
     serde_json::to_value(file_out(m)).map_err(|e| unwritable(m, &e))

@@ -11,4 +11,5 @@ mod schema;
 mod self_contained;
 mod snapshots;
 mod text;
+mod v1_oracle;
 mod v2;

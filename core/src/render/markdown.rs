@@ -10,7 +10,7 @@
 
 use super::escape::{markdown_destination, markdown_inline, yaml_string};
 use super::Renderer;
-use crate::compose::{inline_text, Block, Caption, Composed, PhotoPosition, Segment};
+use crate::compose::{Block, Caption, Composed, PhotoPosition, Segment};
 
 pub struct Markdown;
 
@@ -23,9 +23,6 @@ impl Renderer for Markdown {
         let mut out = String::with_capacity(4096);
         out.push_str("---\n");
         out.push_str(&format!("title: {}\n", yaml_string(&r.headline)));
-        if let Some(deck) = &r.deck {
-            out.push_str(&format!("subtitle: {}\n", yaml_string(&inline_text(deck))));
-        }
         out.push_str(&format!("lang: {}\n", r.language.tag()));
         if let Some(p) = &r.published {
             out.push_str(&format!("published: {}\n", p.iso));

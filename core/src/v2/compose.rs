@@ -147,6 +147,9 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
     }
 }
 
+/// A quote's words ready to print, its speaker's id and the quote's own form.
+type Placed<'a> = (String, &'a str, Option<Form>);
+
 /// What composing one release carries along.
 struct Cx<'a> {
     m: &'a MeetingV2,
@@ -339,7 +342,7 @@ impl<'a> Cx<'a> {
     /// The words of quote `id` in the release's language, tidied, with its speaker and form; an
     /// error when the release may not place it; `None` when it has no words yet (captured
     /// before they were typed) or no speaker.
-    fn words(&self, id: &str) -> Result<Option<(String, &'a str, Option<Form>)>, String> {
+    fn words(&self, id: &str) -> Result<Option<Placed<'a>>, String> {
         let Some((item, q)) = self.m.quote(id) else {
             return Err(format!("places quote {id:?}, which is not in the agenda"));
         };

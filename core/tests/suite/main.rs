@@ -13,3 +13,4 @@ mod snapshots;
 mod text;
 mod v1_oracle;
 mod v2;
+mod v2_render;

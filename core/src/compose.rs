@@ -1,32 +1,100 @@
-//! From a meeting to the release's words (docs/meeting-file.md, "Composing the release"): a pure
-//! function, no I/O, no clock.
+//! The release's words (docs/meeting-file.md, "Composing the release"): `Composed`, what every
+//! renderer dresses, and `compose`, a v1 meeting's release (through v2: `v2::compose` is the
+//! composer). Pure functions, no I/O, no clock.
 //!
-//! `compose` decides everything a reader sees — which paragraphs, in which order, how each quote
+//! Composing decides everything a reader sees — which paragraphs, in which order, how each quote
 //! is attributed, the language's spacing, how dates read — and the renderers only dress the result
 //! in HTML or Markdown. Private things (notes, items and quotes kept out) stop here: nothing in
 //! `Composed` comes from them, so no renderer can leak them.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::lang::{Language, Table};
-use crate::model::{Form, Meeting, Published};
+use crate::model::{Meeting, Published};
 use crate::serde_forms::{format_date, format_datetime};
+pub use crate::v2::{DatelinePosition, PhotoPosition};
 
-/// The release, ready to render: every string is final text (spaced, not yet escaped).
+/// The release, ready to render: every string is final text (spaced, not yet escaped). Renderers
+/// decide markup only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Composed {
     pub language: Language,
+    /// The kicker line above the headline (`Press release`).
+    pub label: Option<String>,
     pub headline: String,
+    /// The subtitle under the headline.
+    pub deck: Option<Inline>,
     pub organisation: Option<String>,
     pub meeting_title: String,
     pub location: Option<String>,
+    /// The dateline's place, as the dateline shows it (`LISBON`).
+    pub place: Option<String>,
+    pub dateline_position: DatelinePosition,
     pub published: Option<Moment>,
     pub updated: Option<Moment>,
-    /// Lead, one per agenda item in the release, closing; never empty strings.
-    pub paragraphs: Vec<String>,
+    /// `text` is the whole line: `Embargoed until 25 April 2031 18:00 WEST`.
+    pub embargo: Option<Moment>,
+    /// The lead's blocks (captions `after-lead` follow them, a `lead` dateline opens the first).
+    pub lead: Vec<Block>,
+    /// The agenda items' blocks (each item's sub-heading first), then the closing.
+    pub body: Vec<Block>,
     pub captions: Vec<Caption>,
+    pub contact: Vec<Block>,
+    pub notes_to_editors: Vec<Block>,
+    /// The organisation's "About …" blocks, in the release's language.
+    pub boilerplate: Vec<Block>,
+    /// What kept a block out of the release (a quote off the record or without words in the
+    /// release's language): the preview shows the rest, exports refuse (`check`).
+    pub problems: Vec<Problem>,
+}
+
+/// A block of the release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Inline),
+    Heading(Inline),
+    List {
+        numbered: bool,
+        entries: Vec<Inline>,
+    },
+    /// A quote set apart: its words (no marks: the block sets it apart), the byline under it
+    /// (its dash included).
+    Quote {
+        words: String,
+        byline: Inline,
+    },
+    /// An intro line (`A spokesperson said:`) and plain paragraphs.
+    Statement {
+        intro: Inline,
+        paragraphs: Vec<Inline>,
+    },
+}
+
+/// Text with links: never empty segments, never two texts in a row.
+pub type Inline = Vec<Segment>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    Link { href: String, text: String },
+}
+
+/// The text of inline content, links as their phrase.
+pub fn inline_text(inline: &[Segment]) -> String {
+    inline
+        .iter()
+        .map(|s| match s {
+            Segment::Text(t) => t.as_str(),
+            Segment::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+/// A block of the release that could not be composed, by its field path in the meeting file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
 }
 
 /// A point in time as the release shows it: machine form for `<time datetime>` and JSON-LD,
@@ -45,6 +113,7 @@ pub struct Caption {
     pub credit: Option<String>,
     /// `Photo:` in the caption's language where known, else the release's.
     pub label: &'static str,
+    pub position: PhotoPosition,
 }
 
 impl Composed {
@@ -52,135 +121,151 @@ impl Composed {
         self.language.table()
     }
 
-    /// `1 March 2025 · Updated: 1 March 2025 18:05`, or `None` when the release has neither date.
+    /// The line under the headline: `1 March 2025 · Updated: 1 March 2025 18:05` (with the
+    /// place first when the dateline stands there: `LISBON, 1 March 2025 · …`; only the update
+    /// when it stands elsewhere), or `None` when there is nothing to show.
     pub fn dateline(&self) -> Option<String> {
         let updated = self
             .updated
             .as_ref()
             .map(|u| format!("{} {}", self.table().updated_label, u.text));
-        match (&self.published, updated) {
-            (Some(p), Some(u)) => Some(format!("{} · {u}", p.text)),
-            (Some(p), None) => Some(p.text.clone()),
+        let first = match self.dateline_position {
+            DatelinePosition::Line => self.place_and_date(),
+            _ => None,
+        };
+        match (first, updated) {
+            (Some(p), Some(u)) => Some(format!("{p} · {u}")),
+            (Some(p), None) => Some(p),
             (None, Some(u)) => Some(u),
             (None, None) => None,
         }
     }
-}
 
-pub fn compose(m: &Meeting) -> Composed {
-    let table = m.info.language.table();
-    let zone = m.info.zone();
-    let release = m.release.clone().unwrap_or_default();
-    let text = |s: &str| table.space(&tidy(s));
-
-    let mut paragraphs = Vec::with_capacity(m.agenda.len() + 2);
-    let lead = text(&release.lead);
-    if !lead.is_empty() {
-        paragraphs.push(lead);
-    }
-    let mut named = HashSet::new();
-    for item in m.agenda.iter().filter(|i| i.in_release) {
-        let mut parts = Vec::with_capacity(1 + item.quotes.len());
-        let summary = text(&item.summary);
-        if !summary.is_empty() {
-            parts.push(summary);
-        }
-        for q in item.quotes.iter().filter(|q| q.in_release) {
-            let quoted = text(&q.text);
-            // A quote captured before its words were typed has nothing to say yet.
-            if quoted.is_empty() {
-                continue;
-            }
-            // Validation guarantees the speaker exists; a model built by hand that breaks this
-            // loses the attribution rather than the paragraph.
-            let Some(person) = m.people.iter().find(|p| p.id == q.speaker) else {
-                continue;
-            };
-            let first_reference = named.insert(person.id.as_str());
-            let form = q.form.unwrap_or(if first_reference {
-                Form::Full
-            } else {
-                Form::Short
-            });
-            let verb = q
-                .verb
-                .as_deref()
-                .map(tidy)
-                .filter(|v| !v.is_empty())
-                .unwrap_or_else(|| table.default_verb.to_owned());
-            let name = text(person.form(form));
-            parts.push(table.attribute(&quoted, &table.space(&verb), &name));
-        }
-        if !parts.is_empty() {
-            paragraphs.push(parts.join(" "));
+    /// `LISBON, 25 April 2031`, `LISBON`, `25 April 2031`, or `None`.
+    pub fn place_and_date(&self) -> Option<String> {
+        match (&self.place, &self.published) {
+            (Some(place), Some(p)) => Some(format!("{place}, {}", p.text)),
+            (Some(place), None) => Some(place.clone()),
+            (None, Some(p)) => Some(p.text.clone()),
+            (None, None) => None,
         }
     }
-    let closing = text(&release.closing);
-    if !closing.is_empty() {
-        paragraphs.push(closing);
+
+    /// What opens the lead when the dateline stands there: `LISBON, 25 April 2031 –`.
+    pub fn dateline_opening(&self) -> Option<String> {
+        (self.dateline_position == DatelinePosition::Lead)
+            .then(|| self.place_and_date())
+            .flatten()
+            .map(|d| format!("{d} {}", self.table().dateline_dash))
     }
 
-    let headline = match text(&release.headline) {
-        h if h.is_empty() => text(&m.info.title),
-        h => h,
-    };
-    let captions = release
-        .photos
-        .iter()
-        .filter(|p| !p.caption.trim().is_empty())
-        .map(|p| {
-            let own = p.language.as_deref().and_then(Language::from_tag);
-            let caption_table = own.map_or(table, Language::table);
-            Caption {
-                text: caption_table.space(&tidy(&p.caption)),
-                language: p.language.clone().filter(|l| l != table.tag),
-                credit: p.credit.as_deref().map(tidy).filter(|c| !c.is_empty()),
-                label: caption_table.photo_label,
-            }
+    /// The line after the closing when the dateline stands at the end.
+    pub fn dateline_end(&self) -> Option<String> {
+        (self.dateline_position == DatelinePosition::End)
+            .then(|| self.place_and_date())
+            .flatten()
+    }
+
+    /// The captions at `position`, in order.
+    pub fn captions_at(&self, position: PhotoPosition) -> impl Iterator<Item = &Caption> {
+        self.captions.iter().filter(move |c| c.position == position)
+    }
+
+    /// The text of every block of the lead and the body, one string each (a list's entries on
+    /// lines of their own): what v1 called the release's paragraphs.
+    pub fn paragraphs(&self) -> Vec<String> {
+        self.lead
+            .iter()
+            .chain(&self.body)
+            .map(Block::text)
+            .collect()
+    }
+
+    /// The first paragraph's text (the HTML's description).
+    pub fn first_paragraph(&self) -> Option<String> {
+        self.lead.iter().chain(&self.body).find_map(|b| match b {
+            Block::Paragraph(p) => Some(inline_text(p)),
+            _ => None,
         })
-        .collect();
+    }
 
-    Composed {
-        language: m.info.language,
-        headline,
-        organisation: m
-            .info
-            .organisation
-            .as_deref()
-            .map(tidy)
-            .filter(|s| !s.is_empty()),
-        meeting_title: tidy(&m.info.title),
-        location: m
-            .info
-            .location
-            .as_deref()
-            .map(tidy)
-            .filter(|s| !s.is_empty()),
-        published: release.published.map(|p| match p {
-            Published::Date(d) => date_moment(table, d),
-            Published::At(t) => Moment {
-                iso: format_datetime(&in_zone(t, zone)),
-                text: table.date(t.with_timezone(&zone).date_naive()),
-            },
-        }),
-        updated: release.updated.map(|t| Moment {
-            iso: format_datetime(&in_zone(t, zone)),
-            text: table.date_time(t.with_timezone(&zone).naive_local()),
-        }),
-        paragraphs,
-        captions,
+    /// Exports refuse a release that is missing a block: one error naming the first one.
+    pub fn check(&self) -> crate::Result<()> {
+        match self.problems.first() {
+            None => Ok(()),
+            Some(p) => Err(crate::Error::Invalid {
+                path: p.path.clone(),
+                message: p.message.clone(),
+            }),
+        }
     }
 }
 
-fn date_moment(table: &Table, d: NaiveDate) -> Moment {
+impl Block {
+    /// The block as plain text: a list's entries and a statement's paragraphs on lines of
+    /// their own, a block quote's byline under its words.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Paragraph(p) | Block::Heading(p) => inline_text(p),
+            Block::List { numbered, entries } => entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| match numbered {
+                    true => format!("{}. {}", i + 1, inline_text(e)),
+                    false => format!("- {}", inline_text(e)),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Quote { words, byline } => {
+                if byline.is_empty() {
+                    words.clone()
+                } else {
+                    format!("{words}\n{}", inline_text(byline))
+                }
+            }
+            Block::Statement { intro, paragraphs } => std::iter::once(inline_text(intro))
+                .chain(paragraphs.iter().map(|p| inline_text(p)))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// The release of a v1 meeting: its v2 form, composed (v1's rules are v2's defaults, so it reads
+/// byte for byte as v1 composed it; a test keeps the v1 composer as the oracle).
+pub fn compose(m: &Meeting) -> Composed {
+    crate::v2::compose(&crate::v2::upgrade(m), m.info.language)
+}
+
+pub(crate) fn date_moment(table: &Table, d: NaiveDate) -> Moment {
     Moment {
         iso: format_date(d),
         text: table.date(d),
     }
 }
 
+/// `published` as the release shows it, in the meeting's zone.
+pub(crate) fn published_moment(table: &Table, p: Published, zone: chrono_tz::Tz) -> Moment {
+    match p {
+        Published::Date(d) => date_moment(table, d),
+        Published::At(t) => Moment {
+            iso: format_datetime(&in_zone(t, zone)),
+            text: table.date(t.with_timezone(&zone).date_naive()),
+        },
+    }
+}
+
+/// An instant with its date and time in the meeting's zone.
+pub(crate) fn time_moment(table: &Table, t: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> Moment {
+    Moment {
+        iso: format_datetime(&in_zone(t, zone)),
+        text: table.date_time(t.with_timezone(&zone).naive_local()),
+    }
+}
+
 /// The same instant, written with the meeting zone's offset (`17:05Z` → `18:05+01:00`).
-fn in_zone(t: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
+pub(crate) fn in_zone(t: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
     t.with_timezone(&zone).fixed_offset()
 }
 

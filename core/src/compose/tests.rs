@@ -17,7 +17,7 @@ const PEOPLE: &str = r#"[
 ]"#;
 
 fn paragraphs(m: &Meeting) -> Vec<String> {
-    compose(m).paragraphs
+    compose(m).paragraphs()
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn private_things_never_reach_the_release() {
     ] {
         assert!(!all.contains(secret), "{secret} leaked: {all}");
     }
-    assert_eq!(composed.paragraphs, ["Lead.", "Public.", "Also public."]);
+    assert_eq!(composed.paragraphs(), ["Lead.", "Public.", "Also public."]);
 }
 
 #[test]
@@ -256,7 +256,7 @@ fn without_a_release_the_headline_is_the_meeting_title() {
     let m = meeting("en", "UTC", "[]", "[]", r#"{"headline":"  "}"#);
     let c = compose(&m);
     assert_eq!(c.headline, "T");
-    assert!(c.paragraphs.is_empty());
+    assert!(c.paragraphs().is_empty());
     assert_eq!(c.dateline(), None);
 }
 

@@ -1,4 +1,4 @@
-use super::Table;
+use super::{Incise, Order, Table};
 
 pub(super) static TABLE: Table = Table {
     tag: "en",
@@ -26,4 +26,20 @@ pub(super) static TABLE: Table = Table {
     photo_label: "Photo:",
     nbsp_before: &[],
     nbsp_after: &[],
+    secondary_open: "\u{2018}",
+    secondary_close: "\u{2019}",
+    incise: Incise {
+        verb_first: Order::VerbSubject,
+        subject_first: Order::SubjectVerb,
+        pronoun: Order::SubjectVerb,
+    },
+    inversion: None,
+    colon: ":",
+    that: "that",
+    added: "{} added",
+    dateline_dash: "\u{2013}",
+    byline_dash: "\u{2014} ",
+    embargo_label: "Embargoed until",
+    contact_label: "Media enquiries",
+    notes_label: "Notes to editors",
 };

@@ -1,4 +1,4 @@
-use super::Table;
+use super::{Incise, Inversion, Order, Table};
 
 pub(super) static TABLE: Table = Table {
     tag: "fr",
@@ -26,4 +26,24 @@ pub(super) static TABLE: Table = Table {
     photo_label: "Photo\u{a0}:",
     nbsp_before: &[':', ';', '!', '?', '\u{bb}'],
     nbsp_after: &['\u{ab}'],
+    secondary_open: "\u{201c}",
+    secondary_close: "\u{201d}",
+    incise: Incise {
+        verb_first: Order::VerbSubject,
+        subject_first: Order::VerbSubject,
+        pronoun: Order::Inverted,
+    },
+    inversion: Some(Inversion {
+        vowels: "aeiouéèêàâîôûy",
+        euphonic: "-t-",
+        hyphen: "-",
+    }),
+    colon: "\u{a0}:",
+    that: "que",
+    added: "Et d'ajouter",
+    dateline_dash: "\u{2013}",
+    byline_dash: "\u{2014} ",
+    embargo_label: "Sous embargo jusqu'au",
+    contact_label: "Contact presse",
+    notes_label: "Notes aux rédactions",
 };

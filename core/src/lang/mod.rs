@@ -95,6 +95,61 @@ pub struct Table {
     pub nbsp_before: &'static [char],
     /// Characters followed by a no-break space instead of an ordinary one (French `«`).
     pub nbsp_after: &'static [char],
+    /// The marks of a quotation inside a quote (`‘…’` in `“…‘…’…”`, `“…”` in `« … “…” … »`),
+    /// with no padding.
+    pub secondary_open: &'static str,
+    pub secondary_close: &'static str,
+    /// Which way round an attribution after the quote reads.
+    pub incise: Incise,
+    /// How a verb and a pronoun swap places (French `a-t-elle déclaré`); `None`: the language
+    /// never inverts (its `incise` never asks for it).
+    pub inversion: Option<Inversion>,
+    /// Between an attribution and the quote it introduces (`said:`, `a déclaré :`).
+    pub colon: &'static str,
+    /// Between an attribution and a quote that is its object (`said that “…”`).
+    pub that: &'static str,
+    /// The formula of a further quote by the same speaker, `{}` standing for the speaker
+    /// (`{} added`: `She added: “…”`), or a fixed formula (`Et d'ajouter`).
+    pub added: &'static str,
+    /// After the place and date when the dateline opens the lead (`BRUSSELS, 27 April 2018 –`).
+    pub dateline_dash: &'static str,
+    /// Before a block quote's byline (`— Ms Ruiz`).
+    pub byline_dash: &'static str,
+    /// `Embargoed until` before the embargo's time.
+    pub embargo_label: &'static str,
+    /// The heading of the contact block and of the notes to editors.
+    pub contact_label: &'static str,
+    pub notes_label: &'static str,
+}
+
+/// Where the speaker stands in an attribution after the quote, by what the span asks for and
+/// what names the speaker.
+#[derive(Debug, Clone, Copy)]
+pub struct Incise {
+    /// `after` (the default) with a name: `said Ms Ruiz`.
+    pub verb_first: Order,
+    /// `after-subject` with a name: `Ms Ruiz said` (English), `a déclaré Mme Ruiz` (French
+    /// puts a name after the verb in an incise).
+    pub subject_first: Order,
+    /// Either, with a pronoun: `she said`, `a-t-elle déclaré`.
+    pub pronoun: Order,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    VerbSubject,
+    SubjectVerb,
+    /// The verb's first word, the pronoun joined to it, then the rest (`a-t-elle déclaré`).
+    Inverted,
+}
+
+/// Verb–pronoun inversion: `{first word}{joiner}{pronoun} {rest}`, the joiner `-t-` after a
+/// first word ending in a vowel (`a-t-il`, `ajoute-t-elle`), `-` otherwise (`ont-ils`, `dit-elle`).
+#[derive(Debug, Clone, Copy)]
+pub struct Inversion {
+    pub vowels: &'static str,
+    pub euphonic: &'static str,
+    pub hyphen: &'static str,
 }
 
 /// The no-break space the French rules use (U+00A0).
@@ -147,20 +202,119 @@ impl Table {
     /// "Attribution"). `text` and `name` are already spaced; the text's own final `.` is dropped, a `?` or `!` is kept and
     /// takes the place of the comma.
     pub fn attribute(&self, text: &str, verb: &str, name: &str) -> String {
-        let text = match text.strip_suffix('.') {
-            Some(rest) if !rest.ends_with('.') => rest,
-            _ => text,
-        };
+        let end = if name.ends_with('.') { "" } else { "." };
+        format!(
+            "{} {verb} {name}{end}",
+            self.quoted_before_attribution(text)
+        )
+    }
+
+    /// The quote as it stands before an attribution after it: `“Text,”`, `“Text?”`,
+    /// `« Texte »,` (the text's own final `.` dropped, a `?`, `!` or `…` kept in place of the comma).
+    pub fn quoted_before_attribution(&self, text: &str) -> String {
+        let text = drop_full_stop(text);
         let ends_in_mark = text.ends_with(['?', '!', '…', '.']);
         let pad = self.quote_padding;
         let (open, close) = (self.open_quote, self.close_quote);
         let comma = if ends_in_mark { "" } else { "," };
-        let end = if name.ends_with('.') { "" } else { "." };
         if self.comma_inside_quotes {
-            format!("{open}{pad}{text}{comma}{pad}{close} {verb} {name}{end}")
+            format!("{open}{pad}{text}{comma}{pad}{close}")
         } else {
-            format!("{open}{pad}{text}{pad}{close}{comma} {verb} {name}{end}")
+            format!("{open}{pad}{text}{pad}{close}{comma}")
         }
+    }
+
+    /// The quote ending the sentence an attribution before it opened: `“Text.”`, `« Texte. »`
+    /// (a full stop added unless the text ends in one, or in `?`, `!`, `…`).
+    pub fn quoted_ending(&self, text: &str) -> String {
+        let stop = if text.ends_with(['?', '!', '…', '.']) {
+            ""
+        } else {
+            "."
+        };
+        let (pad, open, close) = (self.quote_padding, self.open_quote, self.close_quote);
+        format!("{open}{pad}{text}{stop}{pad}{close}")
+    }
+
+    /// The quote inside a sentence, as typed: `“ready to go”`, `« prêt à partir »`.
+    pub fn quoted(&self, text: &str) -> String {
+        let (pad, open, close) = (self.quote_padding, self.open_quote, self.close_quote);
+        format!("{open}{pad}{text}{pad}{close}")
+    }
+
+    /// Words that go inside this language's marks, with the marks typed in them (a quotation
+    /// inside the quote) made the secondary ones: `“no”` → `‘no’`, `« non »` → `“non”` (the
+    /// padding inside the typed marks goes).
+    pub fn nest(&self, text: &str) -> String {
+        let is_pad = |c: char| c == ' ' || c == NBSP || c == '\u{202f}';
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with(self.open_quote) {
+                out.push_str(self.secondary_open);
+                rest = &rest[self.open_quote.len()..];
+                if !self.quote_padding.is_empty() {
+                    rest = rest.trim_start_matches(is_pad);
+                }
+                continue;
+            }
+            if !self.quote_padding.is_empty() && is_pad(c) {
+                let after = rest.trim_start_matches(is_pad);
+                if after.starts_with(self.close_quote) {
+                    rest = after;
+                    continue;
+                }
+            }
+            if rest.starts_with(self.close_quote) {
+                out.push_str(self.secondary_close);
+                rest = &rest[self.close_quote.len()..];
+                continue;
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
+    /// Whether `text` holds one of this language's own quote marks.
+    pub fn has_quote_marks(&self, text: &str) -> bool {
+        text.contains(self.open_quote) || text.contains(self.close_quote)
+    }
+
+    /// `a déclaré` and `elle` → `a-t-elle déclaré`; `ont déclaré`, `ils` → `ont-ils déclaré`.
+    /// Without an inversion rule: `pronoun verb`.
+    pub fn invert(&self, verb: &str, pronoun: &str) -> String {
+        let Some(inv) = self.inversion else {
+            return format!("{pronoun} {verb}");
+        };
+        let (first, rest) = match verb.split_once(' ') {
+            Some((f, r)) => (f, Some(r)),
+            None => (verb, None),
+        };
+        let joiner = match first.chars().last() {
+            Some(c) if inv.vowels.contains(c) => inv.euphonic,
+            _ => inv.hyphen,
+        };
+        match rest {
+            Some(rest) => format!("{first}{joiner}{pronoun} {rest}"),
+            None => format!("{first}{joiner}{pronoun}"),
+        }
+    }
+}
+
+/// The text's own final full stop, dropped (not an ellipsis typed as dots).
+fn drop_full_stop(text: &str) -> &str {
+    match text.strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') => rest,
+        _ => text,
+    }
+}
+
+impl Table {
+    /// The text without its own final full stop, for a quote an attribution follows in the same
+    /// sentence (`said that “…”.`).
+    pub fn without_full_stop<'t>(&self, text: &'t str) -> &'t str {
+        drop_full_stop(text)
     }
 }
 

@@ -95,7 +95,7 @@ fn parts_join_into_the_preview_and_the_article_byte_for_byte() {
         );
         assert_eq!(
             parts.blocks.len(),
-            1 + composed.paragraphs.len() + composed.captions.len()
+            1 + composed.paragraphs().len() + composed.captions.len()
         );
     }
 }

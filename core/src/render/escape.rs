@@ -110,6 +110,28 @@ pub fn markdown_inline(s: &str) -> String {
     out
 }
 
+/// A link's address as a CommonMark link destination that reads back as `href` exactly: a
+/// backslash before the characters that could end it or be read as markup or an entity
+/// (`\`, `(`, `)`, `<`, `>`, `&`), and `%20` for a space (the reader lets none through).
+pub fn markdown_destination(href: &str) -> String {
+    let mut out = String::with_capacity(href.len() + 8);
+    for c in href.chars() {
+        match c {
+            '\\' | '(' | ')' | '<' | '>' | '&' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                for b in c.to_string().bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Where a line opens with a list marker (`12.`, `3)`, `a.`, `iv)`), the index of its `.` or `)`.
 fn list_marker_end(chars: &[char]) -> Option<usize> {
     let run = chars

@@ -10,7 +10,9 @@ use serde_json::json;
 
 use super::escape::{html_attr, html_text, json_in_script};
 use super::Renderer;
-use crate::compose::{Composed, Moment};
+use crate::compose::{
+    inline_text, Block, Caption, Composed, DatelinePosition, Moment, PhotoPosition, Segment,
+};
 
 pub struct Html;
 
@@ -55,6 +57,19 @@ figcaption { font-size: 0.9rem; font-style: italic; color: var(--muted); }
 .credit { display: block; font: 0.75rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--muted); margin-bottom: 0.25rem; }
 "#;
 
+/// The blocks v1 had none of: added only to a release that has them.
+const V2_STYLE: &str = r#".embargo, .label { font: 600 0.8rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; margin: 0 0 0.75rem; }
+.embargo { color: #b3261e; }
+.deck { font-size: 1.15rem; color: var(--muted); margin: -0.25rem 0 1rem; }
+.opening, .dateline-end { font-weight: 600; }
+h2 { font-size: 1.2rem; line-height: 1.3; margin: 2rem 0 0.75rem; }
+ul, ol { margin: 0 0 1rem; padding-left: 1.5rem; }
+blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
+blockquote footer { font-size: 0.9rem; color: var(--muted); margin-top: -0.5rem; }
+section { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
+a { color: inherit; }
+"#;
+
 /// Paper. Export only.
 const PRINT_STYLE: &str = r#"@media print {
   @page { margin: 20mm 18mm; }
@@ -89,9 +104,7 @@ impl Renderer for Html {
 
     fn render(&self, r: &Composed) -> String {
         let table = r.table();
-        let mut out = String::with_capacity(
-            4096 + r.paragraphs.iter().map(String::len).sum::<usize>() * 11 / 10,
-        );
+        let mut out = String::with_capacity(8192);
         out.push_str("<!DOCTYPE html>\n");
         out.push_str(&format!(
             "<html lang=\"{}\">\n<head>\n",
@@ -104,15 +117,18 @@ impl Renderer for Html {
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.push_str("<meta name=\"generator\" content=\"Communiqué\">\n");
         out.push_str(&format!("<title>{}</title>\n", html_text(&r.headline)));
-        if let Some(lead) = r.paragraphs.first() {
+        if let Some(lead) = r.first_paragraph() {
             out.push_str(&format!(
                 "<meta name=\"description\" content=\"{}\">\n",
-                html_attr(lead)
+                html_attr(&lead)
             ));
         }
         out.push_str("<style>");
         out.push_str(PAGE_STYLE);
         out.push_str(ARTICLE_STYLE);
+        if uses_v2(r) {
+            out.push_str(V2_STYLE);
+        }
         out.push_str(PRINT_STYLE);
         out.push_str("</style>\n");
         out.push_str("<script type=\"application/ld+json\">");
@@ -159,6 +175,9 @@ pub fn preview_parts(r: &Composed) -> PreviewParts {
     head.push_str("<style>");
     head.push_str(PREVIEW_HOST_STYLE);
     head.push_str(ARTICLE_STYLE);
+    if uses_v2(r) {
+        head.push_str(V2_STYLE);
+    }
     head.push_str(PREVIEW_SANS_STYLE);
     head.push_str("</style>\n");
     head.push_str(&format!(
@@ -187,26 +206,56 @@ pub fn article(r: &Composed) -> String {
     out
 }
 
-/// The `<article>`'s children, each with its line break: the header, the paragraphs, the figures.
+/// The `<article>`'s children, each with its line break: the header, captions before the lead,
+/// the lead, captions after it, the items' blocks and the closing, the dateline at the end,
+/// the other captions, the contact, the notes to editors and the boilerplate.
 fn article_blocks(r: &Composed) -> Vec<String> {
     let table = r.table();
-    let mut blocks = Vec::with_capacity(1 + r.paragraphs.len() + r.captions.len());
+    let mut blocks = Vec::with_capacity(4 + r.lead.len() + r.body.len() + r.captions.len());
     let mut out = String::with_capacity(512);
     out.push_str("<header>\n");
+    if let Some(e) = &r.embargo {
+        out.push_str(&format!(
+            "<div class=\"embargo\"><time datetime=\"{}\">{}</time></div>\n",
+            html_attr(&e.iso),
+            html_text(&e.text)
+        ));
+    }
     if let Some(org) = &r.organisation {
         out.push_str(&format!(
             "<div class=\"organisation\">{}</div>\n",
             html_text(org)
         ));
     }
+    if let Some(label) = &r.label {
+        out.push_str(&format!(
+            "<div class=\"label\">{}</div>\n",
+            html_text(label)
+        ));
+    }
     out.push_str(&format!("<h1>{}</h1>\n", html_text(&r.headline)));
-    if r.published.is_some() || r.updated.is_some() {
+    if let Some(deck) = &r.deck {
+        out.push_str(&format!("<p class=\"deck\">{}</p>\n", inline(deck)));
+    }
+    let on_line = r.dateline_position == DatelinePosition::Line;
+    let place = r.place.as_ref().filter(|_| on_line);
+    let published = r.published.as_ref().filter(|_| on_line);
+    if place.is_some() || published.is_some() || r.updated.is_some() {
         out.push_str("<div class=\"dateline\">");
-        if let Some(p) = &r.published {
+        if let Some(place) = place {
+            out.push_str(&format!(
+                "<span class=\"place\">{}</span>",
+                html_text(place)
+            ));
+            if published.is_some() {
+                out.push_str(", ");
+            }
+        }
+        if let Some(p) = published {
             out.push_str(&time(p));
         }
         if let Some(u) = &r.updated {
-            if r.published.is_some() {
+            if place.is_some() || published.is_some() {
                 out.push_str(" · ");
             }
             out.push_str(&format!(
@@ -219,30 +268,141 @@ fn article_blocks(r: &Composed) -> Vec<String> {
     }
     out.push_str("</header>\n");
     blocks.push(out);
-    for p in &r.paragraphs {
-        blocks.push(format!("<p>{}</p>\n", html_text(p)));
-    }
-    for c in &r.captions {
-        let mut out = String::with_capacity(64 + c.text.len());
-        out.push_str("<figure>");
-        if let Some(credit) = &c.credit {
-            out.push_str(&format!(
-                "<small class=\"credit\">© {}</small>",
-                html_text(credit)
-            ));
-        }
-        match &c.language {
-            Some(lang) => out.push_str(&format!(
-                "<figcaption lang=\"{}\">{}</figcaption>",
-                html_attr(lang),
-                html_text(&c.text)
+    blocks.extend(r.captions_at(PhotoPosition::BeforeLead).map(figure));
+    let mut opening = r.dateline_opening();
+    for (i, b) in r.lead.iter().enumerate() {
+        match (i, b, opening.take()) {
+            (0, Block::Paragraph(p), Some(o)) => blocks.push(format!(
+                "<p><span class=\"opening\">{}</span> {}</p>\n",
+                html_text(&o),
+                inline(p)
             )),
-            None => out.push_str(&format!("<figcaption>{}</figcaption>", html_text(&c.text))),
+            (_, b, o) => {
+                if let Some(o) = o {
+                    blocks.push(format!("<p class=\"opening\">{}</p>\n", html_text(&o)));
+                }
+                blocks.push(block(b));
+            }
         }
-        out.push_str("</figure>\n");
+    }
+    if let Some(o) = opening {
+        blocks.push(format!("<p class=\"opening\">{}</p>\n", html_text(&o)));
+    }
+    blocks.extend(r.captions_at(PhotoPosition::AfterLead).map(figure));
+    blocks.extend(r.body.iter().map(block));
+    if let Some(end) = r.dateline_end() {
+        blocks.push(format!(
+            "<p class=\"dateline-end\">{}</p>\n",
+            html_text(&end)
+        ));
+    }
+    blocks.extend(r.captions_at(PhotoPosition::End).map(figure));
+    for (class, label, content) in [
+        ("contact", Some(table.contact_label), &r.contact),
+        ("notes", Some(table.notes_label), &r.notes_to_editors),
+        ("boilerplate", None, &r.boilerplate),
+    ] {
+        if content.is_empty() {
+            continue;
+        }
+        let mut out = format!("<section class=\"{class}\">\n");
+        if let Some(label) = label {
+            out.push_str(&format!("<h2>{}</h2>\n", html_text(label)));
+        }
+        content.iter().for_each(|b| out.push_str(&block(b)));
+        out.push_str("</section>\n");
         blocks.push(out);
     }
     blocks
+}
+
+/// Whether the release uses anything v1 could not say (its styles are only added then, so that
+/// a v1 release reads byte for byte as before).
+fn uses_v2(r: &Composed) -> bool {
+    r.label.is_some()
+        || r.deck.is_some()
+        || r.embargo.is_some()
+        || r.place.is_some()
+        || r.dateline_position != DatelinePosition::Line
+        || !r.contact.is_empty()
+        || !r.notes_to_editors.is_empty()
+        || !r.boilerplate.is_empty()
+        || r.lead.iter().chain(&r.body).any(|b| match b {
+            Block::Paragraph(p) => p.iter().any(|s| matches!(s, Segment::Link { .. })),
+            _ => true,
+        })
+}
+
+fn figure(c: &Caption) -> String {
+    let mut out = String::with_capacity(64 + c.text.len());
+    out.push_str("<figure>");
+    if let Some(credit) = &c.credit {
+        out.push_str(&format!(
+            "<small class=\"credit\">© {}</small>",
+            html_text(credit)
+        ));
+    }
+    match &c.language {
+        Some(lang) => out.push_str(&format!(
+            "<figcaption lang=\"{}\">{}</figcaption>",
+            html_attr(lang),
+            html_text(&c.text)
+        )),
+        None => out.push_str(&format!("<figcaption>{}</figcaption>", html_text(&c.text))),
+    }
+    out.push_str("</figure>\n");
+    out
+}
+
+fn block(b: &Block) -> String {
+    match b {
+        Block::Paragraph(p) => format!("<p>{}</p>\n", inline(p)),
+        Block::Heading(h) => format!("<h2>{}</h2>\n", inline(h)),
+        Block::List { numbered, entries } => {
+            let tag = if *numbered { "ol" } else { "ul" };
+            let mut out = format!("<{tag}>\n");
+            for e in entries {
+                out.push_str(&format!("<li>{}</li>\n", inline(e)));
+            }
+            out.push_str(&format!("</{tag}>\n"));
+            out
+        }
+        Block::Quote { words, byline } => {
+            let mut out = format!("<blockquote>\n<p>{}</p>\n", html_text(words));
+            if !byline.is_empty() {
+                out.push_str(&format!("<footer>{}</footer>\n", inline(byline)));
+            }
+            out.push_str("</blockquote>\n");
+            out
+        }
+        Block::Statement { intro, paragraphs } => {
+            let mut out = String::from("<div class=\"statement\">\n");
+            if !intro.is_empty() {
+                out.push_str(&format!("<p class=\"intro\">{}</p>\n", inline(intro)));
+            }
+            for p in paragraphs {
+                out.push_str(&format!("<p>{}</p>\n", inline(p)));
+            }
+            out.push_str("</div>\n");
+            out
+        }
+    }
+}
+
+/// Text and links, escaped; a link never opens its page with a handle on this one.
+fn inline(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            Segment::Text(t) => out.push_str(&html_text(t)),
+            Segment::Link { href, text } => out.push_str(&format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                html_attr(href),
+                html_text(text)
+            )),
+        }
+    }
+    out
 }
 
 fn time(m: &Moment) -> String {
@@ -274,8 +434,16 @@ fn json_ld(r: &Composed) -> serde_json::Value {
     if let Some(place) = &r.location {
         ld["locationCreated"] = json!({ "@type": "Place", "name": place });
     }
-    if let Some(lead) = r.paragraphs.first() {
+    if let Some(lead) = r.first_paragraph() {
         ld["description"] = json!(lead);
+    }
+    if let Some(deck) = &r.deck {
+        ld["alternativeHeadline"] = json!(inline_text(deck));
+    }
+    if r.place.is_some() {
+        if let Some(dateline) = r.place_and_date() {
+            ld["dateline"] = json!(dateline);
+        }
     }
     ld
 }

@@ -8,15 +8,19 @@ mod escape;
 mod html;
 mod markdown;
 
-pub use escape::{html_attr, html_text, json_in_script, markdown_inline, yaml_string};
+pub use escape::{
+    html_attr, html_text, json_in_script, markdown_destination, markdown_inline, yaml_string,
+};
 pub use html::{article, preview, preview_parts, Html, PreviewParts};
 pub use markdown::Markdown;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{compose, Composed};
+use crate::compose::{compose, Block, Composed, PhotoPosition};
+use crate::lang::Language;
 use crate::meeting_file;
 use crate::model::Meeting;
+use crate::v2::{self, MeetingV2};
 
 pub trait Renderer {
     /// File name extension of the output, without the dot.
@@ -40,9 +44,20 @@ impl Format {
     /// nothing is written.
     pub fn render(self, meeting: &Meeting) -> crate::Result<String> {
         Ok(match self {
-            Format::Html => Html.render(&compose(meeting)),
-            Format::Markdown => Markdown.render(&compose(meeting)),
+            Format::Html => Html.render(&checked(compose(meeting))?),
+            Format::Markdown => Markdown.render(&checked(compose(meeting))?),
             Format::Json => meeting_file::to_json(meeting)?,
+        })
+    }
+
+    /// A v2 meeting's release in `language` in this format (the meeting file itself for `Json`).
+    /// A release missing a block (a quote off the record or without words in `language`) is
+    /// refused: one `Error::Invalid` naming the first such block, nothing written.
+    pub fn render_v2(self, meeting: &MeetingV2, language: Language) -> crate::Result<String> {
+        Ok(match self {
+            Format::Html => Html.render(&checked(v2::compose(meeting, language))?),
+            Format::Markdown => Markdown.render(&checked(v2::compose(meeting, language))?),
+            Format::Json => v2::to_json(meeting)?,
         })
     }
 
@@ -55,12 +70,48 @@ impl Format {
     }
 }
 
+fn checked(c: Composed) -> crate::Result<Composed> {
+    c.check().map(|()| c)
+}
+
 /// The release as plain text: headline, dateline, paragraphs and captions separated by blank
-/// lines (the layout of the worked examples' `.release.txt`). For the clipboard's plain-text flavour.
+/// lines (the layout of the worked examples' `.release.txt`; a list's entries, a block quote's
+/// byline and a statement's paragraphs on lines of their own). For the clipboard's plain-text
+/// flavour, and the version history.
 pub fn plain_text(r: &Composed) -> String {
-    let mut blocks = vec![r.headline.clone()];
+    let table = r.table();
+    let mut blocks = Vec::new();
+    blocks.extend(r.embargo.as_ref().map(|e| e.text.clone()));
+    blocks.extend(r.label.clone());
+    blocks.push(r.headline.clone());
+    blocks.extend(r.deck.as_deref().map(crate::compose::inline_text));
     blocks.extend(r.dateline());
-    blocks.extend(r.paragraphs.iter().cloned());
-    blocks.extend(r.captions.iter().map(|c| format!("{} {}", c.label, c.text)));
+    let caption = |c: &crate::compose::Caption| format!("{} {}", c.label, c.text);
+    blocks.extend(r.captions_at(PhotoPosition::BeforeLead).map(caption));
+    let mut opening = r.dateline_opening();
+    for (i, b) in r.lead.iter().enumerate() {
+        match (i, b, opening.take()) {
+            (0, Block::Paragraph(_), Some(o)) => blocks.push(format!("{o} {}", b.text())),
+            (_, b, o) => {
+                blocks.extend(o);
+                blocks.push(b.text());
+            }
+        }
+    }
+    blocks.extend(opening);
+    blocks.extend(r.captions_at(PhotoPosition::AfterLead).map(caption));
+    blocks.extend(r.body.iter().map(Block::text));
+    blocks.extend(r.dateline_end());
+    blocks.extend(r.captions_at(PhotoPosition::End).map(caption));
+    for (label, content) in [
+        (Some(table.contact_label), &r.contact),
+        (Some(table.notes_label), &r.notes_to_editors),
+        (None, &r.boilerplate),
+    ] {
+        if !content.is_empty() {
+            blocks.extend(label.map(str::to_owned));
+            blocks.extend(content.iter().map(Block::text));
+        }
+    }
     blocks.join("\n\n") + "\n"
 }

@@ -11,6 +11,7 @@
 //! person or a quote by id, or link a phrase. Never markup, never character offsets: what is typed
 //! stays text, and a diff of two files reads as a diff of what changed.
 
+pub mod compose;
 pub mod read;
 pub mod upgrade;
 
@@ -25,6 +26,7 @@ use crate::lang::Language;
 use crate::model::Published;
 use crate::{meeting_file, serde_forms};
 
+pub use compose::compose;
 pub use read::{from_value, parse, parse_any, parse_for_v1, validate};
 pub use upgrade::{downgrade, upgrade};
 
@@ -235,6 +237,12 @@ pub struct Quote {
     /// reference rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
+    /// True: quote marks typed in the words are printed as typed (v1's rule; `upgrade` sets it
+    /// on v1 quotes whose words hold the language's marks). False: the language's own marks typed
+    /// in the words are a quotation inside the quote and print as its secondary marks
+    /// (`“…‘…’…”`, `« … “…” … »`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub typed_marks: bool,
     /// Off the record when false: no release may place it.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub in_release: bool,
@@ -377,22 +385,24 @@ pub struct Photo {
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
-    #[serde(default, skip_serializing_if = "PhotoPosition::is_before_lead")]
+    #[serde(default, skip_serializing_if = "PhotoPosition::is_end")]
     pub position: PhotoPosition,
 }
 
+/// Where a photo's caption stands in the release.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhotoPosition {
-    /// v1's place.
+    /// After the release's text (v1's place).
     #[default]
+    End,
     BeforeLead,
     AfterLead,
 }
 
 impl PhotoPosition {
-    fn is_before_lead(&self) -> bool {
-        *self == PhotoPosition::BeforeLead
+    fn is_end(&self) -> bool {
+        *self == PhotoPosition::End
     }
 }
 
@@ -587,6 +597,10 @@ fn yes() -> bool {
 
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 // ---- Runs and blocks in the file ------------------------------------------------------------

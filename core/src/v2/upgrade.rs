@@ -105,6 +105,7 @@ pub fn upgrade(m: &Meeting) -> MeetingV2 {
                     words: BTreeMap::from([(lang, q.text.clone())]),
                     verb: q.verb.iter().map(|v| (lang, v.clone())).collect(),
                     form: q.form.map(form_v2),
+                    typed_marks: lang.table().has_quote_marks(&q.text),
                     in_release: q.in_release,
                 })
                 .collect(),
@@ -159,7 +160,7 @@ pub fn upgrade(m: &Meeting) -> MeetingV2 {
                         caption: text_runs(&p.caption),
                         language: p.language.clone(),
                         credit: p.credit.clone(),
-                        position: PhotoPosition::BeforeLead,
+                        position: PhotoPosition::End,
                     })
                     .collect(),
                 contact: Vec::new(),
@@ -287,6 +288,12 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
                 Some(Form::Short) => Some(model::Form::Short),
                 Some(Form::Pronoun) => return not_v1(format!("{qat}.form"), "a pronoun"),
             };
+            if !q.typed_marks && q.words.values().any(|w| lang.table().has_quote_marks(w)) {
+                return not_v1(
+                    format!("{qat}.words"),
+                    "a quotation inside the quote (v1 prints quote marks as typed)",
+                );
+            }
             quotes.push(model::Quote {
                 speaker: q.speaker.clone(),
                 text: q.words.get(&lang).cloned().unwrap_or_default(),
@@ -447,10 +454,10 @@ fn release_v1(m: &MeetingV2, r: &Release, lang: Language) -> Result<model::Relea
     }
     let mut photos = Vec::with_capacity(r.photos.len());
     for (i, p) in r.photos.iter().enumerate() {
-        if p.position != PhotoPosition::BeforeLead {
+        if p.position != PhotoPosition::End {
             return not_v1(
                 format!("{at}.photos[{i}].position"),
-                "a caption after the lead",
+                "a caption before or after the lead",
             );
         }
         photos.push(model::Photo {

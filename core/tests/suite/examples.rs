@@ -59,7 +59,7 @@ fn compose_gives_the_example_paragraphs() {
     for (name, meeting, expected) in fixtures() {
         let c = compose(&meeting);
         assert_eq!(c.headline, expected.headline, "{name}");
-        assert_eq!(c.paragraphs, expected.paragraphs, "{name}");
+        assert_eq!(c.paragraphs(), expected.paragraphs, "{name}");
         assert_eq!(c.dateline().unwrap(), expected.dateline, "{name}");
         let captions: Vec<_> = c.captions.iter().map(|c| c.text.clone()).collect();
         assert_eq!(captions, expected.captions, "{name}");

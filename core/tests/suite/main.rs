@@ -11,4 +11,6 @@ mod schema;
 mod self_contained;
 mod snapshots;
 mod text;
+mod v1_oracle;
 mod v2;
+mod v2_render;

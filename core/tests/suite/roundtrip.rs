@@ -180,13 +180,16 @@ proptest! {
         prop_assert_eq!(meeting_file::to_json(&back).unwrap(), json);
     }
 
+    /// The archive keeps meetings as meeting files v2: what comes back is the meeting, but for
+    /// v2's one rewording of v1 (`expected_back`: summaries without a release come back in an
+    /// empty release), and it renders the same release.
     #[test]
     fn store_round_trip(m in meeting()) {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.insert(&m).unwrap();
         let stored = store.load(id).unwrap();
-        prop_assert_eq!(&stored.meeting, &m);
-        for format in [Format::Html, Format::Markdown, Format::Json] {
+        prop_assert_eq!(&stored.meeting, &crate::v2::expected_back(&m));
+        for format in [Format::Html, Format::Markdown] {
             prop_assert_eq!(format.render(&stored.meeting).unwrap(), format.render(&m).unwrap());
         }
     }

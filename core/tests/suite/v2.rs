@@ -2,10 +2,11 @@
 //! its v2 file reads back as written.
 
 use communique_core::v2::{self, downgrade, upgrade};
-use communique_core::{meeting_file, Meeting, Release};
+use communique_core::{compose, meeting_file, render, sample, Format, Meeting, Release};
 use proptest::prelude::*;
 
 use crate::roundtrip::meeting;
+use crate::v1_oracle;
 
 const V1_FILES: [(&str, &str); 4] = [
     (
@@ -28,7 +29,7 @@ const V1_FILES: [(&str, &str); 4] = [
 
 /// What `downgrade(upgrade(m))` gives: `m`, but a meeting without a release whose items have
 /// summaries keeps them in an empty release (v2 holds summaries in the release).
-fn expected_back(m: &Meeting) -> Meeting {
+pub(crate) fn expected_back(m: &Meeting) -> Meeting {
     let mut m = m.clone();
     if m.release.is_none()
         && m.agenda
@@ -109,8 +110,58 @@ fn what_v1_cannot_say_is_named_by_its_path() {
     assert_eq!(e.path, "organisations", "{e}");
 }
 
+/// Every output of `m` is the bytes the v1 composer and renderers gave before v2.
+fn renders_as_v1(m: &Meeting) -> Result<(), TestCaseError> {
+    let old = v1_oracle::compose(m);
+    let new = compose(m);
+    prop_assert_eq!(
+        Format::Html.render(m).unwrap(),
+        v1_oracle::Html.render(&old)
+    );
+    prop_assert_eq!(
+        Format::Markdown.render(m).unwrap(),
+        v1_oracle::Markdown.render(&old)
+    );
+    prop_assert_eq!(render::plain_text(&new), v1_oracle::plain_text(&old));
+    prop_assert_eq!(render::article(&new), v1_oracle::article(&old));
+    let (parts, old_parts) = (render::preview_parts(&new), v1_oracle::preview_parts(&old));
+    prop_assert_eq!(&parts.head, &old_parts.head);
+    prop_assert_eq!(&parts.blocks, &old_parts.blocks);
+    prop_assert_eq!(&parts.tail, &old_parts.tail);
+    prop_assert!(new.problems.is_empty(), "{:?}", new.problems);
+    Ok(())
+}
+
+#[test]
+fn every_v1_example_renders_as_before() {
+    for (name, file) in V1_FILES {
+        let m = meeting_file::parse(name, file.as_bytes()).unwrap();
+        renders_as_v1(&m).unwrap();
+    }
+    for m in [sample::sample_en(), sample::sample_fr()] {
+        renders_as_v1(&m).unwrap();
+    }
+}
+
+#[test]
+fn v1_quote_marks_typed_in_a_quote_print_as_typed() {
+    let mut m = meeting_file::parse("f", V1_FILES[0].1.as_bytes()).unwrap();
+    m.agenda[0].quotes[0].text = "They said “no” twice".into();
+    m.agenda[0].quotes[0].in_release = true;
+    let up = upgrade(&m);
+    assert!(up.agenda[0].quotes[0].typed_marks);
+    assert!(render::plain_text(&compose(&m)).contains("“They said “no” twice,”"));
+    renders_as_v1(&m).unwrap();
+    assert_eq!(downgrade(&up).unwrap(), m);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_v1_meeting_renders_through_v2_as_before(m in meeting()) {
+        renders_as_v1(&m)?;
+    }
 
     #[test]
     fn any_v1_meeting_upgrades_and_comes_back(m in meeting()) {

@@ -375,7 +375,7 @@ fn pandoc_read(file: &Path, reader: &str, args: &[&str]) -> PandocRead {
 fn release_lines(composed: &communique_core::Composed) -> Vec<String> {
     let mut want = Vec::new();
     want.extend(composed.dateline());
-    want.extend(composed.paragraphs.iter().cloned());
+    want.extend(composed.paragraphs());
     want.extend(
         composed
             .captions

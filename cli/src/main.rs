@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use communique_core::store::recovery::{self, Damage, Recovery};
 use communique_core::store::{backups_of, Backup};
-use communique_core::{paths, v2, Error, Format, MeetingId, Store};
+use communique_core::{paths, v2, Error, Format, Language, MeetingId, Store};
 
 #[derive(Parser)]
 #[command(
@@ -36,11 +36,15 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write a stored meeting's release (html, md) or its meeting file (json).
+    /// Write a stored meeting's release (html, md) or its meeting file (json: v1 when v1 says
+    /// all of it, else v2).
     Export {
         id: MeetingId,
         #[arg(long, value_enum)]
         format: OutFormat,
+        /// The release's language [default: the meeting's original].
+        #[arg(long, value_name = "TAG", value_parser = language)]
+        language: Option<Language>,
         /// Write here instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -81,6 +85,9 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ReleaseFormat,
+        /// The release's language [default: the meeting's original].
+        #[arg(long, value_name = "TAG", value_parser = language)]
+        language: Option<Language>,
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -178,7 +185,7 @@ fn run(cli: Cli) -> CliResult {
             let meeting = read_meeting(file)?;
             let mut store = open(cli.db)?;
             let revision = store.revision(id)?;
-            store.save(id, revision, &meeting)?;
+            store.save_v2(id, revision, &meeting)?;
             println!("{id}");
             Ok(())
         }
@@ -194,7 +201,7 @@ fn run(cli: Cli) -> CliResult {
             let mut store = open(cli.db)?;
             let mut out = std::io::stdout().lock();
             for m in &meetings {
-                let id = store.insert(m)?;
+                let id = store.insert_v2(m)?;
                 // Printed only once committed, and flushed: a printed id is a stored meeting.
                 writeln!(out, "{id}")
                     .and_then(|()| out.flush())
@@ -202,10 +209,17 @@ fn run(cli: Cli) -> CliResult {
             }
             Ok(())
         }
-        Command::Export { id, format, output } => {
+        Command::Export {
+            id,
+            format,
+            language,
+            output,
+        } => {
             let mut store = open(cli.db)?;
             // Written, then recorded as a version, in one transaction (see `Store::export`).
-            store.export(id, format.into(), |bytes| emit(bytes, output.as_deref()))?;
+            store.export_in(id, format.into(), language, |bytes| {
+                emit(bytes, output.as_deref())
+            })?;
             Ok(())
         }
         Command::History { id } => {
@@ -298,10 +312,20 @@ fn run(cli: Cli) -> CliResult {
         Command::Render {
             file,
             format,
+            language,
             output,
         } => {
             let meeting = read_meeting(&file)?;
-            let text = Format::from(format).render(&meeting)?;
+            let language = language.unwrap_or(meeting.info.languages[0]);
+            if !meeting.info.languages.contains(&language) {
+                return Err(format!(
+                    "{}: --language {}: the meeting is not published in it",
+                    file.display(),
+                    language.tag()
+                )
+                .into());
+            }
+            let text = Format::from(format).render_v2(&meeting, language)?;
             Ok(emit(text.as_bytes(), output.as_deref())?)
         }
     }
@@ -373,10 +397,20 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>), String> {
     Ok((name, bytes))
 }
 
-/// A meeting file of either version, as the archive keeps it (v1; see `v2::parse_for_v1`).
-fn read_meeting(path: &Path) -> Result<communique_core::Meeting, String> {
+/// A meeting file of either version (v1 upgraded).
+fn read_meeting(path: &Path) -> Result<v2::MeetingV2, String> {
     let (name, bytes) = read_file(path)?;
-    v2::parse_for_v1(&name, &bytes).map_err(|e| e.to_string())
+    v2::parse_any(&name, &bytes).map_err(|e| e.to_string())
+}
+
+/// `--language`: a release language's tag.
+fn language(tag: &str) -> Result<Language, String> {
+    Language::from_tag(tag).ok_or_else(|| {
+        format!(
+            "unsupported language {tag:?}: releases are written in {}",
+            Language::supported_tags()
+        )
+    })
 }
 
 /// Standard output, or the file (written whole to a temporary file beside it, synced, then

@@ -1113,15 +1113,53 @@ fn upgrade_writes_the_v2_form_and_the_archive_takes_it_back_as_the_same_meeting(
 }
 
 #[test]
-fn a_v2_file_the_archive_cannot_keep_yet_is_refused_by_its_first_v2_construct() {
+fn a_v2_meeting_is_stored_and_exported_in_each_of_its_languages() {
     let env = Env::new();
     let file = env.file("ministers.json", V2_EXAMPLE);
-    let err = env.fails(&["import", file.to_str().unwrap()]);
+    assert_eq!(env.ok(&["import", file.to_str().unwrap()]), "1\n");
+    assert_eq!(
+        env.ok(&["list"]),
+        "1\t2031-04-24\tForeign ministers, spring session\n"
+    );
+    // The meeting file comes back as it was written (v1 cannot say it: it stays v2).
+    assert_eq!(env.ok(&["export", "1", "--format", "json"]), V2_EXAMPLE);
+    let en = env.ok(&["export", "1", "--format", "html"]);
+    let fr = env.ok(&["export", "1", "--format", "html", "--language", "fr"]);
     assert!(
-        err.contains("ministers.json: meeting.languages: more than one language"),
+        en.contains("<html lang=\"en\">") && en.contains("Press release"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("<html lang=\"fr\">") && fr.contains("Communiqué de presse"),
+        "{fr}"
+    );
+    assert_eq!(
+        env.ok(&[
+            "render",
+            file.to_str().unwrap(),
+            "--format",
+            "html",
+            "--language",
+            "fr"
+        ]),
+        fr,
+        "render and export agree"
+    );
+    let out = env
+        .cmd(&["export", "1", "--format", "md", "--language", "de"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unsupported language \"de\": releases are written in en, fr"),
         "{err}"
     );
-    assert_eq!(env.ok(&["list"]), "", "nothing stored");
+    assert_eq!(env.ok(&["search", "agissons"]).lines().count(), 1);
+    // One version: the French export; the English one read the same (one version holds both).
+    assert_eq!(env.ok(&["history", "1"]).lines().count(), 1);
+
     // A mistake in a v2 file is named by its path.
     let broken = V2_EXAMPLE.replacen("\"person\": \"sg\"", "\"person\": \"nobody\"", 1);
     let file = env.file("broken.json", broken);

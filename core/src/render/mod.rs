@@ -57,7 +57,7 @@ impl Format {
         Ok(match self {
             Format::Html => Html.render(&checked(v2::compose(meeting, language))?),
             Format::Markdown => Markdown.render(&checked(v2::compose(meeting, language))?),
-            Format::Json => v2::to_json(meeting)?,
+            Format::Json => meeting_file_json(meeting)?,
         })
     }
 
@@ -67,6 +67,15 @@ impl Format {
             Format::Markdown => Markdown.extension(),
             Format::Json => "json",
         }
+    }
+}
+
+/// A meeting's file in the oldest format that says all of it: v1 when v1 → v2 gives it back
+/// exactly (every meeting made before v2, byte for byte as before), else v2.
+pub fn meeting_file_json(meeting: &MeetingV2) -> crate::Result<String> {
+    match v2::downgrade(meeting) {
+        Ok(v1) if v2::upgrade(&v1) == *meeting => meeting_file::to_json(&v1),
+        _ => v2::to_json(meeting),
     }
 }
 

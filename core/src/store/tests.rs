@@ -335,7 +335,10 @@ fn a_version_is_recorded_only_when_the_release_changed() {
             )
         ]
     );
-    assert_eq!(store.version(id, 1).unwrap().meeting, sample_en());
+    assert_eq!(
+        store.version(id, 1).unwrap().meeting,
+        crate::v2::upgrade(&sample_en())
+    );
 }
 
 #[test]
@@ -1141,5 +1144,71 @@ mod v2_documents {
         store.save(id, 1, &m).unwrap();
         assert_eq!(store.load(id).unwrap().meeting, m);
         assert_eq!(store.load_v2(id).unwrap().meeting, v2::upgrade(&m));
+    }
+
+    #[test]
+    fn each_language_exports_and_the_history_keeps_every_release() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.insert_v2(&example()).unwrap();
+        let mut html = String::new();
+        let n = store
+            .export_in(id, Format::Html, Some(crate::Language::Fr), |b| {
+                html = String::from_utf8(b.to_vec()).unwrap();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(n, Some(1));
+        assert!(html.contains("<html lang=\"fr\">"), "{html}");
+        assert!(html.contains("Communiqué de presse"));
+        let v = store.version(id, 1).unwrap();
+        assert_eq!(v.meeting, example());
+        assert!(v.release.contains("\n\n— fr —\n\n"), "{}", v.release);
+        assert!(v.release.starts_with("Embargoed until 25 April 2031 18:00 WEST\n\nPress release\n\nMinisters agree a plan for safe ports"), "{}", v.release);
+
+        // The meeting file of a meeting v1 cannot say is v2; exporting it again records nothing.
+        let mut json = String::new();
+        let n = store
+            .export_in(id, Format::Json, None, |b| {
+                json = String::from_utf8(b.to_vec()).unwrap();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(n, None);
+        assert_eq!(json, v2::to_json(&example()).unwrap());
+
+        // A correction of the French release moves its "updated" time only.
+        let mut m = store.load_v2(id).unwrap().meeting;
+        m.releases[1].headline = vec![v2::Run::Text("Un plan pour des ports sûrs".into())];
+        store.save_v2(id, 1, &m).unwrap();
+        store
+            .export_in(id, Format::Markdown, Some(crate::Language::Fr), |_| Ok(()))
+            .unwrap();
+        let after = store.load_v2(id).unwrap().meeting;
+        assert!(after.releases[1].updated.is_some());
+        assert_eq!(after.releases[0].updated, example().releases[0].updated);
+
+        // Restoring version 1 gives the first French headline back.
+        store.restore(id, 1).unwrap();
+        assert_eq!(
+            store.load_v2(id).unwrap().meeting.releases[1].headline,
+            example().releases[1].headline
+        );
+    }
+
+    #[test]
+    fn a_language_the_meeting_is_not_published_in_is_refused() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.insert(&sample_en()).unwrap();
+        let err = store
+            .export_in(id, Format::Html, Some(crate::Language::Fr), |_| {
+                panic!("nothing written")
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("not published in \"fr\" (its languages: en)"),
+            "{err}"
+        );
+        assert!(store.versions(id).unwrap().is_empty());
     }
 }

@@ -13,14 +13,13 @@ use chrono::Timelike;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use super::meetings::{load_in, save_in};
+use super::meetings::{load_v2_in, save_v2_in};
 use super::{MeetingId, Store};
-use crate::compose::compose;
 use crate::error::{Error, Result};
 use crate::failpoint;
-use crate::meeting_file;
-use crate::model::Meeting;
+use crate::lang::Language;
 use crate::render::{plain_text, Format};
+use crate::v2::{self, MeetingV2};
 
 /// Why a version was recorded. In JSON: `{"kind": "export", "format": "html"}`,
 /// `{"kind": "by_hand"}`, `{"kind": "before_restore", "restoring": 2}`,
@@ -106,7 +105,26 @@ pub struct Version {
     pub created_at: String,
     pub reason: VersionReason,
     pub release: String,
-    pub meeting: Meeting,
+    /// The meeting file it came from (versions recorded before schema 4 hold v1 files: they
+    /// come back upgraded).
+    pub meeting: MeetingV2,
+}
+
+/// The text a version holds: the plain text of each release, in the meeting's order, the
+/// original first; a second language's after a blank line and `— <tag> —` (a meeting with one
+/// release reads exactly as its release).
+pub fn release_text(m: &MeetingV2) -> String {
+    let mut out = String::new();
+    for (i, r) in m.releases.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&format!("\n\n— {} —\n\n", r.language.tag()));
+        }
+        out.push_str(&plain_text(&v2::compose(m, r.language)));
+    }
+    if m.releases.is_empty() {
+        out = plain_text(&v2::compose(m, m.info.languages[0]));
+    }
+    out
 }
 
 impl Store {
@@ -121,28 +139,68 @@ impl Store {
         format: Format,
         write: impl FnOnce(&[u8]) -> Result<()>,
     ) -> Result<Option<i64>> {
+        self.export_in(id, format, None, write)
+    }
+
+    /// `export` of the release in `language` (absent: the original); the meeting file whole
+    /// for `Format::Json`. A correction moves the `updated` time of the release exported (of
+    /// every release, for the meeting file).
+    pub fn export_in(
+        &mut self,
+        id: MeetingId,
+        format: Format,
+        language: Option<Language>,
+        write: impl FnOnce(&[u8]) -> Result<()>,
+    ) -> Result<Option<i64>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored = load_in(&tx, id)?;
+        let stored = load_v2_in(&tx, id)?;
         let mut meeting = stored.meeting;
-        if meeting.release.is_some() {
+        let language = language.unwrap_or(meeting.info.languages[0]);
+        if format != Format::Json && !meeting.info.languages.contains(&language) {
+            return Err(Error::Invalid {
+                path: format!("meeting {id}"),
+                message: format!(
+                    "it is not published in {:?} (its languages: {})",
+                    language.tag(),
+                    meeting
+                        .info
+                        .languages
+                        .iter()
+                        .map(|l| l.tag())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+        if !meeting.releases.is_empty() {
             let auto: bool = tx.query_row(
                 "SELECT updated_auto FROM meetings WHERE id = ?1",
                 [id],
                 |r| r.get(0),
             )?;
             let corrected =
-                latest_in(&tx, id)?.is_some_and(|(_, text)| text != plain_text(&compose(&meeting)));
-            let release = meeting.release.get_or_insert_with(Default::default);
-            if corrected && (release.updated.is_none() || auto) {
-                let now = crate::clock::now_utc().fixed_offset();
-                release.updated = Some(now.with_nanosecond(0).unwrap_or(now));
-                save_in(&tx, id, stored.revision, &meeting)?;
+                latest_in(&tx, id)?.is_some_and(|(_, text)| text != release_text(&meeting));
+            let now = crate::clock::now_utc().fixed_offset();
+            let now = now.with_nanosecond(0).unwrap_or(now);
+            let mut moved = false;
+            for r in meeting
+                .releases
+                .iter_mut()
+                .filter(|r| format == Format::Json || r.language == language)
+            {
+                if corrected && (r.updated.is_none() || auto) {
+                    r.updated = Some(now);
+                    moved = true;
+                }
+            }
+            if moved {
+                save_v2_in(&tx, id, stored.revision, &meeting)?;
                 tx.execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
             }
         }
-        write(format.render(&meeting)?.as_bytes())?;
+        write(format.render_v2(&meeting, language)?.as_bytes())?;
         failpoint::hit(failpoint::EXPORT_BEFORE_VERSION);
         let number = record_in(&tx, id, &meeting, VersionReason::Export { format })?;
         tx.commit()?;
@@ -155,7 +213,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let meeting = load_in(&tx, id)?.meeting;
+        let meeting = load_v2_in(&tx, id)?.meeting;
         let number = record_in(&tx, id, &meeting, reason)?;
         tx.commit()?;
         Ok(number)
@@ -205,7 +263,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version = version_in(&tx, id, number)?;
-        let current = load_in(&tx, id)?;
+        let current = load_v2_in(&tx, id)?;
         record_in(
             &tx,
             id,
@@ -213,7 +271,7 @@ impl Store {
             VersionReason::BeforeRestore { restoring: number },
         )?;
         failpoint::hit(failpoint::RESTORE_AFTER_SNAPSHOT);
-        save_in(&tx, id, current.revision, &version.meeting)?;
+        save_v2_in(&tx, id, current.revision, &version.meeting)?;
         let made = match record_in(
             &tx,
             id,
@@ -237,7 +295,7 @@ impl Store {
     ) -> Result<Vec<crate::diff::DiffPara>> {
         let before = self.version(id, from)?.release;
         let after = if to == 0 {
-            plain_text(&compose(&self.load(id)?.meeting))
+            release_text(&self.load_v2(id)?.meeting)
         } else {
             self.version(id, to)?.release
         };
@@ -264,10 +322,10 @@ fn latest_in(conn: &Connection, id: MeetingId) -> Result<Option<(i64, String)>> 
 fn record_in(
     tx: &Connection,
     id: MeetingId,
-    meeting: &Meeting,
+    meeting: &MeetingV2,
     reason: VersionReason,
 ) -> Result<Option<i64>> {
-    let release = plain_text(&compose(meeting));
+    let release = release_text(meeting);
     let last = latest_in(tx, id)?;
     if last.as_ref().is_some_and(|(_, text)| *text == release) {
         return Ok(None);
@@ -285,7 +343,7 @@ fn record_in(
             format,
             of_version,
             release,
-            meeting_file::to_json(meeting)?
+            crate::render::meeting_file_json(meeting)?
         ],
     )?;
     Ok(Some(number))
@@ -311,7 +369,7 @@ fn version_in(conn: &Connection, id: MeetingId, number: i64) -> Result<Version> 
         .optional()?
         .ok_or(Error::NoSuchVersion { id, number })?;
     let (created_at, reason, format, of_version, release, json) = row;
-    let meeting = meeting_file::parse(
+    let meeting = v2::parse_any(
         &format!("version {number} of meeting {id}"),
         json.as_bytes(),
     )?;

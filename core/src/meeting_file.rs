@@ -121,6 +121,35 @@ pub(crate) fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value, 
 /// A meeting from an already parsed meeting-file document (the desktop app's IPC sends one).
 /// `source` names it in errors.
 pub fn from_value(source: &str, value: &serde_json::Value) -> Result<Meeting, FileError> {
+    let parsed: MeetingFile = document(
+        source,
+        value,
+        FORMAT_V1,
+        &format!("this version reads {FORMAT_V1:?}"),
+    )?;
+    let meeting = Meeting {
+        info: parsed.meeting,
+        people: parsed.people,
+        agenda: parsed.agenda,
+        release: parsed.release,
+    };
+    validate(&meeting).map_err(|(path, message)| FileError {
+        file: source.to_owned(),
+        path,
+        message,
+    })?;
+    Ok(meeting)
+}
+
+/// `value` as a meeting file of `format`, whatever the version: an object, its `format` (else
+/// the error says `reads`, what is read instead), then serde, a mistake reported with the whole
+/// field path.
+pub(crate) fn document<T: serde::de::DeserializeOwned>(
+    source: &str,
+    value: &serde_json::Value,
+    format: &str,
+    reads: &str,
+) -> Result<T, FileError> {
     let err = |path: &str, message: String| FileError {
         file: source.to_owned(),
         path: path.to_owned(),
@@ -136,36 +165,25 @@ pub fn from_value(source: &str, value: &serde_json::Value) -> Result<Meeting, Fi
         ));
     };
     match object.get("format") {
-        Some(serde_json::Value::String(f)) if f == FORMAT_V1 => {}
+        Some(serde_json::Value::String(f)) if f == format => {}
         Some(other) => {
             return Err(err(
                 "format",
-                format!(
-                    "unsupported format {}: this version reads {FORMAT_V1:?}",
-                    short(other)
-                ),
+                format!("unsupported format {}: {reads}", short(other)),
             ))
         }
         None => {
             return Err(err(
                 "format",
-                format!("missing: a meeting file starts with \"format\": {FORMAT_V1:?}"),
+                format!("missing: a meeting file starts with \"format\": {format:?}"),
             ))
         }
     }
-    let parsed: MeetingFile = serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         err(&path, e.into_inner().to_string())
-    })?;
-    let meeting = Meeting {
-        info: parsed.meeting,
-        people: parsed.people,
-        agenda: parsed.agenda,
-        release: parsed.release,
-    };
-    validate(&meeting).map_err(|(path, message)| err(&path, message))?;
-    Ok(meeting)
+    })
 }
 
 /// The rules serde cannot see: references between fields, ranges, uniqueness.

@@ -556,14 +556,19 @@ pub fn to_compact_json(m: &MeetingV2) -> crate::Result<String> {
 /// A meeting the archive kept (`to_compact_json`): read without the checks of `read`, which it
 /// passed when it was stored.
 pub fn from_stored(json: &str) -> Result<MeetingV2, serde_json::Error> {
-    let f: MeetingFileV2 = serde_json::from_str(json)?;
-    Ok(MeetingV2 {
-        info: f.meeting,
-        organisations: f.organisations,
-        people: f.people,
-        agenda: f.agenda,
-        releases: f.releases,
-    })
+    serde_json::from_str::<MeetingFileV2>(json).map(MeetingV2::from)
+}
+
+impl From<MeetingFileV2> for MeetingV2 {
+    fn from(f: MeetingFileV2) -> MeetingV2 {
+        MeetingV2 {
+            info: f.meeting,
+            organisations: f.organisations,
+            people: f.people,
+            agenda: f.agenda,
+            releases: f.releases,
+        }
+    }
 }
 
 /// The v2 meeting file as a JSON value.

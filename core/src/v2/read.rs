@@ -42,51 +42,18 @@ pub fn parse_for_v1(file: &str, bytes: &[u8]) -> Result<crate::Meeting, FileErro
 
 /// A v2 meeting from an already parsed document. `source` names it in errors.
 pub fn from_value(source: &str, value: &serde_json::Value) -> Result<MeetingV2, FileError> {
-    let err = |path: &str, message: String| FileError {
+    let parsed: MeetingFileV2 = meeting_file::document(
+        source,
+        value,
+        FORMAT_V2,
+        &format!("this reads {FORMAT_V2:?} (and {FORMAT_V1:?}, upgraded)"),
+    )?;
+    let meeting = MeetingV2::from(parsed);
+    validate(&meeting).map_err(|(path, message)| FileError {
         file: source.to_owned(),
-        path: path.to_owned(),
+        path,
         message,
-    };
-    let Some(object) = value.as_object() else {
-        return Err(err(
-            "",
-            format!(
-                "not a meeting file: expected a JSON object, found {}",
-                meeting_file::short(value)
-            ),
-        ));
-    };
-    match object.get("format") {
-        Some(serde_json::Value::String(f)) if f == FORMAT_V2 => {}
-        Some(other) => {
-            return Err(err(
-                "format",
-                format!(
-                    "unsupported format {}: this reads {FORMAT_V2:?} (and {FORMAT_V1:?}, upgraded)",
-                    meeting_file::short(other)
-                ),
-            ))
-        }
-        None => {
-            return Err(err(
-                "format",
-                format!("missing: a meeting file starts with \"format\": {FORMAT_V2:?}"),
-            ))
-        }
-    }
-    let parsed: MeetingFileV2 = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        err(&path, e.into_inner().to_string())
     })?;
-    let meeting = MeetingV2 {
-        info: parsed.meeting,
-        organisations: parsed.organisations,
-        people: parsed.people,
-        agenda: parsed.agenda,
-        releases: parsed.releases,
-    };
-    validate(&meeting).map_err(|(path, message)| err(&path, message))?;
     Ok(meeting)
 }
 

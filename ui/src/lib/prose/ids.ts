@@ -70,15 +70,20 @@ export function idRepairs(
     }
   }
   const byId = new Map<string, number[]>();
+  const empty = new Set<number>();
   for (const { pos, node } of blocks) {
     const id = node.attrs.id;
     if (typeof id === 'string' && id !== '') byId.set(id, [...(byId.get(id) ?? []), pos]);
+    if (node.isTextblock && node.content.size === 0) empty.add(pos);
   }
   const keep = new Set<number>();
   for (const [id, positions] of byId) {
     if (reserved.has(id)) continue;
     const mapped = keeper.get(id);
-    keep.add(positions.includes(mapped ?? -1) ? (mapped as number) : positions[0]);
+    let chosen = positions.includes(mapped ?? -1) ? (mapped as number) : positions[0];
+    // Enter at the start of a block leaves an empty copy where it was: the text keeps the id.
+    if (empty.has(chosen)) chosen = positions.find((p) => !empty.has(p)) ?? chosen;
+    keep.add(chosen);
   }
   const taken = new Set<string>([...reserved, ...byId.keys()]);
   const repairs: { pos: number; id: string }[] = [];

@@ -257,6 +257,40 @@ describe('block ids', () => {
     expect(h).not.toBe(p);
   });
 
+  it('reserved ids may include the document\'s own: only a block the change made gets a fresh id', () => {
+    const release = { language: 'en' as const, lead: [{ id: 'lead', p: [] }], closing: two };
+    let s = EditorState.create({
+      doc: toDoc(two),
+      plugins: [blockIds({ reserved: () => releaseBlockIds(release), random: seeded(3) })],
+    });
+    s = select(s, at(s, 1, 2));
+    s = run(s, splitBlock);
+    const [a, b, c] = ids(s);
+    expect([a, b]).toEqual(['p1', 'p2']);
+    expect(c).toMatch(/^p-[a-z0-9]{6}$/);
+  });
+
+  it('pasted HTML from elsewhere comes in as blocks with fresh ids; the editor\'s own keeps its kinds', () => {
+    let s = state([{ id: 'p1', p: ['x'] }]);
+    s = select(s, at(s, 0, 1));
+    const host = document.createElement('div');
+    host.innerHTML = '<h2>Ports</h2><ul><li>Border checks</li><li>Tugs</li></ul><ol><li>One</li></ol><p>Done.</p>';
+    s = s.apply(s.tr.replaceSelection(DOMParser.fromSchema(s.schema).parseSlice(host)));
+    const blocks = fromDoc(s.doc);
+    // The first pasted block joins the one the cursor is in, as ProseMirror pastes.
+    expect(blocks[0]).toEqual({ id: 'p1', p: ['xPorts'] });
+    expect(blocks.map((b) => Object.keys(b)[1])).toEqual(['p', 'list', 'list', 'p']);
+    expect(blocks[1]).toMatchObject({ list: 'bulleted', entries: [['Border checks'], ['Tugs']] });
+    expect(blocks[2]).toMatchObject({ list: 'numbered', entries: [['One']] });
+    expect(blocks[3]).toMatchObject({ p: ['Done.'] });
+    expect(new Set(blocks.map((b) => b.id)).size).toBe(4);
+    // Into an empty document, a heading stays a heading.
+    let e = state([]);
+    e = e.apply(e.tr.replaceWith(0, 0, DOMParser.fromSchema(e.schema).parse(host).content));
+    expect(fromDoc(e.doc).map((b) => Object.keys(b)[1])).toEqual(['h', 'list', 'list', 'p']);
+    expect(fromDoc(e.doc)[0]).toMatchObject({ h: ['Ports'] });
+  });
+
   it('undo takes the new block and its id back together', () => {
     let s = select(state(two), 0);
     s = select(s, at(s, 0, 4));

@@ -38,7 +38,8 @@ export function releaseBlockIds(release: ReleaseV2): Set<string> {
 }
 
 export type BlockIdsOptions = {
-  /** Ids used elsewhere in the release (its other block lists), read at each change. */
+  /** Ids used elsewhere in the release (its other block lists), read at each change. Every id
+   * of the release will do: the ids the document already has stay its own. */
   reserved?: () => Iterable<string>;
   random?: Random;
 };
@@ -52,7 +53,7 @@ function topBlocks(doc: Node): { pos: number; node: Node }[] {
 }
 
 /** The ids to change so that every block of `doc` has one, unique in the document and not in
- * `reserved`. Of blocks that share an id, the one that keeps it is the block that had it before
+ * `reserved` (unless it had it before the change). Of blocks that share an id, the one that keeps it is the block that had it before
  * the change (`before`'s position mapped through `mapping`: the first half of a split block, the
  * original of a pasted copy), else the first. */
 export function idRepairs(
@@ -63,6 +64,8 @@ export function idRepairs(
 ): { pos: number; id: string }[] {
   const blocks = topBlocks(doc);
   const keeper = new Map<string, number>();
+  // An id the document had before the change is its own, even if `reserved` names it (a caller
+  // may pass every id of the release).
   if (before) {
     for (const { pos, node } of topBlocks(before.doc)) {
       const id = node.attrs.id;
@@ -78,7 +81,7 @@ export function idRepairs(
   }
   const keep = new Set<number>();
   for (const [id, positions] of byId) {
-    if (reserved.has(id)) continue;
+    if (reserved.has(id) && !keeper.has(id)) continue;
     const mapped = keeper.get(id);
     let chosen = positions.includes(mapped ?? -1) ? (mapped as number) : positions[0];
     // Enter at the start of a block leaves an empty copy where it was: the text keeps the id.

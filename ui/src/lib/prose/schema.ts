@@ -21,12 +21,20 @@ export function isLinkHref(href: string): boolean {
 // Inline content of every text-holding node: text (which may carry a link) and the atoms.
 const inline = 'inline*';
 
-function textblock(tag: string, role: string, attrs: NodeSpec['attrs'] = {}): NodeSpec {
+// Parsing (a paste): the editor's own markup (`data-pm`, with ids) first, then what other
+// programs write (`<p>`, `<h1>`…`<h6>`, `<ul>`, `<ol>`, `<li>`) as the block it reads as, without an
+// id (the ids plugin gives one). A block quote and a statement are only ever the editor's own.
+const OWN = 60;
+
+function textblock(tag: string, role: string, attrs: NodeSpec['attrs'] = {}, foreign: string[] = []): NodeSpec {
   return {
     content: inline,
     attrs,
     marks: 'link',
-    parseDOM: [{ tag: `${tag}[data-pm="${role}"]`, getAttrs: (d) => idAttr(d as HTMLElement, attrs) }],
+    parseDOM: [
+      { tag: `${tag}[data-pm="${role}"]`, priority: OWN, getAttrs: (d) => idAttr(d as HTMLElement, attrs) },
+      ...foreign.map((tag) => ({ tag })),
+    ],
     toDOM: (n) => [tag, domAttrs(role, n.attrs), 0],
   };
 }
@@ -49,9 +57,9 @@ const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block*' },
 
   /** `{ id, p: runs }` */
-  paragraph: { ...textblock('p', 'paragraph', id), group: 'block' },
+  paragraph: { ...textblock('p', 'paragraph', id, ['p']), group: 'block' },
   /** `{ id, h: runs }`: a sub-heading. */
-  heading: { ...textblock('h3', 'heading', id), group: 'block', defining: true },
+  heading: { ...textblock('h3', 'heading', id, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']), group: 'block', defining: true },
 
   /** `{ id, list: kind, entries: [runs…] }` */
   list: {
@@ -59,12 +67,14 @@ const nodes: Record<string, NodeSpec> = {
     content: 'list_entry*',
     attrs: { ...id, kind: { default: 'bulleted' } },
     parseDOM: [
-      { tag: 'ul[data-pm="list"]', getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'bulleted' }) },
-      { tag: 'ol[data-pm="list"]', getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'numbered' }) },
+      { tag: 'ul[data-pm="list"]', priority: OWN, getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'bulleted' }) },
+      { tag: 'ol[data-pm="list"]', priority: OWN, getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'numbered' }) },
+      { tag: 'ul', attrs: { kind: 'bulleted' } },
+      { tag: 'ol', attrs: { kind: 'numbered' } },
     ],
     toDOM: (n) => [n.attrs.kind === 'numbered' ? 'ol' : 'ul', domAttrs('list', n.attrs), 0],
   },
-  list_entry: { ...textblock('li', 'entry'), defining: true },
+  list_entry: { ...textblock('li', 'entry', {}, ['li']), defining: true },
 
   /** `{ id, blockquote: quote-id, byline?: runs }`: the quote is a reference (its words are the
    * quote's); an absent byline is no `byline` child, `byline: []` an empty one. */

@@ -37,6 +37,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         // A rejection is the command's `AppError`; `ipc.ts` catches it (and anything else) once.
         .error_handling(ErrorHandlingMode::Throw)
         .typ::<crate::error::AppError>()
+        // The meeting file v2, for the release editor (`ui/src/lib/prose/`); no command carries
+        // it yet. Its types that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`,
+        // `ReleaseV2`, `PhotoV2` in TypeScript.
+        .typ::<communique_core::v2::MeetingFileV2>()
         // Ids, revisions, version numbers, counts and byte sizes: i64 and u64 in Rust, all far
         // below 2^53, so a JavaScript number holds them exactly.
         .dangerously_cast_bigints_to_number()

@@ -33,7 +33,7 @@ pub use upgrade::{downgrade, upgrade};
 pub const FORMAT_V2: &str = "communique.meeting.v2";
 
 /// A Communiqué meeting file, version 2 (docs/meeting-file-v2.md): `MeetingV2` and its format.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Communiqué meeting file, v2")]
 pub struct MeetingFileV2 {
@@ -51,7 +51,7 @@ pub struct MeetingFileV2 {
 }
 
 /// The `format` of a v2 meeting file: always `communique.meeting.v2`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub enum FormatV2 {
     #[serde(rename = "communique.meeting.v2")]
     V2,
@@ -89,7 +89,7 @@ impl MeetingV2 {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Info {
     #[schemars(pattern(meeting_file::NOT_BLANK))]
@@ -101,6 +101,7 @@ pub struct Info {
     pub location: Option<String>,
     #[serde(with = "serde_forms::date")]
     #[schemars(schema_with = "serde_forms::date_schema")]
+    #[specta(type = String)]
     pub starts: NaiveDate,
     #[serde(
         default,
@@ -108,6 +109,7 @@ pub struct Info {
         with = "serde_forms::opt_date"
     )]
     #[schemars(schema_with = "serde_forms::date_schema")]
+    #[specta(type = String)]
     pub ends: Option<NaiveDate>,
     /// IANA zone the release's times are shown in; absent: UTC.
     #[serde(
@@ -116,6 +118,7 @@ pub struct Info {
         with = "serde_forms::opt_tz"
     )]
     #[schemars(schema_with = "serde_forms::zone_schema")]
+    #[specta(type = String)]
     pub timezone: Option<chrono_tz::Tz>,
     /// The languages the office publishes this meeting in, the original first. Each release's
     /// language is one of them.
@@ -130,7 +133,7 @@ impl Info {
 
 /// An organisation: its name and the boilerplate ("About …") its releases end with, kept once
 /// and reused, per language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub id: String,
@@ -141,8 +144,10 @@ pub struct Organisation {
 
 /// A person mentioned or quoted. `name` is language-neutral; how a release names them is per
 /// language (`forms`; absent: the name).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "PersonV2")]
+#[schemars(rename = "Person")]
 pub struct Person {
     pub id: String,
     #[schemars(pattern(meeting_file::NOT_BLANK))]
@@ -153,7 +158,7 @@ pub struct Person {
 
 /// How one language's release names a person. Absent: `full` and `short` are the name, `role` is
 /// `short`, and there is no pronoun (an attribution that asks for one takes `short`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Forms {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,9 +189,11 @@ impl Person {
 
 /// How a mention or an attribution names its person.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, specta::Type,
 )]
 #[serde(rename_all = "lowercase")]
+#[serde(rename = "FormV2")]
+#[schemars(rename = "Form")]
 pub enum Form {
     Full,
     Role,
@@ -196,7 +203,7 @@ pub enum Form {
 
 /// An agenda item: language-neutral (its title is the office's working title; what a release says
 /// about it is in that release's `items`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -212,8 +219,10 @@ pub struct Item {
 
 /// Something a person said, captured during the item. Its words exist per language; `original`
 /// is the one it was said in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "QuoteV2")]
+#[schemars(rename = "Quote")]
 pub struct Quote {
     pub id: String,
     /// The `id` of a person in `people`.
@@ -225,6 +234,7 @@ pub struct Quote {
         with = "serde_forms::opt_datetime"
     )]
     #[schemars(schema_with = "serde_forms::datetime_schema")]
+    #[specta(type = String)]
     pub said: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<Language>,
@@ -249,8 +259,10 @@ pub struct Quote {
 }
 
 /// One language's release.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "ReleaseV2")]
+#[schemars(rename = "Release")]
 pub struct Release {
     pub language: Language,
     /// The kicker line above the headline ("Press release").
@@ -269,6 +281,7 @@ pub struct Release {
         with = "serde_forms::opt_published"
     )]
     #[schemars(schema_with = "serde_forms::published_schema")]
+    #[specta(type = String)]
     pub published: Option<Published>,
     #[serde(
         default,
@@ -276,6 +289,7 @@ pub struct Release {
         with = "serde_forms::opt_datetime"
     )]
     #[schemars(schema_with = "serde_forms::datetime_schema")]
+    #[specta(type = String)]
     pub updated: Option<DateTime<FixedOffset>>,
     /// Not to be published before this instant (`Embargoed until 27 April 2018 18:00 CEST`).
     #[serde(
@@ -284,6 +298,7 @@ pub struct Release {
         with = "serde_forms::opt_datetime"
     )]
     #[schemars(schema_with = "serde_forms::datetime_schema")]
+    #[specta(type = String)]
     pub embargo: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lead: Vec<Block>,
@@ -324,7 +339,7 @@ impl Release {
 }
 
 /// Where the release's place and date stand.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Dateline {
     /// The place the dateline names (`BRUSSELS`); absent: none.
@@ -340,7 +355,7 @@ impl Dateline {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "kebab-case")]
 pub enum DatelinePosition {
     /// Its own line under the headline (v1's).
@@ -361,7 +376,7 @@ impl DatelinePosition {
 }
 
 /// What one release says about one agenda item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct ItemPart {
     /// The `id` of an item in `agenda`.
@@ -373,8 +388,10 @@ pub struct ItemPart {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "PhotoV2")]
+#[schemars(rename = "Photo")]
 pub struct Photo {
     pub id: String,
     #[serde(default)]
@@ -390,7 +407,7 @@ pub struct Photo {
 }
 
 /// Where a photo's caption stands in the release.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhotoPosition {
     /// After the release's text (v1's place).
@@ -410,7 +427,8 @@ impl PhotoPosition {
 pub type Runs = Vec<Run>;
 
 /// A piece of text: a plain string (shown as typed), or a span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, specta::Type)]
+#[specta(type = schema::RunShape)]
 pub enum Run {
     Text(String),
     /// A person, named by the reference rule or in the form asked for.
@@ -442,7 +460,7 @@ pub struct QuoteSpan {
 }
 
 /// Where a quote's attribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "kebab-case")]
 pub enum Attribution {
     /// `“…,” said Ms Ruiz.` (the default).
@@ -460,7 +478,8 @@ pub enum Attribution {
 }
 
 /// A block of release text. Each has an `id` the writer chooses, unique in its release.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, specta::Type)]
+#[specta(type = schema::BlockShape)]
 pub enum Block {
     Paragraph {
         id: String,
@@ -509,7 +528,7 @@ impl Block {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "lowercase")]
 pub enum ListKind {
     Bulleted,
@@ -922,32 +941,43 @@ impl<'de> Deserialize<'de> for Block {
 // ---- JSON Schema of runs and blocks: one alternative per kind -------------------------------
 
 mod schema {
+    //! One struct per kind of span and block, for the JSON Schema (schemars) and for the UI's
+    //! TypeScript (specta): `Run` and `Block` are read and written by hand above, and these say
+    //! their shapes once, for both. `#[specta(optional)]`: a field serde leaves out when absent.
     use super::*;
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     /// A person, named by the reference rule or in the form asked for.
     pub struct Mention {
         person: String,
+        #[specta(optional)]
         form: Option<Form>,
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     /// A quote placed in the text, with its attribution.
     pub struct QuoteRef {
         quote: String,
+        #[specta(optional)]
         attribution: Option<Attribution>,
+        #[specta(optional)]
         verb: Option<String>,
+        #[specta(optional)]
         form: Option<Form>,
-        clause: Option<Vec<Run>>,
+        #[specta(optional)]
+        clause: Option<Vec<super::Run>>,
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     /// A link on a phrase: `https:`, `http:` or `mailto:` only.
     pub struct Link {
         #[schemars(pattern(read::LINK_PATTERN))]
@@ -956,47 +986,80 @@ mod schema {
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     pub struct Paragraph {
         id: String,
-        p: Vec<Run>,
+        p: Vec<super::Run>,
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     pub struct Heading {
         id: String,
-        h: Vec<Run>,
+        h: Vec<super::Run>,
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     pub struct List {
         id: String,
         list: ListKind,
-        entries: Vec<Vec<Run>>,
+        entries: Vec<Vec<super::Run>>,
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     pub struct Blockquote {
         id: String,
         blockquote: String,
-        byline: Option<Vec<Run>>,
+        #[specta(optional)]
+        byline: Option<Vec<super::Run>>,
     }
 
     #[allow(dead_code)]
-    #[derive(JsonSchema)]
+    #[derive(JsonSchema, specta::Type)]
     #[serde(deny_unknown_fields)]
+    #[specta(inline)]
     pub struct Statement {
         id: String,
-        statement: Vec<Run>,
+        statement: Vec<super::Run>,
         #[serde(default)]
-        paragraphs: Vec<Vec<Run>>,
+        paragraphs: Vec<Vec<super::Run>>,
+    }
+
+    /// `super::Run` for specta: a string or one of the spans.
+    #[allow(dead_code)]
+    // JsonSchema only for its `serde` attribute (never used for the schema: see below).
+    #[derive(JsonSchema, specta::Type)]
+    #[serde(untagged)]
+    #[specta(inline)]
+    pub enum RunShape {
+        Text(String),
+        Mention(Mention),
+        Quote(QuoteRef),
+        Link(Link),
+    }
+
+    /// `super::Block` for specta: one of the five blocks.
+    #[allow(dead_code)]
+    // JsonSchema only for its `serde` attribute (never used for the schema: see below).
+    #[derive(JsonSchema, specta::Type)]
+    #[serde(untagged)]
+    #[specta(inline)]
+    pub enum BlockShape {
+        Paragraph(Paragraph),
+        Heading(Heading),
+        List(List),
+        Blockquote(Blockquote),
+        Statement(Statement),
     }
 }
 

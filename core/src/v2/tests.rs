@@ -305,3 +305,68 @@ fn the_example_in_the_docs_reads() {
     let m = parse("docs/meeting-file-v2.md", json.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(m.info.languages, vec![Language::En, Language::Fr]);
 }
+
+/// The edits `ui/tests/unit/bindingsV2.test.ts` shows the generated TypeScript refusing (the
+/// worked example as a `MeetingFileV2` literal): core refuses each of them too, so the UI's type
+/// of the file is no looser than the file on these points.
+#[test]
+fn what_the_ui_bindings_refuse_core_refuses() {
+    let changes: [(Change, &str); 9] = [
+        (
+            |m| m["releases"][0]["lead"][0]["colour"] = "red".into(),
+            "releases[0].lead[0]",
+        ),
+        (
+            |m| {
+                m["releases"][0]["items"][0]["blocks"][1]["p"][0]["attribution"] = "sideways".into()
+            },
+            "releases[0].items[0].blocks[1].p[0].attribution",
+        ),
+        (
+            |m| {
+                m["releases"][0]["items"][0]["blocks"][2]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("id");
+            },
+            "releases[0].items[0].blocks[2]",
+        ),
+        (
+            |m| {
+                m["releases"][0]["closing"][0]["p"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("text");
+            },
+            "releases[0].closing[0].p[1]",
+        ),
+        (
+            |m| m["releases"][0]["headline"] = "Ministers agree".into(),
+            "releases[0].headline",
+        ),
+        (
+            |m| m["releases"][0]["items"][0]["blocks"][2]["list"] = "dashed".into(),
+            "releases[0].items[0].blocks[2].list",
+        ),
+        (
+            |m| m["meeting"]["languages"] = serde_json::json!(["en", "de"]),
+            "meeting.languages[1]",
+        ),
+        (
+            |m| {
+                m["releases"][0]["items"][1]["blocks"][1]["byline"][0]["form"] = "nickname".into()
+            },
+            "releases[0].items[1].blocks[1].byline[0].form",
+        ),
+        (
+            |m| m["format"] = "communique.meeting.v1".into(),
+            "format",
+        ),
+    ];
+    for (change, path) in changes {
+        let mut m = example();
+        change(&mut m);
+        let e = refused(&m);
+        assert!(e.starts_with(path), "{e}");
+    }
+}

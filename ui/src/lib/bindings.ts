@@ -67,6 +67,21 @@ export type AppError = {
 	message: string,
 };
 
+/**  Where a quote's attribution stands. */
+export type Attribution = 
+/**  `“…,” said Ms Ruiz.` (the default). */
+"after" | 
+/**  `“…,” Ms Ruiz said.` · `« … », a-t-elle déclaré.` */
+"after-subject" | 
+/**  `Ms Ruiz said: “….”` */
+"before" | 
+/**  `Ms Ruiz said that “…”.` */
+"before-that" | 
+/**  The language's formula for a further quote: `She added: “…”` · `Et d'ajouter : « … »`. */
+"added" | 
+/**  A fragment inside the sentence, no attribution of its own. */
+"none";
+
 export type Backup = {
 	path: string,
 	name: string,
@@ -76,12 +91,50 @@ export type Backup = {
 	size_bytes: number,
 };
 
+/**  A block of release text. Each has an `id` the writer chooses, unique in its release. */
+export type Block = {
+	id: string,
+	p: Run[],
+} | {
+	id: string,
+	h: Run[],
+} | {
+	id: string,
+	list: ListKind,
+	entries: Run[][],
+} | {
+	id: string,
+	blockquote: string,
+	byline?: Run[] | null,
+} | {
+	id: string,
+	statement: Run[],
+	paragraphs?: Run[][],
+};
+
 export type Change = "same" | "added" | "removed" | 
 /**  A paragraph rewritten in place (a removal paired with the addition that replaced it). */
 "changed";
 
 /**  What the UI can tell apart. Only add a variant the UI handles differently. */
 export type Code = "invalid_input" | "not_a_database" | "newer_schema" | "not_found" | "conflict" | "storage" | "io";
+
+/**  Where the release's place and date stand. */
+export type Dateline = {
+	/**  The place the dateline names (`BRUSSELS`); absent: none. */
+	place?: string | null,
+	position?: DatelinePosition,
+};
+
+export type DatelinePosition = 
+/**  Its own line under the headline (v1's). */
+"line" | 
+/**  `BRUSSELS, 27 April 2018 –` opening the lead. */
+"lead" | 
+/**  At the end of the release. */
+"end" | 
+/**  The date is in the headline: no dateline. */
+"headline";
 
 export type DiffPara = {
 	kind: Change,
@@ -116,6 +169,9 @@ export type EditorDoc = MeetingFile;
 /**  How a quote names its speaker. */
 export type Form = "full" | "role" | "short";
 
+/**  How a mention or an attribution names its person. */
+export type FormV2 = "full" | "role" | "short" | "pronoun";
+
 /**  Everything `export` and `render` can write. Serialised as its file extension. */
 export type Format = "html" | "md" | 
 /**  The meeting file itself (not a release: it keeps notes and everything private). */
@@ -124,8 +180,63 @@ export type Format = "html" | "md" |
 /**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
 export type FormatV1 = "communique.meeting.v1";
 
+/**  The `format` of a v2 meeting file: always `communique.meeting.v2`. */
+export type FormatV2 = "communique.meeting.v2";
+
+/**
+ *  How one language's release names a person. Absent: `full` and `short` are the name, `role` is
+ *  `short`, and there is no pronoun (an attribution that asks for one takes `short`).
+ */
+export type Forms = {
+	full?: string | null,
+	role?: string | null,
+	short?: string | null,
+	/**  `she`, `elle`: for attributions that follow the subject (`a-t-elle déclaré`). */
+	pronoun?: string | null,
+};
+
+export type Info = {
+	title: string,
+	/**  The `id` of the organisation, in `organisations`, that holds the meeting. */
+	organisation?: string | null,
+	location?: string | null,
+	starts: string,
+	ends?: string,
+	/**  IANA zone the release's times are shown in; absent: UTC. */
+	timezone?: string,
+	/**
+	 *  The languages the office publishes this meeting in, the original first. Each release's
+	 *  language is one of them.
+	 */
+	languages: Language[],
+};
+
+/**
+ *  An agenda item: language-neutral (its title is the office's working title; what a release says
+ *  about it is in that release's `items`).
+ */
+export type Item = {
+	id: string,
+	title: string,
+	/**  Private: never reaches any release output. */
+	notes?: string,
+	in_release?: boolean,
+	quotes?: QuoteV2[],
+};
+
+/**  What one release says about one agenda item. */
+export type ItemPart = {
+	/**  The `id` of an item in `agenda`. */
+	item: string,
+	/**  A sub-heading shown in the release above the item's blocks. */
+	heading?: Run[] | null,
+	blocks?: Block[],
+};
+
 /**  A release language v1 renders, written as its BCP 47 tag. */
 export type Language = "en" | "fr";
+
+export type ListKind = "bulleted" | "numbered";
 
 /**
  *  A Communiqué meeting file, version 1: one meeting, its agenda, private notes, quotes, the
@@ -139,6 +250,18 @@ export type MeetingFile = {
 	agenda: AgendaItem[],
 	/**  A meeting in progress has no release yet. */
 	release?: Release | null,
+};
+
+/**  A Communiqué meeting file, version 2 (docs/meeting-file-v2.md): `MeetingV2` and its format. */
+export type MeetingFileV2 = {
+	format: FormatV2,
+	meeting: Info,
+	organisations?: Organisation[],
+	people?: PersonV2[],
+	/**  In agenda order; may be empty. */
+	agenda: Item[],
+	/**  One per language, the original first. A meeting in progress may have none yet. */
+	releases?: ReleaseV2[],
 };
 
 export type MeetingInfo = {
@@ -181,6 +304,16 @@ export type OpenMeeting = {
 };
 
 /**
+ *  An organisation: its name and the boilerplate ("About …") its releases end with, kept once
+ *  and reused, per language.
+ */
+export type Organisation = {
+	id: string,
+	name: Partial<{ [key in Language]: string }>,
+	boilerplate?: Partial<{ [key in Language]: Block[] }>,
+};
+
+/**
  *  A person quoted in the meeting. `id` is the file's own key, unique within one meeting; the
  *  other forms are how the release names them (absent: `full` and `short` are the name, `role` is
  *  `short`).
@@ -193,11 +326,35 @@ export type Person = {
 	short?: string | null,
 };
 
+/**
+ *  A person mentioned or quoted. `name` is language-neutral; how a release names them is per
+ *  language (`forms`; absent: the name).
+ */
+export type PersonV2 = {
+	id: string,
+	name: string,
+	forms?: Partial<{ [key in Language]: Forms }>,
+};
+
 export type Photo = {
 	caption: string,
 	/**  BCP 47 tag of the caption when it is not the release's language. */
 	language?: string | null,
 	credit?: string | null,
+};
+
+/**  Where a photo's caption stands in the release. */
+export type PhotoPosition = 
+/**  After the release's text (v1's place). */
+"end" | "before-lead" | "after-lead";
+
+export type PhotoV2 = {
+	id: string,
+	caption?: Run[],
+	/**  BCP 47 tag of the caption when it is not the release's language. */
+	language?: string | null,
+	credit?: string | null,
+	position?: PhotoPosition,
 };
 
 /**
@@ -235,6 +392,39 @@ export type Quote = {
 	in_release?: boolean,
 };
 
+/**
+ *  Something a person said, captured during the item. Its words exist per language; `original`
+ *  is the one it was said in.
+ */
+export type QuoteV2 = {
+	id: string,
+	/**  The `id` of a person in `people`. */
+	speaker: string,
+	/**  When it was said (captured with the quote). */
+	said?: string,
+	original?: Language | null,
+	words: Partial<{ [key in Language]: string }>,
+	/**
+	 *  The verb of its attributions whose span names none, per language (absent: the
+	 *  language's default, `said`, `a déclaré`).
+	 */
+	verb?: Partial<{ [key in Language]: string }>,
+	/**
+	 *  How its attributions name the speaker when their span names no form (absent: the
+	 *  reference rule).
+	 */
+	form?: FormV2 | null,
+	/**
+	 *  True: quote marks typed in the words are printed as typed (v1's rule; `upgrade` sets it
+	 *  on v1 quotes whose words hold the language's marks). False: the language's own marks typed
+	 *  in the words are a quotation inside the quote and print as its secondary marks
+	 *  (`“…‘…’…”`, `« … “…” … »`).
+	 */
+	typed_marks?: boolean,
+	/**  Off the record when false: no release may place it. */
+	in_release?: boolean,
+};
+
 export type Release = {
 	headline?: string,
 	lead?: string,
@@ -244,8 +434,46 @@ export type Release = {
 	photos?: Photo[],
 };
 
+/**  One language's release. */
+export type ReleaseV2 = {
+	language: Language,
+	/**  The kicker line above the headline ("Press release"). */
+	label?: string | null,
+	headline?: Run[],
+	/**  The subtitle under the headline. */
+	deck?: Run[],
+	dateline?: Dateline,
+	published?: string,
+	updated?: string,
+	/**  Not to be published before this instant (`Embargoed until 27 April 2018 18:00 CEST`). */
+	embargo?: string,
+	lead?: Block[],
+	/**  What the release says about agenda items, in the release's order. */
+	items?: ItemPart[],
+	closing?: Block[],
+	photos?: PhotoV2[],
+	/**  "Media enquiries": who to call. */
+	contact?: Block[],
+	notes_to_editors?: Block[],
+};
+
 export type Restored = {
 	meetings: number,
+};
+
+/**  A piece of text: a plain string (shown as typed), or a span. */
+export type Run = string | {
+	person: string,
+	form?: FormV2 | null,
+} | {
+	quote: string,
+	attribution?: Attribution | null,
+	verb?: string | null,
+	form?: FormV2 | null,
+	clause?: Run[] | null,
+} | {
+	link: string,
+	text: string[],
 };
 
 export type Saved = {

@@ -158,7 +158,9 @@ pub struct Person {
 
 /// How one language's release names a person. Absent: `full` and `short` are the name, `role` is
 /// `short`, and there is no pronoun (an attribution that asks for one takes `short`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Forms {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,7 +191,18 @@ impl Person {
 
 /// How a mention or an attribution names its person.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, specta::Type,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    specta::Type,
 )]
 #[serde(rename_all = "lowercase")]
 #[serde(rename = "FormV2")]
@@ -339,7 +352,9 @@ impl Release {
 }
 
 /// Where the release's place and date stand.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Dateline {
     /// The place the dateline names (`BRUSSELS`); absent: none.
@@ -355,7 +370,9 @@ impl Dateline {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DatelinePosition {
     /// Its own line under the headline (v1's).
@@ -407,7 +424,9 @@ pub struct Photo {
 }
 
 /// Where a photo's caption stands in the release.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhotoPosition {
     /// After the release's text (v1's place).

@@ -353,15 +353,10 @@ fn what_the_ui_bindings_refuse_core_refuses() {
             "meeting.languages[1]",
         ),
         (
-            |m| {
-                m["releases"][0]["items"][1]["blocks"][1]["byline"][0]["form"] = "nickname".into()
-            },
+            |m| m["releases"][0]["items"][1]["blocks"][1]["byline"][0]["form"] = "nickname".into(),
             "releases[0].items[1].blocks[1].byline[0].form",
         ),
-        (
-            |m| m["format"] = "communique.meeting.v1".into(),
-            "format",
-        ),
+        (|m| m["format"] = "communique.meeting.v1".into(), "format"),
     ];
     for (change, path) in changes {
         let mut m = example();

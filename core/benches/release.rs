@@ -26,6 +26,52 @@ fn benches(c: &mut Criterion) {
     let json = meeting_file::to_json(&m).unwrap();
     let composed = compose(&m);
 
+    let doc = meeting_file::to_value(&m).unwrap();
+    c.bench_function(
+        "preview of the editor's 300-item document (read, compose, preview parts)",
+        |b| {
+            b.iter(|| {
+                communique_core::render::preview_parts(&compose(
+                    &meeting_file::from_value("editor", std::hint::black_box(&doc)).unwrap(),
+                ))
+            })
+        },
+    );
+    {
+        use communique_core::preview::{DocPart, Edit, LivePreview};
+        let mut slot = None;
+        let whole = Edit {
+            session: 1,
+            shown: 0,
+            doc: Some(doc.clone()),
+            parts: Vec::new(),
+        };
+        LivePreview::edit(&mut slot, "editor", whole).unwrap();
+        let mut item = doc["agenda"][250].clone();
+        let mut n = 0u64;
+        c.bench_function("live preview: one keystroke in item 250 of 300", |b| {
+            b.iter(|| {
+                n += 1;
+                item["summary"] = format!("typed {n}").into();
+                let edit = Edit {
+                    session: 1,
+                    shown: n,
+                    doc: None,
+                    parts: vec![DocPart::Item {
+                        index: 250,
+                        value: item.clone(),
+                    }],
+                };
+                LivePreview::edit(&mut slot, "editor", edit).unwrap()
+            })
+        });
+    }
+    c.bench_function("read the editor's 300-item document", |b| {
+        b.iter(|| meeting_file::from_value("editor", std::hint::black_box(&doc)).unwrap())
+    });
+    c.bench_function("upgrade 300 items to v2", |b| {
+        b.iter(|| communique_core::v2::upgrade(std::hint::black_box(&m)))
+    });
     c.bench_function("compose 300 items", |b| {
         b.iter(|| compose(std::hint::black_box(&m)))
     });

@@ -208,11 +208,13 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
     let refs = Refs {
         people: &people,
         quotes: &quotes,
+        placed: Default::default(),
     };
     for (i, o) in m.organisations.iter().enumerate() {
         for (l, blocks) in &o.boilerplate {
             in_languages(l, format!("organisations[{i}].boilerplate.{}", l.tag()))?;
             let mut ids = HashSet::new();
+            refs.placed.borrow_mut().clear();
             refs.blocks(
                 blocks,
                 &format!("organisations[{i}].boilerplate.{}", l.tag()),
@@ -233,15 +235,18 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
                 ),
             );
         }
+        refs.placed.borrow_mut().clear();
         refs.release(release, &at, &items)?;
     }
     Ok(())
 }
 
-/// What runs may refer to.
+/// What runs may refer to, and where each quote is placed in the release being checked (a quote
+/// is said once: placed twice, it would print twice).
 struct Refs<'a> {
     people: &'a HashSet<&'a str>,
     quotes: &'a HashSet<&'a str>,
+    placed: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl Refs<'_> {
@@ -349,14 +354,21 @@ impl Refs<'_> {
     }
 
     fn quote(&self, id: &str, path: &str) -> Result<(), Problem> {
-        if self.quotes.contains(id) {
-            Ok(())
-        } else {
-            problem(
+        if !self.quotes.contains(id) {
+            return problem(
                 path,
                 format!("unknown quote {id:?}: not the id of a quote in the agenda"),
-            )
+            );
         }
+        let mut placed = self.placed.borrow_mut();
+        if let Some(first) = placed.get(id) {
+            return problem(
+                path,
+                format!("quote {id:?} is placed twice in this release (first at {first}): a quote is said once"),
+            );
+        }
+        placed.insert(id.to_owned(), path.to_owned());
+        Ok(())
     }
 
     fn runs(&self, runs: &Runs, at: &str) -> Result<(), Problem> {

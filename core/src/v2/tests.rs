@@ -135,7 +135,12 @@ fn a_block_or_span_of_no_kind_or_two_is_refused() {
 
 #[test]
 fn references_must_resolve() {
-    let cases: [(&str, Change, &str); 9] = [
+    let cases: [(&str, Change, &str); 10] = [
+        (
+            "a quote placed twice",
+            |v| v["releases"][0]["items"][1]["blocks"][1]["blockquote"] = "q-ready".into(),
+            "releases[0].items[1].blocks[1].blockquote: quote \"q-ready\" is placed twice in this release (first at releases[0].items[0].blocks[0].p[1].quote)",
+        ),
         (
             "mention",
             |v| v["releases"][0]["lead"][0]["p"][0]["person"] = "nobody".into(),

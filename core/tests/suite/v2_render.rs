@@ -69,8 +69,8 @@ Budget
 A spokesperson said:
 The budget stays as agreed.
 
-We act together
-— Secretary General Ana Ruiz
+A budget is a promise kept
+— Foreign Minister Tomas Berg
 
 Read the plan.
 
@@ -126,7 +126,7 @@ fn worked_example_html_has_each_construct() {
         "<p><span class=\"opening\">LISBON, 25 April 2031 –</span> Secretary General Ana Ruiz opened",
         "<h2>Safe ports</h2>",
         "<ul>\n<li>Border checks</li>\n<li>Harbour pilots</li>\n</ul>",
-        "<blockquote>\n<p>We act together</p>\n<footer>— Secretary General Ana Ruiz</footer>\n</blockquote>",
+        "<blockquote>\n<p>A budget is a promise kept</p>\n<footer>— Foreign Minister Tomas Berg</footer>\n</blockquote>",
         "<a href=\"https://example.org/plan\" rel=\"noopener noreferrer\">plan</a>",
         "<section class=\"contact\">\n<h2>Media enquiries</h2>",
         "<section class=\"notes\">\n<h2>Notes to editors</h2>",
@@ -226,8 +226,8 @@ fn worked_example_markdown_reads_back_as_its_blocks() {
         ("H2", "Budget"),
         ("p", "A spokesperson said:"),
         ("p", "The budget stays as agreed."),
-        ("quote/p", "We act together"),
-        ("quote/p", "— Secretary General Ana Ruiz"),
+        ("quote/p", "A budget is a promise kept"),
+        ("quote/p", "— Foreign Minister Tomas Berg"),
         ("p", "Read the [plan]."),
         ("H2", "Media enquiries"),
         ("p", "Press office: [press@example.org]"),

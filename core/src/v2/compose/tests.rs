@@ -325,7 +325,7 @@ fn blocks_heading_list_block_quote_and_statement() {
         { "id": "h", "h": ["Safe ports"] },
         { "id": "l", "list": "numbered", "entries": [["Border checks"], [" Harbour  pilots "]] },
         { "id": "bq", "blockquote": "q1" },
-        { "id": "bq2", "blockquote": "q1", "byline": [{ "person": "sg", "form": "role" }] },
+        { "id": "bq2", "blockquote": "q2", "byline": [{ "person": "sg", "form": "role" }] },
         { "id": "st", "statement": ["A spokesperson said:"], "paragraphs": [["The budget stays."], ["No change."]] }
     ]);
     let m = meeting(json!([]), blocks.clone(), blocks);
@@ -344,7 +344,7 @@ fn blocks_heading_list_block_quote_and_statement() {
                 byline: text("— Secretary General Ana Ruiz")
             },
             Block::Quote {
-                words: "We act together".into(),
+                words: "ready to go".into(),
                 byline: text("— The Secretary General")
             },
             Block::Statement {

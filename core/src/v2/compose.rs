@@ -10,9 +10,11 @@
 //! (`Composed::check`).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::{Attribution, Block as Source, Form, ListKind, MeetingV2, Release, Run};
+use super::{
+    Attribution, Block as Source, Form, Item, ListKind, MeetingV2, Person, Quote, Release, Run,
+};
 use crate::compose::{
     published_moment, tidy, time_moment, Block, Caption, Composed, Inline, Problem, Segment,
 };
@@ -29,7 +31,13 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
     };
     let at = format!("releases[{index}]");
     let mut cx = Cx {
-        m,
+        people: m.people.iter().map(|p| (p.id.as_str(), p)).collect(),
+        quotes: m
+            .agenda
+            .iter()
+            .flat_map(|i| i.quotes.iter().map(move |q| (q.id.as_str(), (i, q))))
+            .collect(),
+        items: m.agenda.iter().map(|i| (i.id.as_str(), i)).collect(),
         language,
         table,
         named: HashSet::new(),
@@ -66,7 +74,11 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
     );
     let mut body = Vec::new();
     for (k, part) in release.items.iter().enumerate() {
-        if !m.item(&part.item).is_some_and(|i| i.in_release) {
+        if !cx
+            .items
+            .get(part.item.as_str())
+            .is_some_and(|i| i.in_release)
+        {
             continue;
         }
         let path = format!("{at}.items[{k}]");
@@ -152,7 +164,11 @@ type Placed<'a> = (String, &'a str, Option<Form>);
 
 /// What composing one release carries along.
 struct Cx<'a> {
-    m: &'a MeetingV2,
+    /// The meeting's people, quotes (with their item) and items by id: looked up once per span,
+    /// so composing stays linear in the meeting's size.
+    people: HashMap<&'a str, &'a Person>,
+    quotes: HashMap<&'a str, (&'a Item, &'a Quote)>,
+    items: HashMap<&'a str, &'a Item>,
     /// The language names and words are taken in (a caption's own, while composing it).
     language: Language,
     table: &'static Table,
@@ -327,7 +343,7 @@ impl<'a> Cx<'a> {
                     href: Some(href.clone()),
                 }),
                 Run::Mention { person, form } => {
-                    let Some(p) = self.m.person(person) else {
+                    let Some(p) = self.people.get(person.as_str()).copied() else {
                         return Err(format!("names {person:?}, who is not in people"));
                     };
                     let form = self.form_for(&p.id, *form);
@@ -343,7 +359,7 @@ impl<'a> Cx<'a> {
     /// error when the release may not place it; `None` when it has no words yet (captured
     /// before they were typed) or no speaker.
     fn words(&self, id: &str) -> Result<Option<Placed<'a>>, String> {
-        let Some((item, q)) = self.m.quote(id) else {
+        let Some((item, q)) = self.quotes.get(id).copied() else {
             return Err(format!("places quote {id:?}, which is not in the agenda"));
         };
         if !q.in_release || !item.in_release {
@@ -358,7 +374,7 @@ impl<'a> Cx<'a> {
             ));
         };
         let words = tidy(words);
-        let Some(speaker) = self.m.person(&q.speaker) else {
+        let Some(speaker) = self.people.get(q.speaker.as_str()).copied() else {
             return Ok(None);
         };
         if words.is_empty() {
@@ -386,8 +402,8 @@ impl<'a> Cx<'a> {
             .verb
             .as_deref()
             .or_else(|| {
-                self.m
-                    .quote(&span.quote)
+                self.quotes
+                    .get(span.quote.as_str())
                     .and_then(|(_, q)| q.verb.get(&self.language).map(String::as_str))
             })
             .map(tidy)
@@ -494,8 +510,8 @@ impl<'a> Cx<'a> {
     }
 
     fn has_pronoun(&self, id: &str) -> bool {
-        self.m
-            .person(id)
+        self.people
+            .get(id)
             .and_then(|p| p.forms.get(&self.language))
             .is_some_and(|f| f.pronoun.is_some())
     }
@@ -503,8 +519,8 @@ impl<'a> Cx<'a> {
     /// The person's form as final text, capitalised where it opens a sentence.
     fn name(&self, id: &str, form: Form, sentence_start: bool) -> String {
         let name = self
-            .m
-            .person(id)
+            .people
+            .get(id)
             .map(|p| self.table.space(&tidy(p.form(self.language, form))))
             .unwrap_or_default();
         if sentence_start {

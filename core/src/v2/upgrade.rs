@@ -7,7 +7,7 @@
 //! whose agenda items have summaries comes back with an empty release (v2 keeps summaries in the
 //! release, which v1 calls absent; both compose the same).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{
     Block, Dateline, Form, Forms, Info, Item, ItemPart, MeetingV2, Organisation, Person, Photo,
@@ -266,6 +266,28 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
     if m.releases.len() > 1 {
         return not_v1("releases[1]", "a second release");
     }
+    // Each item's part of the release, by item id; v1's order is the agenda's.
+    let mut parts: HashMap<&str, (usize, &ItemPart)> = HashMap::new();
+    if let Some(r) = release {
+        let position: HashMap<&str, usize> = m
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(n, i)| (i.id.as_str(), n))
+            .collect();
+        let mut last = None;
+        for (k, part) in r.items.iter().enumerate() {
+            let at = format!("releases[0].items[{k}].item");
+            let Some(&here) = position.get(part.item.as_str()) else {
+                return not_v1(at, "an unknown agenda item");
+            };
+            if last.is_some_and(|l| here < l) {
+                return not_v1(at, "agenda items in another order than the agenda's");
+            }
+            last = Some(here);
+            parts.entry(part.item.as_str()).or_insert((k, part));
+        }
+    }
     let mut agenda = Vec::with_capacity(m.agenda.len());
     for (n, item) in m.agenda.iter().enumerate() {
         let at = format!("agenda[{n}]");
@@ -302,8 +324,8 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
                 in_release: q.in_release,
             });
         }
-        let summary = match release {
-            Some(r) => summary_of(m, r, n, item)?,
+        let summary = match parts.get(item.id.as_str()) {
+            Some(&(k, part)) => summary_of(k, part, item)?,
             None => String::new(),
         };
         agenda.push(model::AgendaItem {
@@ -316,7 +338,7 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
     }
     let release = match release {
         None => None,
-        Some(r) => Some(release_v1(m, r, lang)?),
+        Some(r) => Some(release_v1(r, lang)?),
     };
     Ok(Meeting {
         info: model::MeetingInfo {
@@ -334,30 +356,10 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
     })
 }
 
-/// The v1 summary of agenda item `n`: its part's one paragraph, a text then the item's quotes on
+/// The v1 summary of an agenda item from its part (`k`-th of the release): its one paragraph, a text then the item's quotes on
 /// the record in order, each a plain span after one space.
-fn summary_of(m: &MeetingV2, r: &Release, n: usize, item: &Item) -> Result<String, NotV1> {
-    let parts: Vec<(usize, &ItemPart)> = r
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.item == item.id)
-        .collect();
-    let Some(&(k, part)) = parts.first() else {
-        return Ok(String::new());
-    };
+fn summary_of(k: usize, part: &ItemPart, item: &Item) -> Result<String, NotV1> {
     let at = format!("releases[0].items[{k}]");
-    // v1's order is the agenda's.
-    let before = r.items[..k]
-        .iter()
-        .filter_map(|p| m.agenda.iter().position(|i| i.id == p.item))
-        .any(|pos| pos > n);
-    if before {
-        return not_v1(
-            format!("{at}.item"),
-            "agenda items in another order than the agenda's",
-        );
-    }
     if part.heading.is_some() {
         return not_v1(format!("{at}.heading"), "a sub-heading");
     }
@@ -423,7 +425,7 @@ fn summary_of(m: &MeetingV2, r: &Release, n: usize, item: &Item) -> Result<Strin
     Ok(summary)
 }
 
-fn release_v1(m: &MeetingV2, r: &Release, lang: Language) -> Result<model::Release, NotV1> {
+fn release_v1(r: &Release, lang: Language) -> Result<model::Release, NotV1> {
     let at = "releases[0]";
     if r.language != lang {
         return not_v1(format!("{at}.language"), "a release in another language");
@@ -446,11 +448,6 @@ fn release_v1(m: &MeetingV2, r: &Release, lang: Language) -> Result<model::Relea
     ];
     if let Some((_, field, what)) = checks.iter().find(|(used, _, _)| *used) {
         return not_v1(format!("{at}.{field}"), *what);
-    }
-    for (k, part) in r.items.iter().enumerate() {
-        if m.item(&part.item).is_none() {
-            return not_v1(format!("{at}.items[{k}].item"), "an unknown agenda item");
-        }
     }
     let mut photos = Vec::with_capacity(r.photos.len());
     for (i, p) in r.photos.iter().enumerate() {

@@ -386,6 +386,7 @@ const alive = (pid) => {
 };
 
 test('closed while its save fails: the prompt keeps the window past the grace period; Retry saves, then it closes', { timeout: 240000 }, async () => {
+  await s_untilGone(); // the app of the test before may still be exiting: one process here
   const { db } = importFisheries('close-locked');
   const words = 'Ministers will meet again in Reykjavik in the autumn';
   let lock;

@@ -49,6 +49,39 @@ async function withApp(db, body) {
     driver.kill('SIGTERM');
     await new Promise((r) => driver.once('exit', r));
   }
+  await closeLeftover();
+}
+
+/**
+ * After a session the app must be gone: ending the session asks its window to close, and the app
+ * exits once what is typed is stored. Ending a session does not always reach the app (once
+ * tauri-driver itself panicked on the way), so an app still running after a while is closed as
+ * a user would close it, through its window (the close handshake under test elsewhere); an app
+ * that does not exit then is a failure.
+ */
+async function closeLeftover() {
+  const started = Date.now();
+  const gone = async (ms) => {
+    for (const end = Date.now() + ms; Date.now() < end; ) {
+      if (appPids().length === 0) return true;
+      await sleep(100);
+    }
+    return appPids().length === 0;
+  };
+  if (await gone(10000)) return;
+  const left = appPids();
+  console.log(`the app was still running ${Date.now() - started} ms after its session ended (pids ${left}): closing its window`);
+  for (const pid of left) {
+    try {
+      closeWindow(pid);
+    } catch (e) {
+      console.log(`no window to close for ${pid}: ${e.stderr ?? e.message}`);
+    }
+  }
+  if (await gone(30000)) return;
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  for (const pid of appPids()) process.kill(pid, 'SIGKILL');
+  assert.fail(`the app did not exit when its window was closed (load average ${load})`);
 }
 
 function appPids() {
@@ -164,7 +197,6 @@ test('a meeting typed in the app is in the CLI export after closing', async () =
       String(await s.execute(`return document.querySelector('[data-testid="preview"]').shadowRoot?.textContent ?? ''`))
         .includes('Medicines should cross borders freely,” said Trade Minister Ana Lima.'));
   });
-  await s_untilGone();
   const list = cli(db, 'list');
   const line = list.split('\n').find((l) => l.endsWith('\tCouncil of Trade Ministers'));
   assert.ok(line, list);
@@ -386,7 +418,6 @@ const alive = (pid) => {
 };
 
 test('closed while its save fails: the prompt keeps the window past the grace period; Retry saves, then it closes', { timeout: 240000 }, async () => {
-  await s_untilGone(); // the app of the test before may still be exiting: one process here
   const { db } = importFisheries('close-locked');
   const words = 'Ministers will meet again in Reykjavik in the autumn';
   let lock;
@@ -455,12 +486,3 @@ test('closed while its save fails: the prompt keeps the window past the grace pe
   });
 });
 
-/** After a session ends the app must be gone (it closed itself after flushing). */
-async function s_untilGone() {
-  // Generous: on a loaded machine the close handshake of a debug build can take a while.
-  const started = Date.now();
-  for (let i = 0; i < 300 && appPids().length > 0; i++) await sleep(100);
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-  console.log(`the app exited ${Date.now() - started} ms after its session ended (load average ${load})`);
-  assert.deepEqual(appPids(), [], `the app exited (load average ${load})`);
-}

@@ -43,6 +43,7 @@ fn benches(c: &mut Criterion) {
         let whole = Edit {
             session: 1,
             shown: 0,
+            language: None,
             doc: Some(doc.clone()),
             parts: Vec::new(),
         };
@@ -56,6 +57,7 @@ fn benches(c: &mut Criterion) {
                 let edit = Edit {
                     session: 1,
                     shown: n,
+                    language: None,
                     doc: None,
                     parts: vec![DocPart::Item {
                         index: 250,
@@ -63,6 +65,42 @@ fn benches(c: &mut Criterion) {
                     }],
                 };
                 LivePreview::edit(&mut slot, "editor", edit).unwrap()
+            })
+        });
+    }
+    {
+        // The same keystroke in a v2 editor: the item's part of the release is sent, and the
+        // document is read and composed as v2 (no v1 reading, no upgrade).
+        use communique_core::preview::{DocPartV2, Edit, LivePreviewV2};
+        use communique_core::v2;
+        let doc = v2::to_value(&v2::upgrade(&m)).unwrap();
+        let mut slot = None;
+        let whole = Edit {
+            session: 1,
+            shown: 0,
+            language: None,
+            doc: Some(doc.clone()),
+            parts: Vec::new(),
+        };
+        LivePreviewV2::edit(&mut slot, "editor", whole).unwrap();
+        let mut part = doc["releases"][0]["items"][250].clone();
+        let mut n = 0u64;
+        c.bench_function("live preview v2: one keystroke in item 250 of 300", |b| {
+            b.iter(|| {
+                n += 1;
+                part["blocks"][0]["p"] = serde_json::json!([format!("typed {n}")]);
+                let edit = Edit {
+                    session: 1,
+                    shown: n,
+                    language: None,
+                    doc: None,
+                    parts: vec![DocPartV2::ReleaseItem {
+                        release: 0,
+                        index: 250,
+                        value: part.clone(),
+                    }],
+                };
+                LivePreviewV2::edit(&mut slot, "editor", edit).unwrap()
             })
         });
     }

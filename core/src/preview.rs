@@ -8,10 +8,13 @@
 //! (`meeting_file::from_value`, so a refusal names the field) and rendered by `render::preview_parts`;
 //! joined, the blocks the editor holds are always `render::preview` of the document it sent.
 
+use std::marker::PhantomData;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::compose::compose;
+use crate::lang::Language;
 use crate::meeting_file::{self, FileError};
 use crate::model::{AgendaItem, MeetingInfo, Person, Release};
 use crate::render::{preview_parts, PreviewParts};
@@ -61,42 +64,79 @@ pub enum PreviewUpdate {
     Resend,
 }
 
+/// What a live preview keeps and renders: the meeting file of one version, its parts, and how a
+/// part replaces what the kept document holds.
+pub trait Document {
+    /// One part of the document as the editor sends it.
+    type Part;
+    /// Replaces what `part` names in `doc` (a JSON object: checked before).
+    fn replace(
+        doc: &mut serde_json::Map<String, Value>,
+        part: Self::Part,
+    ) -> Result<(), (String, &'static str)>;
+    /// The preview of `doc` in `language` (`None`: the document's own, or its first release's).
+    fn render(
+        source: &str,
+        doc: &Value,
+        language: Option<Language>,
+    ) -> Result<PreviewParts, FileError>;
+}
+
+/// The meeting file v1 (`docs/meeting-file.md`): one release, in the meeting's language.
+#[derive(Debug)]
+pub enum V1 {}
+
+/// The meeting file v2 (`docs/meeting-file-v2.md`): a release per language.
+#[derive(Debug)]
+pub enum V2 {}
+
 /// The document of one editor session and the preview it was last sent.
 #[derive(Debug)]
-pub struct LivePreview {
+pub struct Live<D> {
     session: u32,
+    language: Option<Language>,
     doc: Value,
     /// The render number and parts the editor was last sent (`None`: nothing yet).
     shown: Option<(u64, PreviewParts)>,
     renders: u64,
+    version: PhantomData<D>,
 }
 
-/// What an editor sends: its session, the render it shows (0: none), and either its whole
-/// document or the parts that changed since its last request.
+/// The live preview of a v1 editor.
+pub type LivePreview = Live<V1>;
+/// The live preview of a v2 editor.
+pub type LivePreviewV2 = Live<V2>;
+
+/// What an editor sends: its session, the render it shows (0: none), the language it shows
+/// (v2; v1 has one), and either its whole document or the parts that changed since its last
+/// request.
 #[derive(Debug, Clone)]
-pub struct Edit {
+pub struct Edit<P = DocPart> {
     pub session: u32,
     pub shown: u64,
+    pub language: Option<Language>,
     pub doc: Option<Value>,
-    pub parts: Vec<DocPart>,
+    pub parts: Vec<P>,
 }
 
-impl LivePreview {
+impl<D: Document> Live<D> {
     /// Applies `edit` to the session kept in `slot` (a whole document starts a new one) and
     /// renders. `source` names the document in errors. A document that cannot be read is kept as
     /// patched (the next keystroke may mend it) and the preview the editor shows stays current.
     pub fn edit(
-        slot: &mut Option<LivePreview>,
+        slot: &mut Option<Live<D>>,
         source: &str,
-        edit: Edit,
+        edit: Edit<D::Part>,
     ) -> Result<PreviewUpdate, FileError> {
         if let Some(doc) = edit.doc {
             let renders = slot.as_ref().map_or(0, |l| l.renders);
-            *slot = Some(LivePreview {
+            *slot = Some(Live {
                 session: edit.session,
+                language: edit.language,
                 doc,
                 shown: None,
                 renders,
+                version: PhantomData,
             });
         }
         let live = match slot {
@@ -110,12 +150,17 @@ impl LivePreview {
                 return Err(e);
             }
         }
-        let parts = preview_parts(&compose(&meeting_file::from_value(source, &live.doc)?));
+        let language_changed = live.language != edit.language;
+        live.language = edit.language;
+        let parts = D::render(source, &live.doc, live.language)?;
         live.renders += 1;
         let render = live.renders;
         let update = match &live.shown {
             Some((base, old))
-                if *base == edit.shown && old.head == parts.head && old.tail == parts.tail =>
+                if *base == edit.shown
+                    && !language_changed
+                    && old.head == parts.head
+                    && old.tail == parts.tail =>
             {
                 let (start, removed, blocks) = splice(&old.blocks, &parts.blocks);
                 PreviewUpdate::Splice {
@@ -135,7 +180,7 @@ impl LivePreview {
         Ok(update)
     }
 
-    fn replace(&mut self, source: &str, part: DocPart) -> Result<(), FileError> {
+    fn replace(&mut self, source: &str, part: D::Part) -> Result<(), FileError> {
         let refused = |path: String, message: &str| FileError {
             file: source.to_owned(),
             path,
@@ -147,6 +192,17 @@ impl LivePreview {
                 "not a meeting file: not a JSON object",
             ));
         };
+        D::replace(doc, part).map_err(|(path, message)| refused(path, message))
+    }
+}
+
+impl Document for V1 {
+    type Part = DocPart;
+
+    fn replace(
+        doc: &mut serde_json::Map<String, Value>,
+        part: DocPart,
+    ) -> Result<(), (String, &'static str)> {
         match part {
             DocPart::Meeting { value } => {
                 doc.insert("meeting".into(), value);
@@ -161,14 +217,109 @@ impl LivePreview {
                 doc.insert("release".into(), value);
             }
             DocPart::Item { index, value } => {
-                let item = doc
-                    .get_mut("agenda")
+                *element(doc, "agenda", index)? = value;
+            }
+        }
+        Ok(())
+    }
+
+    fn render(source: &str, doc: &Value, _: Option<Language>) -> Result<PreviewParts, FileError> {
+        Ok(preview_parts(&compose(&meeting_file::from_value(
+            source, doc,
+        )?)))
+    }
+}
+
+/// One part of a v2 document, replaced whole by what the editor holds now. A structural edit (an
+/// agenda item or a release added, removed or moved, an item's part added to a release or taken
+/// out) sends the whole document.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(tag = "part", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DocPartV2 {
+    Meeting {
+        #[specta(type = crate::v2::Info)]
+        value: Value,
+    },
+    Organisations {
+        #[specta(type = Vec<crate::v2::Organisation>)]
+        value: Value,
+    },
+    People {
+        #[specta(type = Vec<crate::v2::Person>)]
+        value: Value,
+    },
+    /// The agenda item at `index`: its title, notes and quotes.
+    Item {
+        index: u32,
+        #[specta(type = crate::v2::Item)]
+        value: Value,
+    },
+    /// The release at `index`, all but what it says of each agenda item (`items`, left out here:
+    /// those kept are kept, and each is sent as a `release_item`).
+    ReleaseHead {
+        index: u32,
+        #[specta(type = crate::v2::Release)]
+        value: Value,
+    },
+    /// What the release at `release` says of an agenda item: its part at `index`.
+    ReleaseItem {
+        release: u32,
+        index: u32,
+        #[specta(type = crate::v2::ItemPart)]
+        value: Value,
+    },
+}
+
+impl Document for V2 {
+    type Part = DocPartV2;
+
+    fn replace(
+        doc: &mut serde_json::Map<String, Value>,
+        part: DocPartV2,
+    ) -> Result<(), (String, &'static str)> {
+        match part {
+            DocPartV2::Meeting { value } => {
+                doc.insert("meeting".into(), value);
+            }
+            DocPartV2::Organisations { value } => {
+                doc.insert("organisations".into(), value);
+            }
+            DocPartV2::People { value } => {
+                doc.insert("people".into(), value);
+            }
+            DocPartV2::Item { index, value } => {
+                *element(doc, "agenda", index)? = value;
+            }
+            DocPartV2::ReleaseHead { index, value } => {
+                let Value::Object(mut head) = value else {
+                    return Err((format!("releases[{index}]"), "a release is a JSON object"));
+                };
+                if head.contains_key("items") {
+                    return Err((
+                        format!("releases[{index}].items"),
+                        "a release's head leaves its items out: each is sent as a release_item",
+                    ));
+                }
+                let release = element(doc, "releases", index)?;
+                if let Some(items) = release.get_mut("items").map(Value::take) {
+                    head.insert("items".into(), items);
+                }
+                *release = Value::Object(head);
+            }
+            DocPartV2::ReleaseItem {
+                release,
+                index,
+                value,
+            } => {
+                let r = element(doc, "releases", release)?;
+                let item = r
+                    .get_mut("items")
                     .and_then(Value::as_array_mut)
-                    .and_then(|agenda| agenda.get_mut(index as usize))
+                    .and_then(|items| items.get_mut(index as usize))
                     .ok_or_else(|| {
-                        refused(
-                            format!("agenda[{index}]"),
-                            "no such agenda item in the document kept for the preview",
+                        (
+                            format!("releases[{release}].items[{index}]"),
+                            "no such part of the release in the document kept for the preview",
                         )
                     })?;
                 *item = value;
@@ -176,6 +327,36 @@ impl LivePreview {
         }
         Ok(())
     }
+
+    fn render(
+        source: &str,
+        doc: &Value,
+        language: Option<Language>,
+    ) -> Result<PreviewParts, FileError> {
+        let m = crate::v2::from_value(source, doc)?;
+        let language = language
+            .or_else(|| m.releases.first().map(|r| r.language))
+            .or_else(|| m.info.languages.first().copied())
+            .unwrap_or(Language::En);
+        Ok(preview_parts(&crate::v2::compose(&m, language)))
+    }
+}
+
+/// The element at `index` of the array `key` of `doc`.
+fn element<'d>(
+    doc: &'d mut serde_json::Map<String, Value>,
+    key: &str,
+    index: u32,
+) -> Result<&'d mut Value, (String, &'static str)> {
+    doc.get_mut(key)
+        .and_then(Value::as_array_mut)
+        .and_then(|a| a.get_mut(index as usize))
+        .ok_or_else(|| {
+            (
+                format!("{key}[{index}]"),
+                "no such element in the document kept for the preview",
+            )
+        })
 }
 
 /// The shortest change from `old` to `new` that keeps their common first and last blocks.

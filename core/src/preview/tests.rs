@@ -57,6 +57,7 @@ fn whole(slot: &mut Option<LivePreview>, doc: &Value) -> PreviewUpdate {
         Edit {
             session: 1,
             shown: 0,
+            language: None,
             doc: Some(doc.clone()),
             parts: vec![],
         },
@@ -75,6 +76,7 @@ fn patch(
         Edit {
             session: 1,
             shown,
+            language: None,
             doc: None,
             parts,
         },
@@ -164,6 +166,7 @@ fn another_session_or_none_is_asked_for_its_whole_document() {
         Edit {
             session: 2,
             shown: 1,
+            language: None,
             doc: None,
             parts: vec![],
         },
@@ -356,5 +359,245 @@ fn item(doc: &Value, i: usize) -> DocPart {
     DocPart::Item {
         index: i as u32,
         value: doc["agenda"][i].clone(),
+    }
+}
+
+mod v2 {
+    //! The live preview of a v2 editor: the same guarantees over v2 documents and their parts.
+
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    use super::super::*;
+    use super::Editor;
+    use crate::{render, v2};
+
+    const EXAMPLE: &str = include_str!("../../tests/fixtures/v2/ministers-en-fr.meeting.json");
+
+    fn example() -> Value {
+        serde_json::from_str(EXAMPLE).unwrap()
+    }
+
+    fn from_scratch(doc: &Value, language: Language) -> String {
+        render::preview(&v2::compose(&v2::from_value("t", doc).unwrap(), language))
+    }
+
+    fn send(
+        slot: &mut Option<LivePreviewV2>,
+        shown: u64,
+        language: Option<Language>,
+        doc: Option<&Value>,
+        parts: Vec<DocPartV2>,
+    ) -> Result<PreviewUpdate, FileError> {
+        LivePreviewV2::edit(
+            slot,
+            "meeting",
+            Edit {
+                session: 1,
+                shown,
+                language,
+                doc: doc.cloned(),
+                parts,
+            },
+        )
+    }
+
+    fn release_item(doc: &Value, release: usize, index: usize) -> DocPartV2 {
+        DocPartV2::ReleaseItem {
+            release: release as u32,
+            index: index as u32,
+            value: doc["releases"][release]["items"][index].clone(),
+        }
+    }
+
+    fn head(doc: &Value, index: usize) -> DocPartV2 {
+        let mut value = doc["releases"][index].clone();
+        value.as_object_mut().unwrap().remove("items");
+        DocPartV2::ReleaseHead {
+            index: index as u32,
+            value,
+        }
+    }
+
+    #[test]
+    fn a_keystroke_in_an_items_paragraph_sends_back_that_paragraph_only() {
+        let mut doc = example();
+        let mut slot = None;
+        let mut editor = Editor::default();
+        editor.apply(send(&mut slot, 0, None, Some(&doc), vec![]).unwrap());
+        assert_eq!(editor.html(), from_scratch(&doc, Language::En));
+
+        doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+        let update = send(
+            &mut slot,
+            editor.shown,
+            None,
+            None,
+            vec![release_item(&doc, 0, 0)],
+        )
+        .unwrap();
+        let PreviewUpdate::Splice {
+            removed,
+            ref blocks,
+            ..
+        } = update
+        else {
+            panic!("expected a splice, got {update:?}");
+        };
+        assert_eq!((removed, blocks.len()), (1, 1), "{blocks:?}");
+        assert!(
+            blocks[0].contains("Ministers said the plan was "),
+            "{blocks:?}"
+        );
+        editor.apply(update);
+        assert_eq!(editor.html(), from_scratch(&doc, Language::En));
+    }
+
+    #[test]
+    fn a_releases_head_keeps_its_items_and_may_not_carry_them() {
+        let mut doc = example();
+        let mut slot = None;
+        let mut editor = Editor::default();
+        editor.apply(send(&mut slot, 0, None, Some(&doc), vec![]).unwrap());
+        doc["releases"][0]["headline"] = json!(["Ministers agree a plan for safer ports"]);
+        let update = send(&mut slot, editor.shown, None, None, vec![head(&doc, 0)]).unwrap();
+        editor.apply(update);
+        assert_eq!(editor.html(), from_scratch(&doc, Language::En));
+        assert!(
+            editor.html().contains("Border checks"),
+            "the items' parts are kept"
+        );
+
+        let err = send(
+            &mut slot,
+            editor.shown,
+            None,
+            None,
+            vec![DocPartV2::ReleaseHead {
+                index: 0,
+                value: doc["releases"][0].clone(),
+            }],
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "releases[0].items", "{err}");
+        assert_eq!(
+            send(&mut slot, editor.shown, None, None, vec![]).unwrap(),
+            PreviewUpdate::Resend
+        );
+    }
+
+    #[test]
+    fn the_language_shown_is_the_first_releases_until_another_is_asked_for() {
+        let doc = example();
+        let mut slot = None;
+        let mut editor = Editor::default();
+        editor.apply(send(&mut slot, 0, None, Some(&doc), vec![]).unwrap());
+        assert!(editor.html().contains("lang=\"en\""));
+        let update = send(&mut slot, editor.shown, Some(Language::Fr), None, vec![]).unwrap();
+        assert!(matches!(update, PreviewUpdate::Whole { .. }), "{update:?}");
+        editor.apply(update);
+        assert_eq!(editor.html(), from_scratch(&doc, Language::Fr));
+        assert!(editor.html().contains("lang=\"fr\""));
+    }
+
+    #[test]
+    fn a_part_naming_what_the_document_lacks_names_its_path() {
+        let doc = example();
+        let mut slot = None;
+        send(&mut slot, 0, None, Some(&doc), vec![]).unwrap();
+        let err = send(
+            &mut slot,
+            1,
+            None,
+            None,
+            vec![DocPartV2::ReleaseItem {
+                release: 0,
+                index: 9,
+                value: json!({}),
+            }],
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "releases[0].items[9]");
+        send(&mut slot, 0, None, Some(&doc), vec![]).unwrap();
+        let err = send(
+            &mut slot,
+            1,
+            None,
+            None,
+            vec![DocPartV2::Item {
+                index: 0,
+                value: json!({"id": "ports", "title": "Safe ports", "quotes": [{"id": "q-x", "speaker": "nobody", "words": {"en": "Hi"}}]}),
+            }],
+        )
+        .unwrap_err();
+        assert!(err.path.starts_with("agenda[0].quotes[0]"), "{err}");
+    }
+
+    /// One edit a v2 editor could send.
+    #[derive(Debug, Clone)]
+    enum Typing {
+        ItemText(usize, usize, String),
+        Headline(usize, String),
+        QuoteWords(usize, String),
+        ItemTitle(String),
+    }
+
+    fn typing() -> impl Strategy<Value = Typing> {
+        let text = "[a-zA-Z ,.'\"«»?!:<>&]{0,40}";
+        prop_oneof![
+            (0..2usize, 0..2usize, text).prop_map(|(r, b, t)| Typing::ItemText(r, b, t)),
+            (0..2usize, text).prop_map(|(r, t)| Typing::Headline(r, t)),
+            (0..3usize, text).prop_map(|(q, t)| Typing::QuoteWords(q, t)),
+            "[a-zA-Z]{1,20}".prop_map(Typing::ItemTitle),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever is typed into whichever part, in either language, the blocks the editor
+        /// holds join into exactly the preview of the document it sent.
+        #[test]
+        fn the_editor_always_holds_the_preview_of_its_document(
+            edits in prop::collection::vec(typing(), 1..16),
+            french in any::<bool>(),
+        ) {
+            let language = if french { Language::Fr } else { Language::En };
+            let mut doc = example();
+            let mut slot = None;
+            let mut editor = Editor::default();
+            editor.apply(send(&mut slot, 0, Some(language), Some(&doc), vec![]).unwrap());
+            for e in edits {
+                let part = match e {
+                    Typing::ItemText(r, b, t) => {
+                        let block = &mut doc["releases"][r]["items"][0]["blocks"][b]["p"];
+                        if !block.is_array() { continue; }
+                        block[0] = json!(t);
+                        release_item(&doc, r, 0)
+                    }
+                    Typing::Headline(r, t) => {
+                        doc["releases"][r]["headline"] = json!([t]);
+                        head(&doc, r)
+                    }
+                    Typing::QuoteWords(q, t) => {
+                        let lang = language.tag();
+                        doc["agenda"][0]["quotes"][q]["words"][lang] = json!(t);
+                        DocPartV2::Item { index: 0, value: doc["agenda"][0].clone() }
+                    }
+                    Typing::ItemTitle(t) => {
+                        doc["agenda"][0]["title"] = json!(t);
+                        DocPartV2::Item { index: 0, value: doc["agenda"][0].clone() }
+                    }
+                };
+                match send(&mut slot, editor.shown, Some(language), None, vec![part]) {
+                    Ok(update) => {
+                        editor.apply(update);
+                        prop_assert_eq!(editor.html(), from_scratch(&doc, language));
+                    }
+                    // A text the file refuses (empty words, say): the editor keeps what it
+                    // shows, and the next keystroke may mend the document.
+                    Err(_) => prop_assert!(v2::from_value("t", &doc).is_err()),
+                }
+            }
+        }
     }
 }

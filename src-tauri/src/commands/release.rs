@@ -26,6 +26,7 @@ pub fn preview_edit(
     let edit = Edit {
         session,
         shown,
+        language: None,
         doc,
         parts,
     };

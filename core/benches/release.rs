@@ -107,6 +107,26 @@ fn benches(c: &mut Criterion) {
     c.bench_function("read the editor's 300-item document", |b| {
         b.iter(|| meeting_file::from_value("editor", std::hint::black_box(&doc)).unwrap())
     });
+    {
+        let doc = communique_core::v2::to_value(&communique_core::v2::upgrade(&m)).unwrap();
+        c.bench_function("read the editor's 300-item document as v2", |b| {
+            b.iter(|| {
+                communique_core::v2::from_value("editor", std::hint::black_box(&doc)).unwrap()
+            })
+        });
+        let v2m = communique_core::v2::upgrade(&m);
+        c.bench_function("validate a 300-item v2 meeting", |b| {
+            b.iter(|| communique_core::v2::validate(std::hint::black_box(&v2m)).unwrap())
+        });
+        c.bench_function("compose a 300-item v2 meeting", |b| {
+            b.iter(|| {
+                communique_core::v2::compose(
+                    std::hint::black_box(&v2m),
+                    communique_core::Language::En,
+                )
+            })
+        });
+    }
     c.bench_function("upgrade 300 items to v2", |b| {
         b.iter(|| communique_core::v2::upgrade(std::hint::black_box(&m)))
     });

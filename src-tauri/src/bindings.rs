@@ -16,6 +16,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::meetings::load_meeting,
             commands::meetings::create_meeting,
             commands::meetings::save_meeting,
+            commands::meetings::load_meeting_v2,
+            commands::meetings::save_meeting_v2,
             commands::meetings::meeting_revision,
             commands::meetings::delete_meeting,
             commands::meetings::people_directory,
@@ -26,6 +28,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::history::list_backups,
             commands::history::restore_backup,
             commands::release::preview_edit,
+            commands::release::preview_edit_v2,
             commands::release::copy_release,
             commands::files::export_meeting,
             commands::files::import_meeting,
@@ -37,8 +40,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         // A rejection is the command's `AppError`; `ipc.ts` catches it (and anything else) once.
         .error_handling(ErrorHandlingMode::Throw)
         .typ::<crate::error::AppError>()
-        // The meeting file v2, for the release editor (`ui/src/lib/prose/`); no command carries
-        // it yet. Its types that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`,
+        // The meeting file v2, for the release editor (`ui/src/lib/prose/`), carried by the v2
+        // commands. Its types that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`,
         // `ReleaseV2`, `PhotoV2` in TypeScript.
         .typ::<communique_core::v2::MeetingFileV2>()
         // Ids, revisions, version numbers, counts and byte sizes: i64 and u64 in Rust, all far

@@ -5,7 +5,7 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use communique_core::preview::LivePreview;
+use communique_core::preview::{LivePreview, LivePreviewV2};
 use communique_core::{Code, Store};
 
 use crate::error::AppError;
@@ -13,6 +13,7 @@ use crate::error::AppError;
 pub struct AppState {
     store: Mutex<Store>,
     preview: Mutex<Option<LivePreview>>,
+    preview_v2: Mutex<Option<LivePreviewV2>>,
     pub started: Instant,
     pub smoke: bool,
 }
@@ -22,6 +23,7 @@ impl AppState {
         AppState {
             store: Mutex::new(store),
             preview: Mutex::new(None),
+            preview_v2: Mutex::new(None),
             started,
             smoke,
         }
@@ -40,6 +42,13 @@ impl AppState {
     /// The editor's live preview (poisoned: taken over, it holds no transaction).
     pub fn preview(&self) -> MutexGuard<'_, Option<LivePreview>> {
         self.preview
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The v2 editor's live preview.
+    pub fn preview_v2(&self) -> MutexGuard<'_, Option<LivePreviewV2>> {
+        self.preview_v2
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -2,6 +2,7 @@
 
 use communique_core::meeting_file::MeetingFile;
 use communique_core::render::PreviewParts;
+use communique_core::v2::{self, MeetingFileV2, MeetingV2};
 use communique_core::{
     compose, meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
 };
@@ -24,6 +25,21 @@ pub struct EditorDoc(#[specta(type = MeetingFile)] Value);
 impl EditorDoc {
     pub fn meeting(&self) -> Result<Meeting, meeting_file::FileError> {
         meeting_file::from_value(EDITOR, &self.0)
+    }
+
+    pub fn into_value(self) -> Value {
+        self.0
+    }
+}
+
+/// A meeting file v2 from the editor, taken as plain JSON like `EditorDoc`.
+#[derive(Deserialize, specta::Type)]
+#[serde(transparent)]
+pub struct EditorDocV2(#[specta(type = MeetingFileV2)] Value);
+
+impl EditorDocV2 {
+    pub fn meeting(&self) -> Result<MeetingV2, meeting_file::FileError> {
+        v2::from_value(EDITOR, &self.0)
     }
 
     pub fn into_value(self) -> Value {
@@ -55,6 +71,39 @@ impl OpenMeeting {
             revision,
             doc: meeting_file::to_value(meeting)?,
             preview: render::preview_parts(&compose(meeting)),
+        })
+    }
+}
+
+/// A meeting opened as its meeting file v2, with the preview of one of its releases.
+#[derive(Serialize, specta::Type)]
+pub struct OpenMeetingV2 {
+    pub id: MeetingId,
+    pub revision: i64,
+    #[specta(type = MeetingFileV2)]
+    pub doc: Value,
+    /// The language `preview` is in: the one asked for, else the first release's.
+    pub language: Language,
+    pub preview: PreviewParts,
+}
+
+impl OpenMeetingV2 {
+    pub fn new(
+        id: MeetingId,
+        revision: i64,
+        meeting: &MeetingV2,
+        language: Option<Language>,
+    ) -> AppResult<Self> {
+        let language = language
+            .or_else(|| meeting.releases.first().map(|r| r.language))
+            .or_else(|| meeting.info.languages.first().copied())
+            .unwrap_or(Language::En);
+        Ok(OpenMeetingV2 {
+            id,
+            revision,
+            doc: v2::to_value(meeting)?,
+            language,
+            preview: render::preview_parts(&v2::compose(meeting, language)),
         })
     }
 }
@@ -93,6 +142,32 @@ pub fn search_meetings(
 pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<OpenMeeting> {
     let stored = state.store().load(id)?;
     OpenMeeting::new(id, stored.revision, &stored.meeting)
+}
+
+/// Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
+/// meeting v1 cannot say).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn load_meeting_v2(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    language: Option<Language>,
+) -> AppResult<OpenMeetingV2> {
+    let stored = state.store().load_v2(id)?;
+    OpenMeetingV2::new(id, stored.revision, &stored.meeting, language)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_meeting_v2(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    base_revision: i64,
+    doc: EditorDocV2,
+) -> AppResult<Saved> {
+    let meeting = doc.meeting()?;
+    let revision = state.store().save_v2(id, base_revision, &meeting)?;
+    Ok(Saved { revision })
 }
 
 #[tauri::command(async)]

@@ -5,3 +5,6 @@ pub mod files;
 pub mod history;
 pub mod meetings;
 pub mod release;
+
+#[cfg(test)]
+mod tests;

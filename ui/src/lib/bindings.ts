@@ -9,6 +9,12 @@ export const commands = {
 	loadMeeting: (id: number) => __TAURI_INVOKE<OpenMeeting>("load_meeting", { id }),
 	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeeting>("create_meeting", { title, language }),
 	saveMeeting: (id: number, baseRevision: number, doc: EditorDoc) => __TAURI_INVOKE<Saved>("save_meeting", { id, baseRevision, doc }),
+	/**
+	 *  Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
+	 *  meeting v1 cannot say).
+	 */
+	loadMeetingV2: (id: number, language: Language | null) => __TAURI_INVOKE<OpenMeetingV2>("load_meeting_v2", { id, language }),
+	saveMeetingV2: (id: number, baseRevision: number, doc: EditorDocV2) => __TAURI_INVOKE<Saved>("save_meeting_v2", { id, baseRevision, doc }),
 	meetingRevision: (id: number) => __TAURI_INVOKE<number>("meeting_revision", { id }),
 	deleteMeeting: (id: number) => __TAURI_INVOKE<null>("delete_meeting", { id }),
 	peopleDirectory: (query: string, limit: number) => __TAURI_INVOKE<Person[]>("people_directory", { query, limit }),
@@ -23,6 +29,11 @@ export const commands = {
 	 *  its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
 	 */
 	previewEdit: (session: number, shown: number, doc: EditorDoc | null, parts: DocPart[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit", { session, shown, doc, parts }),
+	/**
+	 *  `preview_edit` for the v2 editor: its parts are v2's (`DocPartV2`), and it names the language
+	 *  of the release it shows (none: the first release's).
+	 */
+	previewEditV2: (session: number, shown: number, language: Language | null, doc: EditorDocV2 | null, parts: DocPartV2[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit_v2", { session, shown, language, doc, parts }),
 	/**
 	 *  The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
 	 *  and as plain text for everything else.
@@ -158,6 +169,22 @@ export type DocPart = { part: "meeting"; value: MeetingInfo } | { part: "people"
  */
 { part: "item"; index: number; value: AgendaItem };
 
+/**
+ *  One part of a v2 document, replaced whole by what the editor holds now. A structural edit (an
+ *  agenda item or a release added, removed or moved, an item's part added to a release or taken
+ *  out) sends the whole document.
+ */
+export type DocPartV2 = { part: "meeting"; value: Info } | { part: "organisations"; value: Organisation[] } | { part: "people"; value: PersonV2[] } | 
+/**  The agenda item at `index`: its title, notes and quotes. */
+{ part: "item"; index: number; value: Item } | 
+/**
+ *  The release at `index`, all but what it says of each agenda item (`items`, left out here:
+ *  those kept are kept, and each is sent as a `release_item`).
+ */
+{ part: "release_head"; index: number; value: ReleaseV2 } | 
+/**  What the release at `release` says of an agenda item: its part at `index`. */
+{ part: "release_item"; release: number; index: number; value: ItemPart };
+
 export type Edit = "same" | "added" | "removed";
 
 /**
@@ -165,6 +192,9 @@ export type Edit = "same" | "added" | "removed";
  *  core reads it as it reads a file: a refusal names the field, as `{code, message}`.
  */
 export type EditorDoc = MeetingFile;
+
+/**  A meeting file v2 from the editor, taken as plain JSON like `EditorDoc`. */
+export type EditorDocV2 = MeetingFileV2;
 
 /**  How a quote names its speaker. */
 export type Form = "full" | "role" | "short";
@@ -300,6 +330,16 @@ export type OpenMeeting = {
 	 *  The release preview of `doc`, in parts (`render::preview_parts`): the editor shows it at
 	 *  once, without sending the document back to have it rendered.
 	 */
+	preview: PreviewParts,
+};
+
+/**  A meeting opened as its meeting file v2, with the preview of one of its releases. */
+export type OpenMeetingV2 = {
+	id: number,
+	revision: number,
+	doc: MeetingFileV2,
+	/**  The language `preview` is in: the one asked for, else the first release's. */
+	language: Language,
 	preview: PreviewParts,
 };
 

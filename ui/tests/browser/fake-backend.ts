@@ -424,6 +424,17 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(doc.meeting.language)}"
       while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
       return { kind: 'splice', render, base: old.render, start, removed: a.length - end - start, blocks: b.slice(start, b.length - end) };
     },
+    // The v2 editor's commands: no UI calls them yet (the editor still edits v1), so the fake
+    // refuses them loudly rather than imitating them.
+    loadMeetingV2() {
+      throw err('io', 'the fake shell has no v2 editor yet: loadMeetingV2');
+    },
+    saveMeetingV2() {
+      throw err('io', 'the fake shell has no v2 editor yet: saveMeetingV2');
+    },
+    previewEditV2() {
+      throw err('io', 'the fake shell has no v2 editor yet: previewEditV2');
+    },
     copyRelease(doc) {
       validate(doc);
       state.copies.push(clone(doc));

@@ -2,7 +2,8 @@
 //! reported with the file, the field's path (`releases[0].items[1].blocks[0].p[2].quote`) and the
 //! value; no meeting comes out. `parse_any` reads v1 too, upgraded.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use super::{Block, MeetingFileV2, MeetingV2, Release, Run, Runs, FORMAT_V2};
 use crate::meeting_file::{self, FileError, FORMAT_V1};
@@ -63,25 +64,58 @@ fn problem(path: impl Into<String>, message: impl Into<String>) -> Result<(), Pr
     Err((path.into(), message.into()))
 }
 
+/// Where a field is: its path, written out only when a problem is reported (validating a large
+/// meeting walks every run, and formatting each one's path cost more than checking it).
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Root(&'static str),
+    Key(&'p At<'p>, &'static str),
+    Index(&'p At<'p>, usize),
+}
+
+impl<'p> At<'p> {
+    fn key(&'p self, key: &'static str) -> At<'p> {
+        At::Key(self, key)
+    }
+
+    fn index(&'p self, i: usize) -> At<'p> {
+        At::Index(self, i)
+    }
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            At::Root(s) => f.write_str(s),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+fn problem_at(at: At<'_>, message: impl Into<String>) -> Result<(), Problem> {
+    Err((at.to_string(), message.into()))
+}
+
 /// Ids are short names the writer chooses: not blank, no white space at either end, unique in
 /// their collection (`what` names it in the error).
 fn check_id<'a>(
     seen: &mut HashSet<&'a str>,
     id: &'a str,
-    path: String,
+    at: At<'_>,
     what: &str,
 ) -> Result<(), Problem> {
     if id.trim().is_empty() {
-        return problem(path, "must not be empty");
+        return problem_at(at, "must not be empty");
     }
     if id.trim() != id {
-        return problem(
-            path,
+        return problem_at(
+            at,
             format!("{id:?}: an id has no white space at either end"),
         );
     }
     if !seen.insert(id) {
-        return problem(path, format!("duplicate id {id:?}: ids are unique {what}"));
+        return problem_at(at, format!("duplicate id {id:?}: ids are unique {what}"));
     }
     Ok(())
 }
@@ -120,27 +154,22 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
             );
         }
     }
-    let in_languages = |l: &crate::Language, path: String| {
+    let in_languages = |l: &crate::Language, at: At<'_>| {
         if languages.contains(l) {
             Ok(())
         } else {
-            problem(
-                path,
-                format!("{:?} is not one of meeting.languages", l.tag()),
-            )
+            problem_at(at, format!("{:?} is not one of meeting.languages", l.tag()))
         }
     };
 
+    let organisations = At::Root("organisations");
     let mut orgs = HashSet::new();
     for (i, o) in m.organisations.iter().enumerate() {
-        check_id(
-            &mut orgs,
-            &o.id,
-            format!("organisations[{i}].id"),
-            "among organisations",
-        )?;
+        let at = organisations.index(i);
+        check_id(&mut orgs, &o.id, at.key("id"), "among organisations")?;
+        let name = at.key("name");
         for l in o.name.keys() {
-            in_languages(l, format!("organisations[{i}].name.{}", l.tag()))?;
+            in_languages(l, name.key(l.tag()))?;
         }
     }
     if let Some(org) = &info.organisation {
@@ -152,52 +181,44 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
         }
     }
 
+    let people_at = At::Root("people");
     let mut people = HashSet::new();
     for (i, p) in m.people.iter().enumerate() {
-        check_id(
-            &mut people,
-            &p.id,
-            format!("people[{i}].id"),
-            "among people",
-        )?;
+        let at = people_at.index(i);
+        check_id(&mut people, &p.id, at.key("id"), "among people")?;
         if p.name.trim().is_empty() {
-            return problem(format!("people[{i}].name"), "must not be empty");
+            return problem_at(at.key("name"), "must not be empty");
         }
+        let forms = at.key("forms");
         for l in p.forms.keys() {
-            in_languages(l, format!("people[{i}].forms.{}", l.tag()))?;
+            in_languages(l, forms.key(l.tag()))?;
         }
     }
 
+    let agenda = At::Root("agenda");
     let mut items = HashSet::new();
     let mut quotes = HashSet::new();
     for (i, item) in m.agenda.iter().enumerate() {
-        check_id(
-            &mut items,
-            &item.id,
-            format!("agenda[{i}].id"),
-            "in the agenda",
-        )?;
+        let item_at = agenda.index(i);
+        check_id(&mut items, &item.id, item_at.key("id"), "in the agenda")?;
+        let quotes_at = item_at.key("quotes");
         for (j, q) in item.quotes.iter().enumerate() {
-            let at = format!("agenda[{i}].quotes[{j}]");
-            check_id(
-                &mut quotes,
-                &q.id,
-                format!("{at}.id"),
-                "among a meeting's quotes",
-            )?;
+            let at = quotes_at.index(j);
+            check_id(&mut quotes, &q.id, at.key("id"), "among a meeting's quotes")?;
             if !people.contains(q.speaker.as_str()) {
-                return problem(
-                    format!("{at}.speaker"),
+                return problem_at(
+                    at.key("speaker"),
                     format!("unknown speaker {:?}: not an id in people", q.speaker),
                 );
             }
+            let words = at.key("words");
             for l in q.words.keys() {
-                in_languages(l, format!("{at}.words.{}", l.tag()))?;
+                in_languages(l, words.key(l.tag()))?;
             }
             if let Some(original) = q.original {
                 if !q.words.contains_key(&original) {
-                    return problem(
-                        format!("{at}.original"),
+                    return problem_at(
+                        at.key("original"),
                         format!("{:?}: the quote has no words in it", original.tag()),
                     );
                 }
@@ -205,38 +226,31 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
         }
     }
 
-    let refs = Refs {
-        people: &people,
-        quotes: &quotes,
-        placed: Default::default(),
-    };
+    let refs = Refs::new(&people, &quotes);
     for (i, o) in m.organisations.iter().enumerate() {
+        let org = organisations.index(i);
+        let boilerplate = org.key("boilerplate");
         for (l, blocks) in &o.boilerplate {
-            in_languages(l, format!("organisations[{i}].boilerplate.{}", l.tag()))?;
-            let mut ids = HashSet::new();
-            refs.placed.borrow_mut().clear();
-            refs.blocks(
-                blocks,
-                &format!("organisations[{i}].boilerplate.{}", l.tag()),
-                &mut ids,
-            )?;
+            let at = boilerplate.key(l.tag());
+            in_languages(l, at)?;
+            refs.checked(|refs| refs.blocks(blocks, at, &mut HashSet::new()))?;
         }
     }
+    let releases = At::Root("releases");
     let mut released = HashSet::new();
     for (r, release) in m.releases.iter().enumerate() {
-        let at = format!("releases[{r}]");
-        in_languages(&release.language, format!("{at}.language"))?;
+        let at = releases.index(r);
+        in_languages(&release.language, at.key("language"))?;
         if !released.insert(release.language) {
-            return problem(
-                format!("{at}.language"),
+            return problem_at(
+                at.key("language"),
                 format!(
                     "a second release in {:?}: a meeting has one release per language",
                     release.language.tag()
                 ),
             );
         }
-        refs.placed.borrow_mut().clear();
-        refs.release(release, &at, &items)?;
+        refs.checked(|refs| refs.release(release, at, &items))?;
     }
     Ok(())
 }
@@ -246,32 +260,75 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
 struct Refs<'a> {
     people: &'a HashSet<&'a str>,
     quotes: &'a HashSet<&'a str>,
-    placed: std::cell::RefCell<std::collections::HashMap<String, String>>,
+    /// Each quote placed so far, and where in reading order (0, 1, …). Its path is not kept
+    /// (writing out every span's path cost as much as the rest of the check): it is found again
+    /// for the error that names it.
+    placed: RefCell<HashMap<String, usize>>,
+    /// A quote placed twice: its id and the number of its first placement.
+    twice: RefCell<Option<(String, usize)>>,
+    /// Looking for where placement `n` is, and its path once met.
+    looking_for: Option<usize>,
+    found: RefCell<Option<String>>,
+}
+
+impl<'a> Refs<'a> {
+    fn new(people: &'a HashSet<&'a str>, quotes: &'a HashSet<&'a str>) -> Refs<'a> {
+        Refs {
+            people,
+            quotes,
+            placed: Default::default(),
+            twice: Default::default(),
+            looking_for: None,
+            found: Default::default(),
+        }
+    }
+
+    /// `walk` (a release, an organisation's boilerplate) with a fresh count of placements; a
+    /// quote placed twice is named with the path of its first placement, found by walking again.
+    fn checked(&self, walk: impl Fn(&Refs<'a>) -> Result<(), Problem>) -> Result<(), Problem> {
+        self.placed.borrow_mut().clear();
+        walk(self).map_err(|(path, message)| match self.twice.take() {
+            Some((id, n)) => {
+                let finder = Refs {
+                    looking_for: Some(n),
+                    ..Refs::new(self.people, self.quotes)
+                };
+                let _ = walk(&finder);
+                let first = finder.found.into_inner().unwrap_or_default();
+                (
+                    path,
+                    format!("quote {id:?} is placed twice in this release (first at {first}): a quote is said once"),
+                )
+            }
+            None => (path, message),
+        })
+    }
 }
 
 impl Refs<'_> {
-    fn release(&self, r: &Release, at: &str, items: &HashSet<&str>) -> Result<(), Problem> {
+    fn release(&self, r: &Release, at: At<'_>, items: &HashSet<&str>) -> Result<(), Problem> {
         if let Some(label) = &r.label {
             if label.trim().is_empty() {
-                return problem(format!("{at}.label"), "must not be empty when present");
+                return problem_at(at.key("label"), "must not be empty when present");
             }
         }
-        self.runs(&r.headline, &format!("{at}.headline"))?;
-        self.runs(&r.deck, &format!("{at}.deck"))?;
+        self.runs(&r.headline, at.key("headline"))?;
+        self.runs(&r.deck, at.key("deck"))?;
         let mut ids = HashSet::new();
-        self.blocks(&r.lead, &format!("{at}.lead"), &mut ids)?;
+        self.blocks(&r.lead, at.key("lead"), &mut ids)?;
         let mut parts = HashSet::new();
+        let items_at = at.key("items");
         for (i, part) in r.items.iter().enumerate() {
-            let path = format!("{at}.items[{i}]");
+            let path = items_at.index(i);
             if !items.contains(part.item.as_str()) {
-                return problem(
-                    format!("{path}.item"),
+                return problem_at(
+                    path.key("item"),
                     format!("unknown agenda item {:?}: not an id in agenda", part.item),
                 );
             }
             if !parts.insert(part.item.as_str()) {
-                return problem(
-                    format!("{path}.item"),
+                return problem_at(
+                    path.key("item"),
                     format!(
                         "{:?} appears twice: a release has one part per agenda item",
                         part.item
@@ -279,31 +336,28 @@ impl Refs<'_> {
                 );
             }
             if let Some(h) = &part.heading {
-                self.runs(h, &format!("{path}.heading"))?;
+                self.runs(h, path.key("heading"))?;
             }
-            self.blocks(&part.blocks, &format!("{path}.blocks"), &mut ids)?;
+            self.blocks(&part.blocks, path.key("blocks"), &mut ids)?;
         }
-        self.blocks(&r.closing, &format!("{at}.closing"), &mut ids)?;
-        self.blocks(&r.contact, &format!("{at}.contact"), &mut ids)?;
-        self.blocks(
-            &r.notes_to_editors,
-            &format!("{at}.notes_to_editors"),
-            &mut ids,
-        )?;
+        self.blocks(&r.closing, at.key("closing"), &mut ids)?;
+        self.blocks(&r.contact, at.key("contact"), &mut ids)?;
+        self.blocks(&r.notes_to_editors, at.key("notes_to_editors"), &mut ids)?;
         let mut photos = HashSet::new();
+        let photos_at = at.key("photos");
         for (i, p) in r.photos.iter().enumerate() {
-            let path = format!("{at}.photos[{i}]");
+            let path = photos_at.index(i);
             check_id(
                 &mut photos,
                 &p.id,
-                format!("{path}.id"),
+                path.key("id"),
                 "among a release's photos",
             )?;
-            self.runs(&p.caption, &format!("{path}.caption"))?;
+            self.runs(&p.caption, path.key("caption"))?;
             if let Some(tag) = &p.language {
                 if !meeting_file::is_language_tag(tag) {
-                    return problem(
-                        format!("{path}.language"),
+                    return problem_at(
+                        path.key("language"),
                         format!("{tag:?} is not a BCP 47 language tag (such as en, fr, de-CH)"),
                     );
                 }
@@ -315,37 +369,34 @@ impl Refs<'_> {
     fn blocks<'b>(
         &self,
         blocks: &'b [Block],
-        at: &str,
+        at: At<'_>,
         ids: &mut HashSet<&'b str>,
     ) -> Result<(), Problem> {
         for (i, b) in blocks.iter().enumerate() {
-            let path = format!("{at}[{i}]");
-            check_id(
-                ids,
-                b.id(),
-                format!("{path}.id"),
-                "among a release's blocks",
-            )?;
+            let path = at.index(i);
+            check_id(ids, b.id(), path.key("id"), "among a release's blocks")?;
             match b {
-                Block::Paragraph { runs, .. } => self.runs(runs, &format!("{path}.p"))?,
-                Block::Heading { runs, .. } => self.runs(runs, &format!("{path}.h"))?,
+                Block::Paragraph { runs, .. } => self.runs(runs, path.key("p"))?,
+                Block::Heading { runs, .. } => self.runs(runs, path.key("h"))?,
                 Block::List { entries, .. } => {
+                    let entries_at = path.key("entries");
                     for (j, e) in entries.iter().enumerate() {
-                        self.runs(e, &format!("{path}.entries[{j}]"))?;
+                        self.runs(e, entries_at.index(j))?;
                     }
                 }
                 Block::Blockquote { quote, byline, .. } => {
-                    self.quote(quote, &format!("{path}.blockquote"))?;
+                    self.quote(quote, path.key("blockquote"))?;
                     if let Some(b) = byline {
-                        self.runs(b, &format!("{path}.byline"))?;
+                        self.runs(b, path.key("byline"))?;
                     }
                 }
                 Block::Statement {
                     intro, paragraphs, ..
                 } => {
-                    self.runs(intro, &format!("{path}.statement"))?;
+                    self.runs(intro, path.key("statement"))?;
+                    let paragraphs_at = path.key("paragraphs");
                     for (j, p) in paragraphs.iter().enumerate() {
-                        self.runs(p, &format!("{path}.paragraphs[{j}]"))?;
+                        self.runs(p, paragraphs_at.index(j))?;
                     }
                 }
             }
@@ -353,55 +404,60 @@ impl Refs<'_> {
         Ok(())
     }
 
-    fn quote(&self, id: &str, path: &str) -> Result<(), Problem> {
+    fn quote(&self, id: &str, at: At<'_>) -> Result<(), Problem> {
         if !self.quotes.contains(id) {
-            return problem(
-                path,
+            return problem_at(
+                at,
                 format!("unknown quote {id:?}: not the id of a quote in the agenda"),
             );
         }
         let mut placed = self.placed.borrow_mut();
-        if let Some(first) = placed.get(id) {
-            return problem(
-                path,
-                format!("quote {id:?} is placed twice in this release (first at {first}): a quote is said once"),
-            );
+        let n = placed.len();
+        if self.looking_for == Some(n) {
+            // Found: stop walking.
+            *self.found.borrow_mut() = Some(at.to_string());
+            return problem_at(at, "");
         }
-        placed.insert(id.to_owned(), path.to_owned());
+        if let Some(&first) = placed.get(id) {
+            // `checked` writes the message, with the first placement's path.
+            *self.twice.borrow_mut() = Some((id.to_owned(), first));
+            return problem_at(at, "");
+        }
+        placed.insert(id.to_owned(), n);
         Ok(())
     }
 
-    fn runs(&self, runs: &Runs, at: &str) -> Result<(), Problem> {
+    fn runs(&self, runs: &Runs, at: At<'_>) -> Result<(), Problem> {
         for (i, run) in runs.iter().enumerate() {
-            let path = format!("{at}[{i}]");
+            let path = at.index(i);
             match run {
                 Run::Text(_) => {}
                 Run::Mention { person, .. } => {
                     if !self.people.contains(person.as_str()) {
-                        return problem(
-                            format!("{path}.person"),
+                        return problem_at(
+                            path.key("person"),
                             format!("unknown person {person:?}: not an id in people"),
                         );
                     }
                 }
                 Run::Quote(q) => {
-                    self.quote(&q.quote, &format!("{path}.quote"))?;
+                    self.quote(&q.quote, path.key("quote"))?;
                     if let Some(clause) = &q.clause {
-                        self.runs(clause, &format!("{path}.clause"))?;
+                        self.runs(clause, path.key("clause"))?;
                     }
                     if q.attribution == Some(super::Attribution::None)
                         && (q.verb.is_some() || q.form.is_some() || q.clause.is_some())
                     {
-                        return problem(
-                            format!("{path}.attribution"),
+                        return problem_at(
+                            path.key("attribution"),
                             "\"none\" quotes a fragment without attribution: it takes no verb, form or clause",
                         );
                     }
                 }
                 Run::Link { href, text } => {
-                    check_link(href).map_err(|m| (format!("{path}.link"), m))?;
+                    check_link(href).map_err(|m| (path.key("link").to_string(), m))?;
                     if text.iter().all(|t| t.trim().is_empty()) {
-                        return problem(format!("{path}.text"), "a link needs the phrase it is on");
+                        return problem_at(path.key("text"), "a link needs the phrase it is on");
                     }
                 }
             }

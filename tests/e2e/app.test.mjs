@@ -235,6 +235,28 @@ test('kill -9 two seconds after typing stops: the text is in the database, and i
   });
 });
 
+test('notes: Ctrl+Shift+T stamps the line with the meeting’s time in the real window; the CLI export has it', async () => {
+  const { db } = importFisheries('stamps');
+  // The fisheries meeting is in Oslo: its clock, whatever the machine's zone.
+  const clock = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  let line;
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    const notes = (await s.findAll(sel('item-notes'), { atLeast: 1 }))[0];
+    await notes.click();
+    await notes.type('\uE009\uE010\uE000'); // Ctrl+End
+    await notes.type('\uE007The chair calls the vote'); // Enter, then the line
+    const before = clock();
+    await notes.type('\uE009\uE008t\uE000'); // Ctrl+Shift+T
+    const after = clock();
+    line = String(await notes.property('value')).split('\n').at(-1);
+    assert.ok([before, after].some((t) => line === `${t} The chair calls the vote`), `${JSON.stringify(line)} (${before}/${after})`);
+    await waitSaved(s);
+  });
+  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  assert.equal(json.agenda[0].notes.split('\n').at(-1), line);
+});
+
 test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
   const { db, meeting } = importFisheries('two-writers');
   await withApp(db, async (s) => {

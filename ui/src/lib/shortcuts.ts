@@ -4,6 +4,7 @@ export type ShortcutId =
   | 'newMeeting'
   | 'newItem'
   | 'newQuote'
+  | 'stampTime'
   | 'search'
   | 'save'
   | 'export'
@@ -39,6 +40,8 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter' },
   { id: 'newQuote', keys: ['Mod+Shift+Enter'], description: 'New quote in the current item, cursor in its text', inFields: true,
     match: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'Enter' },
+  { id: 'stampTime', keys: ['Mod+Shift+T'], description: 'In notes: stamp the line (or each selected line) with the time now, in the meeting’s time zone', inFields: true,
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && key(e, 't') },
   { id: 'search', keys: ['Mod+K', 'Mod+F'], description: 'Search meetings', inFields: true,
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && (key(e, 'k') || key(e, 'f')) },
   { id: 'save', keys: ['Mod+S'], description: 'Save now (saving is automatic)', inFields: true,

@@ -126,3 +126,16 @@ export function knownZones(): string[] {
   if (!zones.includes('UTC')) zones = ['UTC', ...zones];
   return zones;
 }
+
+/** The zone a meeting's clock reads in: its own, else the machine's (never silently UTC for a
+ * person in the room). */
+export function meetingClockZone(zone: string | undefined): string {
+  if (zone && zone !== '' && isValidZone(zone)) return zone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The time `HH:MM` (24-hour) at `nowMs` in `zone`. */
+export function clockIn(zone: string, nowMs = Date.now()): string {
+  const w = wallOf(nowMs, zone);
+  return `${pad(w.h)}:${pad(w.mi)}`;
+}

@@ -213,6 +213,37 @@ test('quote: Mod+Shift+Enter focuses a new quote; add a new speaker inline', asy
   eq(await quote.locator('[data-testid="quote-verb"]').getAttribute('placeholder'), 'said', 'verb placeholder');
 });
 
+test('notes: Mod+Shift+T stamps the line with the time in the meeting’s zone; saved; elsewhere it says where stamps go', async ({ page, open, tid, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  // The Energy Council meets in Tallinn: its clock, not the machine's (the browser runs in UTC here).
+  const clock = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Tallinn', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  const notes = item(page, 0).locator('[data-testid="item-notes"]');
+  await notes.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nChair opens the vote');
+  const before = clock();
+  await page.keyboard.press(`${mod}+Shift+T`);
+  const after = clock();
+  const value = await notes.inputValue();
+  const last = value.split('\n').at(-1);
+  assert([`${before} Chair opens the vote`, `${after} Chair opens the vote`].includes(last), `stamped line: ${JSON.stringify(last)} (${before}/${after})`);
+  eq((await active(page)).testid, 'item-notes', 'still in the notes');
+  await page.keyboard.type(' (unanimous)');
+  eq((await notes.inputValue()).split('\n').at(-1), `${last} (unanimous)`, 'the caret stayed at the end of the line');
+  // Asked again on a stamped line: the stamp stays as it was.
+  await page.keyboard.press(`${mod}+Shift+T`);
+  eq((await notes.inputValue()).split('\n').at(-1), `${last} (unanimous)`, 'a stamp is not moved');
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).agenda[0].notes, await notes.inputValue(), 'saved as shown');
+  // In a published field nothing is stamped; the officer is told where stamps go.
+  const title = item(page, 0).locator('[data-testid="item-title"]');
+  const titleBefore = await title.inputValue();
+  await title.focus();
+  await page.keyboard.press(`${mod}+Shift+T`);
+  eq(await title.inputValue(), titleBefore, 'the title is untouched');
+  await until(async () => (await page.locator('.toast').allInnerTexts()).some((t) => t.includes('Time stamps go into an agenda item’s notes')), 'the toast');
+});
+
 test('release: the preview follows the headline as you type', async ({ page, open, tid, waitPreviewContains }) => {
   await open(standardSeed());
   await tid('release-headline').fill('');

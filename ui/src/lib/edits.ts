@@ -57,8 +57,10 @@ export class Edits {
     return doc.people.length === 1 ? doc.people[0].id : '';
   }
 
-  /** A new quote in item `itemKey` (else the current item, else the last; a first item if none). */
-  addQuote(itemKey: string | null): void {
+  /** A new quote in item `itemKey` (else the current item, else the last; a first item if none).
+   * Captured (`capture`, the hotkey): the row asks who speaks first, then takes the words. */
+  addQuote(itemKey: string | null, capture = false): void {
+    const focus = capture ? 'speaker' : 'quote';
     const doc = this.m.doc;
     let key = itemKey ?? this.m.currentItemKey;
     if (!key || this.m.itemIndex(key) < 0) key = doc.agenda[doc.agenda.length - 1]?.key ?? null;
@@ -67,13 +69,15 @@ export class Edits {
       const quote = blankQuote(this.guessSpeaker(item.key));
       item.quotes.push(quote);
       this.m.currentItemKey = item.key;
-      this.m.apply({ ...ops.insertItem(doc, doc.agenda.length, item), focusRedo: quote.key }, 'quote');
+      if (capture) this.m.capturing = quote.key;
+      this.m.apply({ ...ops.insertItem(doc, doc.agenda.length, item), focusRedo: quote.key }, focus);
       return;
     }
     const item = doc.agenda.find((i) => i.key === key)!;
     const quote = blankQuote(this.guessSpeaker(key));
     this.m.currentItemKey = key;
-    this.m.apply(ops.insertQuote(doc, key, item.quotes.length, quote), 'quote');
+    if (capture) this.m.capturing = quote.key;
+    this.m.apply(ops.insertQuote(doc, key, item.quotes.length, quote), focus);
   }
 
   deleteQuote(itemKey: string, quoteKey: string): void {

@@ -25,11 +25,12 @@ export function focusTarget(root: ParentNode, target: FocusTarget): void {
       focusFirst(`[data-key="${CSS.escape(target.key)}"] [data-testid="photo-caption"]`, root);
       return;
     case 'row': {
-      // A row's main field: a quote's text, else an item's title.
+      // A row's main field: a quote's text (or, captured, who speaks), else an item's title.
       const row = root.querySelector<HTMLElement>(`[data-key="${CSS.escape(target.key)}"]`);
       if (!row) return;
+      const wanted = { quote: '[data-testid="quote-text"]', speaker: '[data-testid="speaker-picker"], [data-testid="quote-text"]', title: '[data-testid="item-title"], [data-testid="quote-text"]' }[target.field];
       const field =
-        row.querySelector<HTMLElement>(target.field === 'quote' ? '[data-testid="quote-text"]' : '[data-testid="item-title"], [data-testid="quote-text"]') ??
+        row.querySelector<HTMLElement>(wanted) ??
         row.querySelector<HTMLElement>('input, textarea, button');
       field?.focus();
       field?.scrollIntoView({ block: 'nearest' });

@@ -22,7 +22,7 @@ export const SAVE_DELAY = 800;
 
 /** What the editor should focus once the DOM caught up (done by the App component). */
 export type FocusTarget =
-  | { kind: 'row'; key: string; field: 'title' | 'quote' }
+  | { kind: 'row'; key: string; field: 'title' | 'quote' | 'speaker' }
   | { kind: 'photo'; key: string }
   | { kind: 'meeting-title'; select: boolean };
 
@@ -49,6 +49,8 @@ export class OpenMeeting {
   readonly preview: LivePreview;
   /** The agenda item the user is in (or was last in): where Mod+Enter adds the next one. */
   currentItemKey = $state<string | null>(null);
+  /** The quote being captured (Mod+Shift+Enter): its row asks who speaks before the words. */
+  capturing = $state<string | null>(null);
   /** The agenda item the app is about to focus: it renders live even when far from view. */
   awakeItem = $state<string | null>(null);
   focusRequest = $state<(FocusTarget & { seq: number }) | null>(null);
@@ -113,7 +115,7 @@ export class OpenMeeting {
   }
 
   /** Applies a structural edit as one undo step, then focuses its row (`focus`). */
-  apply(op: ops.Op | null, focus: 'title' | 'quote' | 'none' = 'none'): void {
+  apply(op: ops.Op | null, focus: 'title' | 'quote' | 'speaker' | 'none' = 'none'): void {
     if (!op) return;
     this.undoStack.apply(op);
     this.afterStructural(op.focusRedo, focus);
@@ -143,7 +145,7 @@ export class OpenMeeting {
     }
   }
 
-  private afterStructural(focusKey: string | undefined, focus: 'title' | 'quote' | 'none') {
+  private afterStructural(focusKey: string | undefined, focus: 'title' | 'quote' | 'speaker' | 'none') {
     this.lastWasStructural = true;
     this.canUndo = this.undoStack.canUndo;
     this.canRedo = this.undoStack.canRedo;

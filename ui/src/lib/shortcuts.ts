@@ -38,7 +38,7 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'n') },
   { id: 'newItem', keys: ['Mod+Enter'], description: 'New agenda item after the current one (Enter in an item title does it too)', inFields: true,
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter' },
-  { id: 'newQuote', keys: ['Mod+Shift+Enter'], description: 'New quote in the current item, cursor in its text', inFields: true,
+  { id: 'newQuote', keys: ['Mod+Shift+Enter'], description: 'Capture a quote in the current item: who speaks first (Enter takes the one shown), then the words', inFields: true,
     match: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'Enter' },
   { id: 'stampTime', keys: ['Mod+Shift+T'], description: 'In notes: stamp the line (or each selected line) with the time now, in the meeting’s time zone', inFields: true,
     match: (e) => mod(e) && e.shiftKey && !e.altKey && key(e, 't') },

@@ -40,3 +40,19 @@ export function personLabel(p: { name: string; role?: string; full?: string }): 
   const extra = p.full && p.full !== p.name ? p.full : p.role || '';
   return extra ? `${p.name} — ${extra}` : p.name;
 }
+
+/** Letters as a picker compares them: lower case, accents off (`élise` finds Élise). */
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** The people whose name, full form or short form holds every word typed (`query`), in the
+ * order given; an empty query keeps everyone. */
+export function matchPeople<P extends { name: string; full?: string; short?: string; role?: string }>(people: readonly P[], query: string): P[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [...people];
+  return people.filter((p) => {
+    const hay = fold([p.name, p.full ?? '', p.short ?? '', p.role ?? ''].join(' '));
+    return words.every((w) => hay.includes(w));
+  });
+}

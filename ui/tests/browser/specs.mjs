@@ -187,16 +187,17 @@ test('agenda: delete with an Undo toast, and by keyboard', async ({ page, open, 
   eq((await savedDoc(ENERGY)).agenda.length, 4, 'saved');
 });
 
-test('quote: Mod+Shift+Enter focuses a new quote; add a new speaker inline', async ({ page, open, tid, savedDoc, waitSaved, waitPreviewContains, axe, mod }) => {
+test('quote: Mod+Shift+Enter captures who speaks first; a name nobody has adds the speaker inline', async ({ page, open, tid, savedDoc, waitSaved, waitPreviewContains, axe, mod }) => {
   await open(standardSeed());
   await item(page, 3).locator('[data-testid="item-title"]').focus();
   await page.keyboard.press(`${mod}+Shift+Enter`);
-  eq((await active(page)).testid, 'quote-text', 'quote text focused');
-  await page.keyboard.type('We will build it together.');
+  eq((await active(page)).testid, 'speaker-picker', 'who speaks, first');
   const quote = item(page, 3).locator('[data-testid="quote"]');
-  await quote.locator('[data-testid="quote-speaker"]').selectOption('__new');
+  await page.keyboard.type('Ana Lopes'); // nobody in this meeting
+  eq(await quote.locator('[data-testid="speaker-option"]').count(), 0, 'nobody matches');
+  await page.keyboard.press('Enter'); // the one option left: a new speaker of that name
   await until(async () => (await active(page)).testid === 'new-speaker-name', 'name field focused');
-  await page.keyboard.type('Ana Lopes');
+  eq(await quote.locator('[data-testid="new-speaker-name"]').inputValue(), 'Ana Lopes', 'the name typed is carried over');
   await quote.locator('[data-testid="new-speaker-full"]').fill('Foreign Minister Ana Lopes');
   await quote.locator('[data-testid="new-speaker-short"]').fill('Ms Lopes');
   await axe('new speaker form');
@@ -204,7 +205,8 @@ test('quote: Mod+Shift+Enter focuses a new quote; add a new speaker inline', asy
   await page.screenshot({ path: join(SHOTS, 'new-speaker.png') });
   await page.keyboard.press('Enter');
   eq(await quote.locator('[data-testid="quote-speaker"]').inputValue(), 'ana-lopes', 'speaker set to the new person');
-  eq((await active(page)).testid, 'quote-text', 'back in the quote text');
+  eq((await active(page)).testid, 'quote-text', 'then the words');
+  await page.keyboard.type('We will build it together.');
   await waitSaved();
   const doc = await savedDoc(ENERGY);
   eq(doc.people.find((p) => p.id === 'ana-lopes'), { id: 'ana-lopes', name: 'Ana Lopes', full: 'Foreign Minister Ana Lopes', short: 'Ms Lopes' }, 'person saved');
@@ -242,6 +244,45 @@ test('notes: Mod+Shift+T stamps the line with the time in the meeting’s zone; 
   await page.keyboard.press(`${mod}+Shift+T`);
   eq(await title.inputValue(), titleBefore, 'the title is untouched');
   await until(async () => (await page.locator('.toast').allInnerTexts()).some((t) => t.includes('Time stamps go into an agenda item’s notes')), 'the toast');
+});
+
+test('quote: capturing picks the speaker by keyboard: Enter keeps the one offered, typing filters, arrows move, Escape goes to the words', async ({ page, open, savedDoc, waitSaved, axe, mod }) => {
+  await open(standardSeed());
+  const title = item(page, 0).locator('[data-testid="item-title"]');
+  await title.focus();
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  const quotes = item(page, 0).locator('[data-testid="quote"]');
+  const fresh = quotes.last();
+  eq((await active(page)).testid, 'speaker-picker', 'who speaks, first');
+  // The item's last speaker is offered first: Enter alone keeps them.
+  eq(await fresh.locator('[data-testid="speaker-option"]').evaluateAll((els) => els.map((e) => [e.dataset.id, e.getAttribute('aria-selected')])), [['jonas-berg', 'true'], ['kadri-tamm', 'false']], 'the last speaker first, selected');
+  await axe('speaker picker');
+  await page.screenshot({ path: join(SHOTS, 'speaker-picker.png') });
+  await page.keyboard.press('Enter');
+  eq((await active(page)).testid, 'quote-text', 'then the words');
+  eq(await fresh.locator('[data-testid="quote-speaker"]').inputValue(), 'jonas-berg', 'kept');
+  await page.keyboard.type('Prices will fall by spring.');
+
+  // Another: typing part of a short name (accents and case aside) finds her.
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  eq((await active(page)).testid, 'speaker-picker', 'who speaks, first');
+  await page.keyboard.type('tamm');
+  await page.keyboard.press('Enter');
+  eq(await quotes.last().locator('[data-testid="quote-speaker"]').inputValue(), 'kadri-tamm', 'found by typing');
+  await page.keyboard.type('We stand together.');
+
+  // Arrows move through the people; Escape keeps the one offered and goes to the words.
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  await page.keyboard.press('ArrowDown');
+  eq(await quotes.last().locator('[aria-selected="true"]').getAttribute('data-id'), 'jonas-berg', 'ArrowDown');
+  await page.keyboard.press('Escape');
+  eq((await active(page)).testid, 'quote-text', 'Escape: the words');
+  eq(await quotes.last().locator('[data-testid="speaker-picker"]').count(), 0, 'the picker is gone');
+  eq(await quotes.last().locator('[data-testid="quote-speaker"]').inputValue(), 'kadri-tamm', 'the one offered is kept');
+  await page.keyboard.type('Agreed.');
+  await waitSaved();
+  const doc = await savedDoc(ENERGY);
+  eq(doc.agenda[0].quotes.slice(-3).map((q) => [q.speaker, q.text]), [['jonas-berg', 'Prices will fall by spring.'], ['kadri-tamm', 'We stand together.'], ['kadri-tamm', 'Agreed.']], 'captured');
 });
 
 test('release: the preview follows the headline as you type', async ({ page, open, tid, waitPreviewContains }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultVerb, deriveSpeakerId, personLabel } from '../../src/lib/speakers';
+import { defaultVerb, deriveSpeakerId, matchPeople, personLabel } from '../../src/lib/speakers';
 
 describe('deriveSpeakerId', () => {
   it('slugs the name', () => {
@@ -39,5 +39,22 @@ describe('speaker helpers', () => {
     expect(personLabel({ name: 'Jane Doe', full: 'Secretary General Jane Doe' })).toBe('Jane Doe — Secretary General Jane Doe');
     expect(personLabel({ name: 'Jane Doe', role: 'the Chair' })).toBe('Jane Doe — the Chair');
     expect(personLabel({ name: 'Jane Doe' })).toBe('Jane Doe');
+  });
+});
+
+describe('matchPeople (the capture picker)', () => {
+  const people = [
+    { name: 'Élise Ødegård', full: 'Foreign Minister Élise Ødegård', short: 'Ms Ødegård' },
+    { name: 'Jonas Berg', full: 'Energy Commissioner Jonas Berg', short: 'Mr Berg', role: 'the Commissioner' },
+  ];
+  it('finds by any word of the name, full or short form, role, accents and case aside', () => {
+    expect(matchPeople(people, 'elise').map((p) => p.name)).toEqual(['Élise Ødegård']);
+    expect(matchPeople(people, 'ENERGY').map((p) => p.name)).toEqual(['Jonas Berg']);
+    expect(matchPeople(people, 'commissioner berg').map((p) => p.name)).toEqual(['Jonas Berg']);
+    expect(matchPeople(people, 'minister').map((p) => p.name)).toEqual(['Élise Ødegård']);
+  });
+  it('keeps everyone for nothing typed, and no one for a name nobody has', () => {
+    expect(matchPeople(people, '  ')).toEqual(people);
+    expect(matchPeople(people, 'Ana Lopes')).toEqual([]);
   });
 });

@@ -257,6 +257,25 @@ test('notes: Ctrl+Shift+T stamps the line with the meeting’s time in the real 
   assert.equal(json.agenda[0].notes.split('\n').at(-1), line);
 });
 
+test('capture in the real window: Ctrl+Shift+Enter asks who speaks, Enter keeps the one offered, then the words; the CLI export has the quote', async () => {
+  const { db } = importFisheries('capture');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    const title = (await s.findAll(sel('item-title'), { atLeast: 1 }))[0];
+    await title.click();
+    await title.type('\uE009\uE008\uE007\uE000'); // Ctrl+Shift+Enter
+    const picker = await s.find(sel('speaker-picker'));
+    await s.until('the picker focused', async () => (await s.execute('return document.activeElement?.dataset?.testid ?? null')) === 'speaker-picker');
+    await picker.type('\uE007'); // Enter: the item's last speaker, offered first
+    await s.until('the words focused', async () => (await s.execute('return document.activeElement?.dataset?.testid ?? null')) === 'quote-text');
+    const texts = await s.findAll(sel('quote-text'), { atLeast: 3 });
+    await texts[2].type('Every boat will carry an observer by 2027.');
+    await waitSaved(s);
+  });
+  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  assert.deepEqual(json.agenda[0].quotes.at(-1), { speaker: 'commissioner', text: 'Every boat will carry an observer by 2027.', in_release: true });
+});
+
 test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
   const { db, meeting } = importFisheries('two-writers');
   await withApp(db, async (s) => {

@@ -483,7 +483,10 @@ fn an_apposition_subject_in_the_lead_is_closed_by_a_comma() {
         json!([{ "person": "sg" }, " a ouvert la réunion."]),
     );
     assert_eq!(en, ["The Secretary General, Ana Ruiz, opened the meeting."]);
-    assert_eq!(f, ["La secrétaire générale, Ana Ruiz, a ouvert la réunion."]);
+    assert_eq!(
+        f,
+        ["La secrétaire générale, Ana Ruiz, a ouvert la réunion."]
+    );
     // The same in the lead itself, and words after the mention in another run.
     let m = appositions(
         json!(["H"]),
@@ -510,12 +513,19 @@ fn an_apposition_followed_by_punctuation_or_the_end_takes_no_comma() {
             json!(["(Opened by ", { "person": "sg" }, en_tail]),
             json!(["(Ouverte par ", { "person": "sg" }, fr_tail]),
         );
-        assert_eq!(en, [format!("(Opened by the Secretary General, Ana Ruiz{en_tail}")]);
+        assert_eq!(
+            en,
+            [format!(
+                "(Opened by the Secretary General, Ana Ruiz{en_tail}"
+            )]
+        );
         assert_eq!(
             f,
-            [fr(&format!("(Ouverte par la secrétaire générale, Ana Ruiz{fr_tail}")
-                .replace(" ;", "_;")
-                .replace(" »", "_»"))]
+            [fr(&format!(
+                "(Ouverte par la secrétaire générale, Ana Ruiz{fr_tail}"
+            )
+            .replace(" ;", "_;")
+            .replace(" »", "_»"))]
         );
     }
     // Ending the paragraph: nothing to close.
@@ -523,8 +533,14 @@ fn an_apposition_followed_by_punctuation_or_the_end_takes_no_comma() {
         json!(["The meeting was opened by ", { "person": "sg" }]),
         json!(["La réunion a été ouverte par ", { "person": "sg" }]),
     );
-    assert_eq!(en, ["The meeting was opened by the Secretary General, Ana Ruiz"]);
-    assert_eq!(f, ["La réunion a été ouverte par la secrétaire générale, Ana Ruiz"]);
+    assert_eq!(
+        en,
+        ["The meeting was opened by the Secretary General, Ana Ruiz"]
+    );
+    assert_eq!(
+        f,
+        ["La réunion a été ouverte par la secrétaire générale, Ana Ruiz"]
+    );
 }
 
 #[test]
@@ -533,8 +549,14 @@ fn an_apposition_before_an_opening_quote_mark_is_closed() {
         json!([{ "person": "sg" }, " “welcomed” the plan."]),
         json!([{ "person": "sg" }, " « salue » le plan."]),
     );
-    assert_eq!(en, ["The Secretary General, Ana Ruiz, “welcomed” the plan."]);
-    assert_eq!(f, [fr("La secrétaire générale, Ana Ruiz, «_salue_» le plan.")]);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, “welcomed” the plan."]
+    );
+    assert_eq!(
+        f,
+        [fr("La secrétaire générale, Ana Ruiz, «_salue_» le plan.")]
+    );
 }
 
 #[test]
@@ -545,8 +567,14 @@ fn a_form_without_an_inner_comma_never_gets_one() {
         json!([{ "person": "chair" }, " a parlé. ", { "person": "sg", "form": "short" }, " a répondu. ",
                { "person": "sg", "form": "pronoun" }, " est partie."]),
     );
-    assert_eq!(en, ["Foreign Minister Tomas Berg spoke. Ms Ruiz replied. She left."]);
-    assert_eq!(f, ["Le ministre Tomas Berg a parlé. Mme Ruiz a répondu. Elle est partie."]);
+    assert_eq!(
+        en,
+        ["Foreign Minister Tomas Berg spoke. Ms Ruiz replied. She left."]
+    );
+    assert_eq!(
+        f,
+        ["Le ministre Tomas Berg a parlé. Mme Ruiz a répondu. Elle est partie."]
+    );
 }
 
 #[test]
@@ -567,7 +595,10 @@ fn appositions_in_headings_lists_statements_bylines_and_the_headline() {
         blocks,
     );
     let c = compose(&m, Language::En);
-    assert_eq!(c.headline, "The Secretary General, Ana Ruiz, opens the session");
+    assert_eq!(
+        c.headline,
+        "The Secretary General, Ana Ruiz, opens the session"
+    );
     let texts: Vec<String> = c.body.iter().map(Block::text).collect();
     assert_eq!(
         texts,
@@ -581,13 +612,20 @@ fn appositions_in_headings_lists_statements_bylines_and_the_headline() {
         ]
     );
     let c = compose(&m, Language::Fr);
-    assert_eq!(c.headline, "La secrétaire générale, Ana Ruiz, opens the session");
+    assert_eq!(
+        c.headline,
+        "La secrétaire générale, Ana Ruiz, opens the session"
+    );
     assert_eq!(
         c.body[1].text(),
         "- La secrétaire générale, Ana Ruiz, opened the session\n- Closing: la secrétaire générale, Ana Ruiz"
     );
     // A default byline that names in full ends with the form: nothing to close.
-    let m = appositions(json!(["H"]), json!([]), json!([{ "id": "bq", "blockquote": "q3" }]));
+    let m = appositions(
+        json!(["H"]),
+        json!([]),
+        json!([{ "id": "bq", "blockquote": "q3" }]),
+    );
     assert_eq!(
         compose(&m, Language::Fr).body[0].text(),
         "Une promesse tenue\n— La secrétaire générale, Ana Ruiz"
@@ -599,10 +637,15 @@ fn attributions_after_the_quote_close_an_apposition_only_when_words_follow() {
     // Verb first, ending the sentence: nothing to close.
     let span = json!([{ "quote": "q1" }]);
     let (en, f) = apposed(span.clone(), span);
-    assert_eq!(en, ["“We act together,” said the Secretary General, Ana Ruiz."]);
+    assert_eq!(
+        en,
+        ["“We act together,” said the Secretary General, Ana Ruiz."]
+    );
     assert_eq!(
         f,
-        [fr("«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz.")]
+        [fr(
+            "«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz."
+        )]
     );
     // With a clause: the comma before the clause closes it.
     let (en, f) = apposed(
@@ -621,10 +664,15 @@ fn attributions_after_the_quote_close_an_apposition_only_when_words_follow() {
     // keeps the name after the verb in the incise.
     let span = json!([{ "quote": "q1", "attribution": "after-subject" }]);
     let (en, f) = apposed(span.clone(), span);
-    assert_eq!(en, ["“We act together,” the Secretary General, Ana Ruiz, said."]);
+    assert_eq!(
+        en,
+        ["“We act together,” the Secretary General, Ana Ruiz, said."]
+    );
     assert_eq!(
         f,
-        [fr("«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz.")]
+        [fr(
+            "«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz."
+        )]
     );
 }
 
@@ -632,17 +680,27 @@ fn attributions_after_the_quote_close_an_apposition_only_when_words_follow() {
 fn attributions_before_the_quote_close_an_apposition() {
     let span = json!([{ "quote": "q1", "attribution": "before" }]);
     let (en, f) = apposed(span.clone(), span);
-    assert_eq!(en, ["The Secretary General, Ana Ruiz, said: “We act together.”"]);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, said: “We act together.”"]
+    );
     assert_eq!(
         f,
-        [fr("La secrétaire générale, Ana Ruiz, a déclaré_: «_Nous agissons ensemble._»")]
+        [fr(
+            "La secrétaire générale, Ana Ruiz, a déclaré_: «_Nous agissons ensemble._»"
+        )]
     );
     let span = json!([{ "quote": "q2", "attribution": "before-that" }]);
     let (en, f) = apposed(span.clone(), span);
-    assert_eq!(en, ["The Secretary General, Ana Ruiz, said that “we act together”."]);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, said that “we act together”."]
+    );
     assert_eq!(
         f,
-        [fr("La secrétaire générale, Ana Ruiz, a déclaré que «_nous agissons ensemble_».")]
+        [fr(
+            "La secrétaire générale, Ana Ruiz, a déclaré que «_nous agissons ensemble_»."
+        )]
     );
     let (en, f) = apposed(
         json!([{ "quote": "q1", "attribution": "before", "clause": ["after the vote"] }]),
@@ -660,7 +718,10 @@ fn attributions_before_the_quote_close_an_apposition() {
     // formula names no one.
     let span = json!([{ "quote": "q1", "attribution": "added", "form": "full" }]);
     let (en, f) = apposed(span.clone(), span);
-    assert_eq!(en, ["The Secretary General, Ana Ruiz, added: “We act together.”"]);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, added: “We act together.”"]
+    );
     assert_eq!(f, [fr("Et d'ajouter_: «_Nous agissons ensemble._»")]);
 }
 
@@ -670,7 +731,10 @@ fn the_apposition_rule_is_the_tables() {
         let t = lang.table();
         assert_eq!(t.apposition.mark, ",");
         assert_eq!(t.apposition_close("the chair, Ana Ruiz", " opened"), ",");
-        assert_eq!(t.apposition_close("the chair, Ana Ruiz", " 12 motions"), ",");
+        assert_eq!(
+            t.apposition_close("the chair, Ana Ruiz", " 12 motions"),
+            ","
+        );
         assert_eq!(t.apposition_close("the chair, Ana Ruiz", ", who"), "");
         assert_eq!(t.apposition_close("the chair, Ana Ruiz", ""), "");
         assert_eq!(t.apposition_close("Ana Ruiz", " opened"), "");

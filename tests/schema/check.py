@@ -31,6 +31,7 @@ SCHEMA = ROOT / "docs/meeting-file.schema.json"
 BASE = ROOT / "core/tests/fixtures/examples/fisheries-en.meeting.json"
 SCHEMA_V2 = ROOT / "docs/meeting-file-v2.schema.json"
 BASE_V2 = ROOT / "core/tests/fixtures/v2/ministers-en-fr.meeting.json"
+CORPUS = ROOT / "core/tests/fixtures/corpus"
 
 passed = 0
 failed = 0
@@ -193,6 +194,12 @@ def check_v2(core: Core) -> None:
 
     files = repository_meeting_files("communique.meeting.v2")
     report(len(files) >= 1, "v2 meeting files found in the repository", str(files))
+    # The corpus of releases (core/tests/suite/corpus.rs): every meeting file in its folder is a
+    # v2 file, and each is checked below with the others.
+    corpus = sorted(CORPUS.glob("*.meeting.json"))
+    report(len(corpus) >= 8, "the corpus has at least 8 meeting files", str(corpus))
+    for path in corpus:
+        report(path in files, f"{path.relative_to(ROOT)} is a tracked v2 meeting file")
     for path in files:
         name = path.relative_to(ROOT)
         error = first_error(validator, json.loads(path.read_text(encoding="utf-8")))

@@ -1,4 +1,4 @@
-use super::{Incise, Order, Table};
+use super::{Apposition, Incise, Order, Table};
 
 pub(super) static TABLE: Table = Table {
     tag: "en",
@@ -39,6 +39,10 @@ pub(super) static TABLE: Table = Table {
     added: "{} added",
     dateline_dash: "\u{2013}",
     byline_dash: "\u{2014} ",
+    apposition: Apposition {
+        mark: ",",
+        close: Some(","),
+    },
     embargo_label: "Embargoed until",
     contact_label: "Media enquiries",
     notes_label: "Notes to editors",

@@ -1,4 +1,4 @@
-use super::{Incise, Inversion, Order, Table};
+use super::{Apposition, Incise, Inversion, Order, Table};
 
 pub(super) static TABLE: Table = Table {
     tag: "fr",
@@ -43,6 +43,10 @@ pub(super) static TABLE: Table = Table {
     added: "Et d'ajouter",
     dateline_dash: "\u{2013}",
     byline_dash: "\u{2014} ",
+    apposition: Apposition {
+        mark: ",",
+        close: Some(","),
+    },
     embargo_label: "Sous embargo jusqu'au",
     contact_label: "Contact presse",
     notes_label: "Notes aux rédactions",

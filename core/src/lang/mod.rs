@@ -115,6 +115,9 @@ pub struct Table {
     pub dateline_dash: &'static str,
     /// Before a block quote's byline (`— Ms Ruiz`).
     pub byline_dash: &'static str,
+    /// How a person's form that is an apposition (`the Secretary General, Ana Ruiz`) is closed
+    /// when the sentence goes on after it.
+    pub apposition: Apposition,
     /// `Embargoed until` before the embargo's time.
     pub embargo_label: &'static str,
     /// The heading of the contact block and of the notes to editors.
@@ -141,6 +144,17 @@ pub enum Order {
     SubjectVerb,
     /// The verb's first word, the pronoun joined to it, then the rest (`a-t-elle déclaré`).
     Inverted,
+}
+
+/// An apposition inside a person's form: `la secrétaire générale, Ana Ruiz` opens one with
+/// `mark`; when the form is followed by words of the same sentence (a verb, `and`, an opening
+/// quote mark), `close` is written after it (`La secrétaire générale, Ana Ruiz, a ouvert…`).
+/// Punctuation, a closing mark or bracket, or the end of the text close it already.
+#[derive(Debug, Clone, Copy)]
+pub struct Apposition {
+    pub mark: &'static str,
+    /// `None`: the language writes nothing after an apposition.
+    pub close: Option<&'static str>,
 }
 
 /// Verb–pronoun inversion: `{first word}{joiner}{pronoun} {rest}`, the joiner `-t-` after a
@@ -274,6 +288,35 @@ impl Table {
             rest = &rest[c.len_utf8()..];
         }
         out
+    }
+
+    /// What closes `name`'s apposition when `next` (the text that follows it, white space
+    /// included) goes on with the sentence: the close when `name` holds an apposition and `next`
+    /// opens with a letter, a digit or this language's opening quote mark; nothing otherwise.
+    pub fn apposition_close(&self, name: &str, next: &str) -> &'static str {
+        let next = next.trim_start_matches(|c: char| c.is_whitespace());
+        let goes_on = next.starts_with(char::is_alphanumeric)
+            || next.starts_with(self.open_quote)
+            || next.starts_with(self.secondary_open);
+        match self.apposition.close {
+            Some(close) if goes_on && self.is_apposition(name) => close,
+            _ => "",
+        }
+    }
+
+    /// `name` as the subject of a verb that follows it: its apposition closed
+    /// (`The Secretary General, Ana Ruiz,` before `said`).
+    pub fn subject(&self, name: &str) -> String {
+        match self.apposition.close {
+            Some(close) if self.is_apposition(name) => format!("{name}{close}"),
+            _ => name.to_owned(),
+        }
+    }
+
+    /// Whether a person's form holds an apposition not closed already.
+    fn is_apposition(&self, name: &str) -> bool {
+        name.contains(self.apposition.mark)
+            && !self.apposition.close.is_some_and(|c| name.ends_with(c))
     }
 
     /// Whether `text` holds one of this language's own quote marks.

@@ -186,6 +186,9 @@ struct Piece {
     text: String,
     flow: bool,
     href: Option<String>,
+    /// A person's name standing alone (a mention): its apposition, if it has one, is closed
+    /// when the sentence goes on after it (`Table::apposition_close`).
+    name: bool,
 }
 
 impl Piece {
@@ -194,6 +197,7 @@ impl Piece {
             text: text.into(),
             flow: false,
             href: None,
+            name: false,
         }
     }
 }
@@ -336,18 +340,23 @@ impl<'a> Cx<'a> {
                     text: t.clone(),
                     flow: true,
                     href: None,
+                    name: false,
                 }),
                 Run::Link { href, text } => out.push(Piece {
                     text: text.concat(),
                     flow: true,
                     href: Some(href.clone()),
+                    name: false,
                 }),
                 Run::Mention { person, form } => {
                     let Some(p) = self.people.get(person.as_str()).copied() else {
                         return Err(format!("names {person:?}, who is not in people"));
                     };
                     let form = self.form_for(&p.id, *form);
-                    out.push(Piece::fixed(self.name(&p.id, form, sentence_start(out))));
+                    out.push(Piece {
+                        name: true,
+                        ..Piece::fixed(self.name(&p.id, form, sentence_start(out)))
+                    });
                 }
                 Run::Quote(span) => self.quote(span, out)?,
             }
@@ -436,7 +445,7 @@ impl<'a> Cx<'a> {
                 };
                 let tail = match order {
                     Order::VerbSubject => format!("{verb} {name}"),
-                    Order::SubjectVerb => format!("{name} {verb}"),
+                    Order::SubjectVerb => format!("{} {verb}", table.subject(&name)),
                     Order::Inverted => table.invert(&verb, &name),
                 };
                 let quoted = table.quoted_before_attribution(&words);
@@ -455,14 +464,16 @@ impl<'a> Cx<'a> {
             }
             Attribution::Before | Attribution::BeforeThat | Attribution::Added => {
                 let head = if attribution == Attribution::Added {
-                    match table.added.contains("{}") {
-                        true => table
-                            .added
-                            .replace("{}", &subject(self, Some(Form::Pronoun), start).0),
-                        false => table.added.to_owned(),
+                    match table.added.split_once("{}") {
+                        Some((before, after)) => {
+                            let name = subject(self, Some(Form::Pronoun), start).0;
+                            let close = table.apposition_close(&name, after);
+                            format!("{before}{name}{close}{after}")
+                        }
+                        None => table.added.to_owned(),
                     }
                 } else {
-                    format!("{} {verb}", subject(self, None, start).0)
+                    format!("{} {verb}", table.subject(&subject(self, None, start).0))
                 };
                 out.push(Piece::fixed(head));
                 let that = attribution == Attribution::BeforeThat;
@@ -597,6 +608,14 @@ fn finalise(table: &Table, pieces: Vec<Piece>) -> Inline {
             }
             started = true;
             texts[i].push(c);
+        }
+    }
+    // A name's apposition is closed when words of the sentence follow it.
+    for i in 0..pieces.len() {
+        if pieces[i].name {
+            let next = texts[i + 1..].iter().find(|t| !t.trim().is_empty());
+            let close = table.apposition_close(&texts[i], next.map_or("", String::as_str));
+            texts[i].push_str(close);
         }
     }
     let mut out = Inline::new();

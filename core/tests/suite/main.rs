@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
 
+mod corpus;
 mod examples;
 mod faults;
 mod fuzz_corpus;

@@ -95,7 +95,7 @@ fn worked_example_french_paragraphs() {
     assert_eq!(
         c.paragraphs(),
         [
-            "La secrétaire générale, Ana Ruiz a ouvert la réunion des ministres des affaires étrangères de la Ligue.".to_owned(),
+            "La secrétaire générale, Ana Ruiz, a ouvert la réunion des ministres des affaires étrangères de la Ligue.".to_owned(),
             nb("«_Nous agissons ensemble_», a déclaré Mme Ruiz. «_Pouvons-nous attendre_?_» a demandé le ministre des affaires étrangères, Tomas Berg."),
             nb("Et d'ajouter_: «_prêt à partir._»"),
         ]

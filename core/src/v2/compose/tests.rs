@@ -99,7 +99,7 @@ fn a_mention_in_the_lead_is_the_first_reference_and_a_later_quote_is_short() {
     assert_eq!(
         paragraphs(&m, Language::Fr),
         [
-            "La secrétaire générale, Ana Ruiz opened the meeting.".to_owned(),
+            "La secrétaire générale, Ana Ruiz, opened the meeting.".to_owned(),
             fr("«_Nous agissons ensemble_», a-t-elle déclaré."),
         ]
     );
@@ -433,4 +433,312 @@ fn top_and_end_matter() {
         compose(&m, Language::En).dateline().as_deref(),
         Some("LISBON, 25 April 2031")
     );
+}
+
+/// A meeting whose Secretary General's full form is an apposition in both languages
+/// (`the Secretary General, Ana Ruiz`), and a chair whose forms have no comma. Each release's
+/// lead is `lead` and its one item's blocks `blocks`; the headline is `headline`.
+fn appositions(headline: Value, lead: Value, blocks: Value) -> MeetingV2 {
+    let release = |lang: &str| {
+        json!({ "language": lang, "headline": headline, "lead": lead,
+                "items": [ { "item": "ports", "blocks": blocks } ] })
+    };
+    let doc = json!({
+        "format": "communique.meeting.v2",
+        "meeting": { "title": "T", "starts": "2031-04-24", "timezone": "Europe/Lisbon",
+                     "languages": ["en", "fr"] },
+        "people": [
+            { "id": "sg", "name": "Ana Ruiz", "forms": {
+                "en": { "full": "the Secretary General, Ana Ruiz", "short": "Ms Ruiz", "pronoun": "she" },
+                "fr": { "full": "la secrétaire générale, Ana Ruiz", "short": "Mme Ruiz", "pronoun": "elle" } } },
+            { "id": "chair", "name": "Tomas Berg", "forms": {
+                "en": { "full": "Foreign Minister Tomas Berg", "short": "Mr Berg" },
+                "fr": { "full": "le ministre Tomas Berg", "short": "M. Berg" } } }
+        ],
+        "agenda": [
+            { "id": "ports", "title": "Ports", "quotes": [
+                { "id": "q1", "speaker": "sg", "words": { "en": "We act together", "fr": "Nous agissons ensemble" } },
+                { "id": "q2", "speaker": "sg", "words": { "en": "we act together.", "fr": "nous agissons ensemble." } },
+                { "id": "q3", "speaker": "sg", "words": { "en": "A promise kept", "fr": "Une promesse tenue" } }
+            ] }
+        ],
+        "releases": [ release("en"), release("fr") ]
+    });
+    crate::v2::from_value("t.json", &doc).unwrap()
+}
+
+/// The paragraphs of one item paragraph of runs in each language (`en`, `fr`), nothing before.
+fn apposed(en: Value, f: Value) -> (Vec<String>, Vec<String>) {
+    let one = |runs: Value, lang| {
+        let m = appositions(json!(["H"]), json!([]), json!([{ "id": "p", "p": runs }]));
+        paragraphs(&m, lang)
+    };
+    (one(en, Language::En), one(f, Language::Fr))
+}
+
+#[test]
+fn an_apposition_subject_in_the_lead_is_closed_by_a_comma() {
+    let (en, f) = apposed(
+        json!([{ "person": "sg" }, " opened the meeting."]),
+        json!([{ "person": "sg" }, " a ouvert la réunion."]),
+    );
+    assert_eq!(en, ["The Secretary General, Ana Ruiz, opened the meeting."]);
+    assert_eq!(
+        f,
+        ["La secrétaire générale, Ana Ruiz, a ouvert la réunion."]
+    );
+    // The same in the lead itself, and words after the mention in another run.
+    let m = appositions(
+        json!(["H"]),
+        json!([{ "id": "lead", "p": ["Today ", { "person": "sg" }, " ", "and ", { "person": "chair" }, " met."] }]),
+        json!([]),
+    );
+    assert_eq!(
+        paragraphs(&m, Language::En),
+        ["Today the Secretary General, Ana Ruiz, and Foreign Minister Tomas Berg met."]
+    );
+}
+
+#[test]
+fn an_apposition_followed_by_punctuation_or_the_end_takes_no_comma() {
+    for (en_tail, fr_tail) in [
+        (".", "."),
+        (", who chairs it, spoke.", ", qui la préside, a parlé."),
+        ("; Mr Berg spoke.", " ; M. Berg a parlé."),
+        (" – and no one else.", " – et personne d'autre."),
+        (") spoke.", ") a parlé."),
+        ("” was the title.", " » était le titre."),
+    ] {
+        let (en, f) = apposed(
+            json!(["(Opened by ", { "person": "sg" }, en_tail]),
+            json!(["(Ouverte par ", { "person": "sg" }, fr_tail]),
+        );
+        assert_eq!(
+            en,
+            [format!(
+                "(Opened by the Secretary General, Ana Ruiz{en_tail}"
+            )]
+        );
+        assert_eq!(
+            f,
+            [fr(&format!(
+                "(Ouverte par la secrétaire générale, Ana Ruiz{fr_tail}"
+            )
+            .replace(" ;", "_;")
+            .replace(" »", "_»"))]
+        );
+    }
+    // Ending the paragraph: nothing to close.
+    let (en, f) = apposed(
+        json!(["The meeting was opened by ", { "person": "sg" }]),
+        json!(["La réunion a été ouverte par ", { "person": "sg" }]),
+    );
+    assert_eq!(
+        en,
+        ["The meeting was opened by the Secretary General, Ana Ruiz"]
+    );
+    assert_eq!(
+        f,
+        ["La réunion a été ouverte par la secrétaire générale, Ana Ruiz"]
+    );
+}
+
+#[test]
+fn an_apposition_before_an_opening_quote_mark_is_closed() {
+    let (en, f) = apposed(
+        json!([{ "person": "sg" }, " “welcomed” the plan."]),
+        json!([{ "person": "sg" }, " « salue » le plan."]),
+    );
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, “welcomed” the plan."]
+    );
+    assert_eq!(
+        f,
+        [fr("La secrétaire générale, Ana Ruiz, «_salue_» le plan.")]
+    );
+}
+
+#[test]
+fn a_form_without_an_inner_comma_never_gets_one() {
+    let (en, f) = apposed(
+        json!([{ "person": "chair" }, " spoke. ", { "person": "sg", "form": "short" }, " replied. ",
+               { "person": "sg", "form": "pronoun" }, " left."]),
+        json!([{ "person": "chair" }, " a parlé. ", { "person": "sg", "form": "short" }, " a répondu. ",
+               { "person": "sg", "form": "pronoun" }, " est partie."]),
+    );
+    assert_eq!(
+        en,
+        ["Foreign Minister Tomas Berg spoke. Ms Ruiz replied. She left."]
+    );
+    assert_eq!(
+        f,
+        ["Le ministre Tomas Berg a parlé. Mme Ruiz a répondu. Elle est partie."]
+    );
+}
+
+#[test]
+fn appositions_in_headings_lists_statements_bylines_and_the_headline() {
+    let blocks = json!([
+        { "id": "h", "h": [{ "person": "sg", "form": "full" }, " on ports"] },
+        { "id": "l", "list": "bulleted", "entries": [
+            [{ "person": "sg", "form": "full" }, " opened the session"],
+            ["Closing: ", { "person": "sg", "form": "full" }]
+        ] },
+        { "id": "st", "statement": [{ "person": "sg", "form": "full" }, " said:"], "paragraphs": [["We stay."]] },
+        { "id": "bq", "blockquote": "q1", "byline": [{ "person": "sg", "form": "full" }, " at the opening"] },
+        { "id": "bq2", "blockquote": "q3" }
+    ]);
+    let m = appositions(
+        json!([{ "person": "sg" }, " opens the session"]),
+        json!([]),
+        blocks,
+    );
+    let c = compose(&m, Language::En);
+    assert_eq!(
+        c.headline,
+        "The Secretary General, Ana Ruiz, opens the session"
+    );
+    let texts: Vec<String> = c.body.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "The Secretary General, Ana Ruiz, on ports",
+            "- The Secretary General, Ana Ruiz, opened the session\n- Closing: the Secretary General, Ana Ruiz",
+            "The Secretary General, Ana Ruiz, said:\nWe stay.",
+            "We act together\n— The Secretary General, Ana Ruiz, at the opening",
+            // The default byline is the form alone, after the first mention: short.
+            "A promise kept\n— Ms Ruiz",
+        ]
+    );
+    let c = compose(&m, Language::Fr);
+    assert_eq!(
+        c.headline,
+        "La secrétaire générale, Ana Ruiz, opens the session"
+    );
+    assert_eq!(
+        c.body[1].text(),
+        "- La secrétaire générale, Ana Ruiz, opened the session\n- Closing: la secrétaire générale, Ana Ruiz"
+    );
+    // A default byline that names in full ends with the form: nothing to close.
+    let m = appositions(
+        json!(["H"]),
+        json!([]),
+        json!([{ "id": "bq", "blockquote": "q3" }]),
+    );
+    assert_eq!(
+        compose(&m, Language::Fr).body[0].text(),
+        "Une promesse tenue\n— La secrétaire générale, Ana Ruiz"
+    );
+}
+
+#[test]
+fn attributions_after_the_quote_close_an_apposition_only_when_words_follow() {
+    // Verb first, ending the sentence: nothing to close.
+    let span = json!([{ "quote": "q1" }]);
+    let (en, f) = apposed(span.clone(), span);
+    assert_eq!(
+        en,
+        ["“We act together,” said the Secretary General, Ana Ruiz."]
+    );
+    assert_eq!(
+        f,
+        [fr(
+            "«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz."
+        )]
+    );
+    // With a clause: the comma before the clause closes it.
+    let (en, f) = apposed(
+        json!([{ "quote": "q1", "clause": ["after the vote"] }]),
+        json!([{ "quote": "q1", "clause": ["après le vote"] }]),
+    );
+    assert_eq!(
+        en,
+        ["“We act together,” said the Secretary General, Ana Ruiz, after the vote."]
+    );
+    assert_eq!(
+        f,
+        [fr("«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz, après le vote.")]
+    );
+    // Subject first: English puts the verb after the name, so the apposition is closed; French
+    // keeps the name after the verb in the incise.
+    let span = json!([{ "quote": "q1", "attribution": "after-subject" }]);
+    let (en, f) = apposed(span.clone(), span);
+    assert_eq!(
+        en,
+        ["“We act together,” the Secretary General, Ana Ruiz, said."]
+    );
+    assert_eq!(
+        f,
+        [fr(
+            "«_Nous agissons ensemble_», a déclaré la secrétaire générale, Ana Ruiz."
+        )]
+    );
+}
+
+#[test]
+fn attributions_before_the_quote_close_an_apposition() {
+    let span = json!([{ "quote": "q1", "attribution": "before" }]);
+    let (en, f) = apposed(span.clone(), span);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, said: “We act together.”"]
+    );
+    assert_eq!(
+        f,
+        [fr(
+            "La secrétaire générale, Ana Ruiz, a déclaré_: «_Nous agissons ensemble._»"
+        )]
+    );
+    let span = json!([{ "quote": "q2", "attribution": "before-that" }]);
+    let (en, f) = apposed(span.clone(), span);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, said that “we act together”."]
+    );
+    assert_eq!(
+        f,
+        [fr(
+            "La secrétaire générale, Ana Ruiz, a déclaré que «_nous agissons ensemble_»."
+        )]
+    );
+    let (en, f) = apposed(
+        json!([{ "quote": "q1", "attribution": "before", "clause": ["after the vote"] }]),
+        json!([{ "quote": "q1", "attribution": "before", "clause": ["après le vote"] }]),
+    );
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, said, after the vote: “We act together.”"]
+    );
+    assert_eq!(
+        f,
+        [fr("La secrétaire générale, Ana Ruiz, a déclaré, après le vote_: «_Nous agissons ensemble._»")]
+    );
+    // `added` with the full form asked for: English names the speaker before the verb; French's
+    // formula names no one.
+    let span = json!([{ "quote": "q1", "attribution": "added", "form": "full" }]);
+    let (en, f) = apposed(span.clone(), span);
+    assert_eq!(
+        en,
+        ["The Secretary General, Ana Ruiz, added: “We act together.”"]
+    );
+    assert_eq!(f, [fr("Et d'ajouter_: «_Nous agissons ensemble._»")]);
+}
+
+#[test]
+fn the_apposition_rule_is_the_tables() {
+    for lang in Language::ALL {
+        let t = lang.table();
+        assert_eq!(t.apposition.mark, ",");
+        assert_eq!(t.apposition_close("the chair, Ana Ruiz", " opened"), ",");
+        assert_eq!(
+            t.apposition_close("the chair, Ana Ruiz", " 12 motions"),
+            ","
+        );
+        assert_eq!(t.apposition_close("the chair, Ana Ruiz", ", who"), "");
+        assert_eq!(t.apposition_close("the chair, Ana Ruiz", ""), "");
+        assert_eq!(t.apposition_close("Ana Ruiz", " opened"), "");
+        assert_eq!(t.subject("the chair, Ana Ruiz"), "the chair, Ana Ruiz,");
+        assert_eq!(t.subject("Ana Ruiz"), "Ana Ruiz");
+    }
 }

@@ -778,13 +778,18 @@ fn same_outputs(a: &MeetingV2, b: &MeetingV2, language: Language) -> Result<(), 
     Ok(())
 }
 
-/// A v2 meeting that v1 can say: v1 → v2 → v1 gives its v1 meeting again, and the v2 meeting
-/// v1 gives back composes as it does.
+/// A v2 meeting that v1 can say: v1 → v2 → v1 gives its v1 meeting again (as upgrade.rs
+/// documents), and the v2 meeting v1 gives back composes as it does.
 fn through_v1(m: &MeetingV2) -> Result<(), TestCaseError> {
     let v1 = downgrade(m).map_err(case_error)?;
     let up = upgrade(&v1);
     prop_assert!(v2::validate(&up).is_ok(), "{:?}", v2::validate(&up));
-    prop_assert_eq!(downgrade(&up).map_err(case_error)?, v1);
+    // upgrade.rs's one exception: summaries or quotes on the record without a release come
+    // back in an empty release.
+    prop_assert_eq!(
+        downgrade(&up).map_err(case_error)?,
+        crate::v2::expected_back(&v1)
+    );
     if !m.releases.is_empty() {
         same_outputs(m, &up, m.info.languages[0])?;
     }

@@ -237,6 +237,21 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
         }
         refs.placed.borrow_mut().clear();
         refs.release(release, &at, &items)?;
+        // The release ends with its organisation's boilerplate in its language: a quote placed
+        // there and in the release would print twice too.
+        let org = info
+            .organisation
+            .as_deref()
+            .and_then(|id| m.organisations.iter().position(|o| o.id == id));
+        if let Some((i, blocks)) =
+            org.and_then(|i| Some((i, m.organisations[i].boilerplate.get(&release.language)?)))
+        {
+            refs.blocks(
+                blocks,
+                &format!("organisations[{i}].boilerplate.{}", release.language.tag()),
+                &mut HashSet::new(),
+            )?;
+        }
     }
     Ok(())
 }

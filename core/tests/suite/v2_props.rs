@@ -455,7 +455,7 @@ impl Scope {
         }
     }
 
-    fn blocks(&mut self, blocks: &mut Vec<Block>) {
+    fn blocks(&mut self, blocks: &mut [Block]) {
         for b in blocks.iter_mut() {
             let id = self.id();
             match b {

@@ -153,6 +153,17 @@ fn tag_end(s: &str) -> usize {
 }
 
 fn assert_inert(dom: &str, what: &str, max_scripts: usize) {
+    assert_inert_with(dom, what, max_scripts, &[], &["http://", "https://"]);
+}
+
+/// What the v2 export adds: its blocks' elements (`fuzzing::V2_TAGS`), the `rel` of its links
+/// (`noopener noreferrer`), and `mailto:` links.
+const V2_ATTRS: &[&str] = &["rel"];
+const V2_SCHEMES: &[&str] = &["http://", "https://", "mailto:"];
+
+/// `assert_inert`, with `extra` elements (and `V2_ATTRS` with them) allowed too, and links to
+/// addresses of `schemes` only.
+fn assert_inert_with(dom: &str, what: &str, max_scripts: usize, extra: &[&str], schemes: &[&str]) {
     let tags = tags(dom);
     assert!(
         tags.iter().any(|(t, _)| t == "p"),
@@ -160,18 +171,21 @@ fn assert_inert(dom: &str, what: &str, max_scripts: usize) {
     );
     for (tag, attrs) in &tags {
         assert!(
-            (fuzzing::TAGS.contains(&tag.as_str()) || PANDOC_TAGS.contains(&tag.as_str())),
+            (fuzzing::TAGS.contains(&tag.as_str())
+                || PANDOC_TAGS.contains(&tag.as_str())
+                || extra.contains(&tag.as_str())),
             "{what}: unexpected <{tag}> in the page"
         );
         for (a, value) in attrs {
             assert!(
-                ALLOWED_ATTRS.contains(&a.as_str()),
+                ALLOWED_ATTRS.contains(&a.as_str())
+                    || (!extra.is_empty() && V2_ATTRS.contains(&a.as_str())),
                 "{what}: unexpected attribute {a} on <{tag}>"
             );
             if a == "href" {
                 let v = value.trim().to_lowercase();
                 assert!(
-                    v.starts_with("http://") || v.starts_with("https://"),
+                    schemes.iter().any(|s| v.starts_with(s)),
                     "{what}: link to {value}"
                 );
             }
@@ -559,4 +573,380 @@ fn pyyaml_reads_the_front_matter_as_typed() {
             front_matter_as_typed(&communique_core::compose(&meeting))
         );
     }
+}
+
+// ---- The meeting file v2 ---------------------------------------------------------------------
+
+use communique_core::v2::{self, Block, ListKind, MeetingV2, Run};
+
+/// Addresses a reader takes (`https:`, `http:`, `mailto:`, no white space) that carry markup: kept
+/// as typed, and escaped where they land.
+const HOSTILE_LINKS: &[&str] = &[
+    "https://example.org/\"><script>document.documentElement.setAttribute('data-xss','url')</script>",
+    "http://example.org/'onmouseover='document.documentElement.setAttribute(`data-xss`,`url2`)'",
+    "mailto:press@example.org?subject=\"><img/src=x/onerror=document.documentElement.setAttribute('data-xss','mailto')>",
+    "HTTPS://example.org/?q=<svg/onload=document.documentElement.setAttribute('data-xss','svgurl')>",
+    "https://example.org/)](javascript:document.documentElement.setAttribute('data-xss','mdurl'))",
+    "https://example.org/><iframe/src=javascript:alert(1)>",
+];
+
+/// Addresses the reader refuses, besides every payload: other schemes, white space, controls.
+const REFUSED_LINKS: &[&str] = &[
+    "javascript:document.documentElement.setAttribute('data-xss','js')",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    " https://example.org/",
+    "https://example.org/ onmouseover=alert(1)",
+    "https://example.org/\u{0}x",
+    "java\tscript:alert(1)",
+    "https:",
+    "mailto:",
+];
+
+fn text(s: &str) -> Run {
+    Run::Text(s.to_owned())
+}
+
+/// The v2 worked example with every payload in every field a release prints (the fuzz target's
+/// own mapping: label, deck, dateline place, links' phrases and addresses, sub-headings, list
+/// entries, statements, bylines, captions, credits, contact, notes to editors, boilerplate), and
+/// each payload alone in a sub-heading, a paragraph with a link on it, a list entry, a statement,
+/// a contact line and a note to editors, and the `HOSTILE_LINKS` as links.
+fn hostile_meeting_v2() -> MeetingV2 {
+    let payloads = payloads();
+    let mut m = fuzzing::meeting_v2_with_text(&payloads.join(" "));
+    for r in &mut m.releases {
+        for (i, p) in payloads.iter().enumerate() {
+            let link = Run::Link {
+                href: fuzzing::link_of(p),
+                text: vec![p.clone()],
+            };
+            r.closing.extend([
+                Block::Heading {
+                    id: format!("xss-h{i}"),
+                    runs: vec![text(p)],
+                },
+                Block::p(format!("xss-p{i}"), vec![text(p), text(" "), link]),
+                Block::List {
+                    id: format!("xss-l{i}"),
+                    kind: if i % 2 == 0 {
+                        ListKind::Bulleted
+                    } else {
+                        ListKind::Numbered
+                    },
+                    entries: vec![vec![text(p)], vec![text("and")]],
+                },
+                Block::Statement {
+                    id: format!("xss-s{i}"),
+                    intro: vec![text(p)],
+                    paragraphs: vec![vec![text(p)]],
+                },
+            ]);
+            r.contact.push(Block::p(format!("xss-c{i}"), vec![text(p)]));
+            r.notes_to_editors
+                .push(Block::p(format!("xss-n{i}"), vec![text(p)]));
+        }
+        for (i, href) in HOSTILE_LINKS.iter().enumerate() {
+            r.closing.push(Block::p(
+                format!("xss-a{i}"),
+                vec![Run::Link {
+                    href: (*href).to_owned(),
+                    text: vec![format!("link {i}")],
+                }],
+            ));
+        }
+    }
+    v2::validate(&m).unwrap();
+    m
+}
+
+fn communique_out(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("communique")
+        .unwrap()
+        .env("COMMUNIQUE_DB", dir.join("archive.sqlite3"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// DOM text unescaped as `tags` reads it.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+/// `%XX` escapes decoded (what pandoc writes into an address's `href`).
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn no_payload_runs_in_any_v2_field_of_the_html_or_markdown_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let meeting = hostile_meeting_v2();
+    let file = d.join("hostile.meeting.json");
+    std::fs::write(&file, v2::to_json(&meeting).unwrap()).unwrap();
+    let file = file.to_str().unwrap();
+    communique(d, &["import", file]);
+
+    let mut pages = Vec::new();
+    for lang in ["en", "fr"] {
+        for (format, ext) in [("html", "html"), ("md", "md")] {
+            let out = d.join(format!("export-{lang}.{ext}"));
+            let o = out.to_str().unwrap();
+            communique(
+                d,
+                &[
+                    "export",
+                    "1",
+                    "--format",
+                    format,
+                    "--language",
+                    lang,
+                    "-o",
+                    o,
+                ],
+            );
+            pages.push((format!("export --format {format} --language {lang}"), out));
+            let out = d.join(format!("render-{lang}.{ext}"));
+            let o = out.to_str().unwrap();
+            communique(
+                d,
+                &[
+                    "render",
+                    file,
+                    "--format",
+                    format,
+                    "--language",
+                    lang,
+                    "-o",
+                    o,
+                ],
+            );
+            pages.push((format!("render --format {format} --language {lang}"), out));
+        }
+    }
+    // The store's release and the file's are the same bytes.
+    for pair in pages.chunks(2) {
+        assert_eq!(
+            std::fs::read(&pair[0].1).unwrap(),
+            std::fs::read(&pair[1].1).unwrap(),
+            "{} and {}",
+            pair[0].0,
+            pair[1].0
+        );
+    }
+
+    for (n, (what, page)) in pages.iter().enumerate() {
+        if what.contains("html") {
+            let dom = chromium_dom(page, &d.join(format!("profile-{n}")));
+            assert_inert_with(&dom, what, 1, fuzzing::V2_TAGS, V2_SCHEMES);
+            let tags = tags(&dom);
+            // The English release has every block (the French one of the example, fewer).
+            let musts: &[&str] = if what.contains("--language en") {
+                &[
+                    "h2",
+                    "ul",
+                    "ol",
+                    "li",
+                    "blockquote",
+                    "footer",
+                    "section",
+                    "a",
+                ]
+            } else {
+                &["h2", "ul", "ol", "li", "section", "a"]
+            };
+            for must in musts {
+                assert!(
+                    tags.iter().any(|(t, _)| t == must),
+                    "{what}: no <{must}>: the v2 blocks did not render"
+                );
+            }
+            let hrefs: Vec<String> = tags
+                .iter()
+                .flat_map(|(_, attrs)| attrs)
+                .filter(|(a, _)| a == "href")
+                .map(|(_, v)| unescape(v))
+                .collect();
+            for link in HOSTILE_LINKS {
+                assert!(
+                    hrefs.iter().any(|h| h == link),
+                    "{what}: lost the link {link}"
+                );
+            }
+            if what.contains("--language en") {
+                // Each payload shows as the text typed (French spaces its punctuation).
+                let text = unescape(&dom);
+                for p in payloads()
+                    .iter()
+                    .filter(|p| !p.contains(['\n', '\u{2028}']))
+                {
+                    assert!(text.contains(p), "{what} lost {p:?}");
+                }
+            }
+            continue;
+        }
+        for reader in [
+            "markdown",
+            "commonmark+yaml_metadata_block",
+            "gfm+yaml_metadata_block",
+        ] {
+            let html = d.join(format!("pandoc-{n}-{}.html", reader.len()));
+            let out = Std::new("pandoc")
+                .args(["-s", "-f", reader, "-t", "html5"])
+                .args(["--metadata", "pagetitle=release"])
+                .arg("--shift-heading-level-by=-1")
+                .arg(page)
+                .arg("-o")
+                .arg(&html)
+                .output()
+                .expect("pandoc must be installed (apt-get install pandoc)");
+            assert!(
+                out.status.success(),
+                "pandoc -f {reader}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let dom = chromium_dom(&html, &d.join(format!("profile-{n}-{}", reader.len())));
+            let what = format!("{what}, pandoc -f {reader}");
+            assert_inert_with(&dom, &what, 0, PANDOC_V2_TAGS, V2_SCHEMES);
+            let hrefs: Vec<String> = tags(&dom)
+                .iter()
+                .flat_map(|(_, attrs)| attrs.clone())
+                .filter(|(a, _)| a == "href")
+                .map(|(_, v)| percent_decoded(&unescape(&v)))
+                .collect();
+            // pandoc writes addresses percent-encoded: the same address.
+            for link in HOSTILE_LINKS {
+                assert!(
+                    hrefs.iter().any(|h| h == link),
+                    "{what}: lost the link {link}"
+                );
+            }
+        }
+    }
+}
+
+/// The elements pandoc's page of a v2 Markdown export may hold besides `fuzzing::TAGS` and
+/// `PANDOC_TAGS`: the v2 blocks' own, and the emphasis a label or a byline is written in.
+const PANDOC_V2_TAGS: &[&str] = &[
+    "h1",
+    "h2",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "footer",
+    "section",
+    "a",
+    "strong",
+    "em",
+    "hr",
+];
+
+#[test]
+fn a_hostile_link_address_is_refused_by_its_path_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = hostile_meeting_v2();
+    let refused: Vec<String> = payloads()
+        .into_iter()
+        .chain(REFUSED_LINKS.iter().map(|s| (*s).to_owned()))
+        .collect();
+    for (n, href) in refused.iter().enumerate() {
+        assert!(
+            v2::read::check_link(href).is_err(),
+            "{href:?} is an address"
+        );
+        let mut m = good.clone();
+        // Each place a link stands in turn: the closing, the contact, the boilerplate.
+        let (path, runs) = match n % 3 {
+            0 => (
+                "releases[0].closing[0].p[1].link",
+                &mut m.releases[0].closing[0],
+            ),
+            1 => (
+                "releases[0].contact[0].p[1].link",
+                &mut m.releases[0].contact[0],
+            ),
+            _ => {
+                let about = m.organisations[0]
+                    .boilerplate
+                    .get_mut(&communique_core::Language::En)
+                    .unwrap();
+                about[0] = Block::p(
+                    "about",
+                    vec![
+                        text("See "),
+                        Run::Link {
+                            href: "https://example.org/".into(),
+                            text: vec!["us".into()],
+                        },
+                    ],
+                );
+                (
+                    "organisations[0].boilerplate.en[0].p[1].link",
+                    &mut about[0],
+                )
+            }
+        };
+        let Block::Paragraph { runs, .. } = runs else {
+            panic!("{path}: not a paragraph")
+        };
+        let Run::Link { href: h, .. } = &mut runs[1] else {
+            panic!("{path}: not a link")
+        };
+        h.clone_from(href);
+        let file = d.join(format!("bad-{n}.meeting.json"));
+        let json = serde_json::to_string_pretty(&v2::to_value(&m).unwrap()).unwrap();
+        std::fs::write(&file, json).unwrap();
+        let f = file.to_str().unwrap();
+        let want = format!("communique: {f}: {path}: {href:?}: ");
+        for args in [
+            vec!["import", f],
+            vec!["render", f, "--format", "html"],
+            vec!["render", f, "--format", "md"],
+        ] {
+            let out = communique_out(d, &args);
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert!(!out.status.success(), "{args:?} took {href:?}");
+            assert!(out.stdout.is_empty(), "{args:?}: wrote something");
+            assert!(
+                stderr.starts_with(&want) && stderr.ends_with('\n') && stderr.lines().count() == 1,
+                "{args:?}: one error naming {path} and {href:?}, not:\n{stderr}"
+            );
+        }
+    }
+    let list = communique_out(d, &["list"]);
+    assert!(list.status.success());
+    assert_eq!(
+        String::from_utf8(list.stdout).unwrap(),
+        "",
+        "nothing stored"
+    );
 }

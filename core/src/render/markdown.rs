@@ -6,7 +6,9 @@
 //! publish Markdown (Hugo, Jekyll, Eleventy, Astro read its values as text and escape them in
 //! their templates). pandoc alone reads metadata values as Markdown, so for pandoc the title comes
 //! from the body's own heading, escaped like every line of the body: `pandoc -s
-//! --shift-heading-level-by=-1` puts that heading in place of the front matter's title.
+//! --shift-heading-level-by=-1` puts that heading in place of the front matter's title, which it
+//! does only when the body begins with it: the heading comes first, then the embargo line and the
+//! label (above the headline in HTML and plain text).
 
 use super::escape::{markdown_destination, markdown_inline, yaml_string};
 use super::Renderer;
@@ -54,13 +56,17 @@ impl Renderer for Markdown {
             out.push_str(&text);
             out.push_str("\n\n");
         };
+        // The heading first, before the embargo line and the label that stand above it in the
+        // other formats: `pandoc --shift-heading-level-by=-1` makes a level-1 heading its title
+        // only where the body begins with it, and otherwise takes the front matter's `title`,
+        // which it reads as Markdown (raw HTML included).
+        para(&mut out, format!("# {}", markdown_inline(&r.headline)));
         if let Some(e) = &r.embargo {
             para(&mut out, markdown_inline(&e.text));
         }
         if let Some(label) = &r.label {
             para(&mut out, markdown_inline(label));
         }
-        para(&mut out, format!("# {}", markdown_inline(&r.headline)));
         if let Some(deck) = &r.deck {
             para(&mut out, inline(deck));
         }

@@ -2,8 +2,8 @@
 //! column holds the meeting's title and each release's headline, the body everything else a
 //! press officer may remember a meeting by — organisations, people and their forms, agenda titles,
 //! private notes, every quote's words in every language, and every text of every release (label,
-//! deck, dateline, paragraphs, sub-headings, lists, bylines, statements, captions, contact, notes
-//! to editors, boilerplate). The store rewrites the row inside the transaction of every write.
+//! deck, dateline, paragraphs, sub-headings, lists, bylines, statements, captions and their
+//! credits, contact, notes to editors, boilerplate). The store rewrites the row inside the transaction of every write.
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -78,6 +78,9 @@ pub(super) fn index(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()>
         }
         for p in &r.photos {
             add(&runs_text(&p.caption));
+            if let Some(credit) = &p.credit {
+                add(credit);
+            }
         }
     }
     for o in &m.organisations {

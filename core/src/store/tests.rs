@@ -1134,6 +1134,24 @@ mod v2_documents {
         assert_eq!(store.search("forty stations", 10).unwrap()[0].id, other);
     }
 
+    /// Found by the v2 store property (core/tests/suite/v2_props.rs): a photographer's credit
+    /// was not searchable.
+    #[test]
+    fn search_finds_a_photo_credit() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut m = example();
+        m.releases[1].photos[0].credit = Some("Photo Quintela".into());
+        let id = store.insert_v2(&m).unwrap();
+        store.insert_v2(&example()).unwrap();
+        let ids: Vec<_> = store
+            .search("Quintela", 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(ids, [id]);
+    }
+
     #[test]
     fn a_v1_save_keeps_the_meeting_the_editor_sent() {
         let mut store = Store::open_in_memory().unwrap();

@@ -250,7 +250,22 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
                 ),
             );
         }
-        refs.checked(|refs| refs.release(release, at, &items))?;
+        // The release ends with its organisation's boilerplate in its language: a quote placed
+        // there and in the release would print twice too, so both are one walk.
+        let boilerplate = info
+            .organisation
+            .as_deref()
+            .and_then(|id| m.organisations.iter().position(|o| o.id == id))
+            .and_then(|i| Some((i, m.organisations[i].boilerplate.get(&release.language)?)));
+        refs.checked(|refs| {
+            refs.release(release, at, &items)?;
+            if let Some((i, blocks)) = boilerplate {
+                let org = organisations.index(i);
+                let all = org.key("boilerplate");
+                refs.blocks(blocks, all.key(release.language.tag()), &mut HashSet::new())?;
+            }
+            Ok(())
+        })?;
     }
     Ok(())
 }

@@ -135,7 +135,12 @@ fn a_block_or_span_of_no_kind_or_two_is_refused() {
 
 #[test]
 fn references_must_resolve() {
-    let cases: [(&str, Change, &str); 10] = [
+    let cases: [(&str, Change, &str); 11] = [
+        (
+            "a quote placed in the release and in the boilerplate it ends with",
+            |v| v["organisations"][0]["boilerplate"]["en"][0]["p"] = serde_json::json!([{"quote": "q-ready"}]),
+            "organisations[0].boilerplate.en[0].p[0].quote: quote \"q-ready\" is placed twice in this release (first at releases[0].items[0].blocks[0].p[1].quote)",
+        ),
         (
             "a quote placed twice",
             |v| v["releases"][0]["items"][1]["blocks"][1]["blockquote"] = "q-ready".into(),

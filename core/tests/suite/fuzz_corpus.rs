@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use communique_core::{fuzzing, meeting_file, v2, Format};
+use communique_core::{fuzzing, meeting_file, v2, Format, Language};
 
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -66,6 +66,88 @@ fn compose_render_corpus() {
         let m = fuzzing::meeting_with_text(&text);
         fuzzing::check_html(&Format::Html.render(&m).unwrap(), &text);
         let _ = Format::Markdown.render(&m).unwrap();
+    }
+}
+
+#[test]
+fn compose_render_v2_corpus() {
+    for (_, bytes) in corpus("compose_render_v2") {
+        fuzzing::check_v2_text(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+/// Every field the v2 mapping claims to fill carries the text: a field it missed would never be
+/// fuzzed.
+#[test]
+fn the_v2_mapping_reaches_every_printed_field() {
+    let text = "w0rd-everywhere";
+    let m = fuzzing::meeting_v2_with_text(text);
+    let json = v2::to_json(&m).unwrap();
+    let untouched = [
+        "Press release",
+        "Two days of talks",
+        "\"Lisbon\"",
+        "Lisbonne",
+        "Border checks",
+        "A spokesperson said",
+        "The budget stays",
+        "Read the ",
+        "\"plan\"",
+        "example.org/plan\"",
+        "Ministers at the table",
+        "Harbour League",
+        "Press office",
+        "press@example.org\"]",
+        "Photos are free",
+        "14 port states",
+        "closing the session",
+        "asked",
+        "Ms Ruiz",
+        "the Secretary General",
+    ];
+    for old in untouched {
+        assert!(
+            !json.contains(old),
+            "{old:?} is still in the mapped meeting"
+        );
+    }
+    for language in [Language::En, Language::Fr] {
+        let c = v2::compose(&m, language);
+        let plain = communique_core::render::plain_text(&c);
+        assert!(plain.matches(text).count() > 10, "{language:?}: {plain}");
+    }
+    // Each dateline and photo position is reached by some length of text.
+    let mut seen = std::collections::HashSet::new();
+    for n in 0..12 {
+        let m = fuzzing::meeting_v2_with_text(&"x".repeat(n));
+        let r = &m.releases[0];
+        seen.insert(format!(
+            "{:?} {:?}",
+            r.dateline.position, r.photos[0].position
+        ));
+    }
+    assert_eq!(seen.len(), 12);
+}
+
+#[test]
+fn the_v2_html_check_catches_an_attribute_a_tag_and_a_link() {
+    let m = fuzzing::meeting_v2_with_text("plain");
+    let html = Format::Html.render_v2(&m, Language::En).unwrap();
+    fuzzing::check_html_v2(&html, "plain");
+    for bad in [
+        html.replacen("<p>", "<p onclick=\"x\">", 1),
+        html.replacen("<p>", "<img src=\"x\">", 1),
+        html.replacen("href=\"", "href=\"javascript:", 1),
+        html.replacen("<p>", "<p class=x>", 1),
+        html.replacen("</article>", "<script>1</script></article>", 1),
+        html.replacen(
+            "</article>",
+            &format!("{}</article>", fuzzing::PRIVATE_MARKER),
+            1,
+        ),
+    ] {
+        assert_ne!(bad, html);
+        assert!(std::panic::catch_unwind(|| fuzzing::check_html_v2(&bad, "plain")).is_err());
     }
 }
 

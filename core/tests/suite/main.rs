@@ -14,4 +14,5 @@ mod snapshots;
 mod text;
 mod v1_oracle;
 mod v2;
+mod v2_props;
 mod v2_render;

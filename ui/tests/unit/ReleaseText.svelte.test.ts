@@ -234,6 +234,18 @@ describe('ReleaseText', () => {
     expect(last()).toEqual([p1, p2, h, list, full]);
   });
 
+  it('Escape closes the quote picker, and nothing is placed; no quote left: it says so', () => {
+    type('Text ');
+    press('Mod-Shift-Q');
+    press('Escape', q('[data-testid="quote-picker"] input')!);
+    expect(q('[data-testid="quote-picker"]')).toBeNull();
+    expect(last()).toEqual([{ id: 'lead', p: ['Text '] }]);
+    start([{ id: 'lead', p: [{ quote: 'q1' }, { quote: 'q2' }, { quote: 'q3' }] }]);
+    press('Mod-Shift-Q');
+    expect(options()).toEqual([]);
+    expect(q('[data-testid="quote-picker"] [role="status"]')!.textContent!.trim()).toBe('Every quote is placed.');
+  });
+
   it('Escape leaves a typed @ as text; Backspace right after an input rule takes it back', () => {
     type('Hello @jo');
     expect(options()).toEqual(['fm']);

@@ -22,15 +22,52 @@ export const DEFAULT_VERB: Record<Language, string> = { en: 'said', fr: 'a décl
 
 const MARKS: Record<Language, [string, string]> = { en: ['“', '”'], fr: ['«\u202f', '\u202f»'] };
 
-/** The attributions, in the order the popover offers them, with what each reads like. */
-export const ATTRIBUTIONS: { value: Attribution; label: string; example: string }[] = [
-  { value: 'after', label: 'After, verb first', example: '“…,” said Ms Ruiz.' },
-  { value: 'after-subject', label: 'After, name first', example: '“…,” Ms Ruiz said.' },
-  { value: 'before', label: 'Before', example: 'Ms Ruiz said: “…”' },
-  { value: 'before-that', label: 'Before, with “that”', example: 'Ms Ruiz said that “…”.' },
-  { value: 'added', label: 'Added', example: 'She added: “…”' },
-  { value: 'none', label: 'None (a fragment)', example: 'the plan was “…” next year' },
+/** The attributions, in the order the popover offers them (`attributionExample`: what each reads like). */
+export const ATTRIBUTIONS: { value: Attribution; label: string }[] = [
+  { value: 'after', label: 'After, verb first' },
+  { value: 'after-subject', label: 'After, name first' },
+  { value: 'before', label: 'Before' },
+  { value: 'before-that', label: 'Before, with “that”' },
+  { value: 'added', label: 'Added' },
+  { value: 'none', label: 'None (a fragment)' },
 ];
+
+/** What an attribution reads like in a language, with the speaker's short name and pronoun
+ * (an illustration for the popover; the composer writes the real sentence). */
+export function attributionExample(a: Attribution, language: Language, who: string, pronoun: string | null): string {
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  if (language === 'fr') {
+    const pro = pronoun ?? 'il';
+    switch (a) {
+      case 'after':
+        return `« … », a déclaré ${who}.`;
+      case 'after-subject':
+        return `« … », a-t-${pro} déclaré.`;
+      case 'before':
+        return `${who} a déclaré : « … »`;
+      case 'before-that':
+        return `${who} a déclaré que « … ».`;
+      case 'added':
+        return 'Et d’ajouter : « … »';
+      case 'none':
+        return '… « … » …';
+    }
+  }
+  switch (a) {
+    case 'after':
+      return `“…,” said ${who}.`;
+    case 'after-subject':
+      return `“…,” ${who} said.`;
+    case 'before':
+      return `${who} said: “…”`;
+    case 'before-that':
+      return `${who} said that “…”.`;
+    case 'added':
+      return `${cap(pronoun ?? who)} added: “…”`;
+    case 'none':
+      return 'the plan was “…” next year';
+  }
+}
 
 export const FORMS: { value: FormV2; label: string }[] = [
   { value: 'full', label: 'Full' },

@@ -25,6 +25,7 @@ test('release text: quote, attribution, @ mention, heading and list by keyboard,
   eq(await text.getAttribute('aria-label'), 'Lead', 'its name');
   await axe('release text, empty');
   await text.click();
+  await page.screenshot({ path: join(SHOTS, 'release-text-empty.png') });
   await page.keyboard.type('Ministers agreed that the plan was ');
 
   // Mod+Shift+Q: the quotes not placed, filtered as typed; Enter places one, focus back in the text.

@@ -91,3 +91,21 @@ export function isTextField(t: EventTarget | null): boolean {
 export function findShortcut(e: KeyboardEvent, inField: boolean): Shortcut | undefined {
   return SHORTCUTS.find((s) => (s.id === 'help' && e.key === 'F1') || ((s.inFields || !inField) && s.match(e)));
 }
+
+/**
+ * The keys of the release-text editor (ReleaseText.svelte), for the help overlay once it is
+ * wired. Its ProseMirror keymap handles them while the text has focus and marks the event
+ * handled (`preventDefault`), so `findShortcut` never sees them there: Mod+K links there (and
+ * searches meetings everywhere else). The rest clash with nothing above (tests/unit/shortcuts.test.ts).
+ */
+export const RELEASE_TEXT_KEYS: { keys: string[]; description: string }[] = [
+  { keys: ['Mod+Shift+Q'], description: 'Place a captured quote at the cursor (a list of the quotes not placed yet)' },
+  { keys: ['Mod+Shift+A', 'Enter'], description: 'Attribution of the quote at the cursor: where, verb, how the speaker is named (Enter on a selected quote)' },
+  { keys: ['@'], description: 'Name a person (type to filter, Enter to insert, Esc keeps the text)' },
+  { keys: ['Mod+K'], description: 'Link the selected words (https://, http:// or mailto:)' },
+  { keys: ['Mod+Alt+2'], description: 'Sub-heading (or type ## at a paragraph’s start)' },
+  { keys: ['Mod+Shift+8'], description: 'Bulleted list (or type - or * at a paragraph’s start)' },
+  { keys: ['Mod+Shift+7'], description: 'Numbered list (or type 1. at a paragraph’s start)' },
+  { keys: ['Mod+Alt+0'], description: 'Paragraph' },
+  { keys: ['Mod+Z', 'Mod+Shift+Z', 'Mod+Y'], description: 'Undo, redo in the text (an attribution change is one step)' },
+];

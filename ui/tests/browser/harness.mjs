@@ -13,6 +13,8 @@ export const UI = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(UI, 'dist');
 export const SHOTS = join(UI, 'screenshots');
 export const RESULTS = join(UI, '.test-results');
+/** The test-only pages (tests/browser/pages), built by run.mjs apart from dist/. */
+export const PAGES = join(RESULTS, 'pages');
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -77,6 +79,10 @@ export function serve(root = DIST) {
       return;
     }
     if (!existsSync(path) || statSync(path).isDirectory()) path = join(root, 'index.html');
+    if (!existsSync(path)) {
+      res.writeHead(404).end(); // the test pages' root has no index.html
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(path));
   });
@@ -115,7 +121,7 @@ export async function until(fn, msg, timeout = 5000) {
 }
 
 /** Page helpers bound to one test. */
-function helpers(page, baseUrl, context) {
+function helpers(page, baseUrl, context, pagesUrl) {
   const h = {
     page,
     context,
@@ -126,6 +132,11 @@ function helpers(page, baseUrl, context) {
       if (storage) await page.addInitScript({ content: `try{${Object.entries(storage).map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('')}}catch(e){}` });
       await page.goto(baseUrl);
       if (waitReady) await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+    },
+    /** Loads a test-only page (tests/browser/pages/<name>.html), no fake shell. */
+    async openPage(name, query = '') {
+      await page.goto(`${pagesUrl}tests/browser/pages/${name}.html${query}`);
+      await page.waitForFunction(() => window.__rt?.ready === true, null, { timeout: 15000 });
     },
     fake: (fn, arg) => page.evaluate(fn, arg),
     calls: (cmd) => page.evaluate((c) => window.__fake.calls(c), cmd),
@@ -160,7 +171,7 @@ function helpers(page, baseUrl, context) {
   return h;
 }
 
-export async function runAll({ baseUrl, filter }) {
+export async function runAll({ baseUrl, pagesUrl, filter }) {
   mkdirSync(RESULTS, { recursive: true });
   mkdirSync(SHOTS, { recursive: true });
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
@@ -180,7 +191,7 @@ export async function runAll({ baseUrl, filter }) {
       let error = null;
       try {
         await Promise.race([
-          t.fn(helpers(page, baseUrl, context)),
+          t.fn(helpers(page, baseUrl, context, pagesUrl)),
           new Promise((_, no) => setTimeout(() => no(new AssertionError('test timed out after 60 s')), t.opts.timeout ?? 60000)),
         ]);
         const fatal = pageErrors.filter((e) => !(t.opts.allowConsoleErrors ?? []).some((re) => re.test(e)));

@@ -3,24 +3,34 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { RESULTS, runAll, serve, UI } from './harness.mjs';
+import { PAGES, RESULTS, runAll, serve, UI } from './harness.mjs';
 import './specs.mjs';
+import './releaseText.spec.mjs';
 
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--'));
 if (!args.includes('--no-build')) {
   console.log('browser: building the app (vite build)…');
   await build({ root: UI, logLevel: 'warn' });
+  // The test-only pages (tests/browser/pages: a component on fixture data), built apart from the
+  // app so that dist/ never holds them.
+  await build({
+    root: UI,
+    logLevel: 'warn',
+    build: { outDir: PAGES, emptyOutDir: true, rollupOptions: { input: { 'release-text': join(UI, 'tests/browser/pages/release-text.html') } } },
+  });
 }
 const { server, url } = await serve();
+const pages = await serve(PAGES);
 let results = [];
 try {
-  results = await runAll({ baseUrl: url, filter });
+  results = await runAll({ baseUrl: url, pagesUrl: pages.url, filter });
 } catch (e) {
   console.error(`browser: ${e.message}`);
   results.push({ name: 'harness', ok: false, ms: 0 });
 } finally {
   server.close();
+  pages.server.close();
 }
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

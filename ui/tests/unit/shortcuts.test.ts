@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findShortcut, isTextField, SHORTCUTS } from '../../src/lib/shortcuts';
+import { findShortcut, isTextField, RELEASE_TEXT_KEYS, SHORTCUTS } from '../../src/lib/shortcuts';
 
 /** The KeyboardEvent a shortcut's first listed key combination produces (Ctrl as Mod). */
 function eventFor(keys: string): KeyboardEvent {
@@ -46,5 +46,14 @@ describe('shortcuts', () => {
     expect(isTextField(box)).toBe(false);
     expect(isTextField(document.createElement('button'))).toBe(false);
     expect(isTextField(null)).toBe(false);
+  });
+
+  it("the release text's keys clash with no app shortcut in a text field, but Mod+K (the editor takes it first)", () => {
+    for (const { keys } of RELEASE_TEXT_KEYS) {
+      for (const k of keys) {
+        const hit = findShortcut(eventFor(k), true)?.id;
+        expect(hit, k).toBe(k === 'Mod+K' ? 'search' : undefined);
+      }
+    }
   });
 });

@@ -157,8 +157,9 @@ fn assert_inert(dom: &str, what: &str, max_scripts: usize) {
 }
 
 /// What the v2 export adds: its blocks' elements (`fuzzing::V2_TAGS`), the `rel` of its links
-/// (`noopener noreferrer`), and `mailto:` links.
-const V2_ATTRS: &[&str] = &["rel"];
+/// (`noopener noreferrer`), the `start` of a numbered list that goes on from an earlier one, and
+/// `mailto:` links.
+const V2_ATTRS: &[&str] = &["rel", "start"];
 const V2_SCHEMES: &[&str] = &["http://", "https://", "mailto:"];
 
 /// `assert_inert`, with `extra` elements (and `V2_ATTRS` with them) allowed too, and links to
@@ -637,6 +638,8 @@ fn hostile_meeting_v2() -> MeetingV2 {
                         ListKind::Numbered
                     },
                     entries: vec![vec![text(p)], vec![text("and")]],
+                    // A numbered list that goes on from 7: `<ol start="7">`, pandoc's too.
+                    start: (i % 2 == 1).then_some(7),
                 },
                 Block::Statement {
                     id: format!("xss-s{i}"),

@@ -55,6 +55,8 @@ pub enum Block {
     Heading(Inline),
     List {
         numbered: bool,
+        /// The first number of a numbered list (1, or where it goes on from an earlier one).
+        start: u32,
         entries: Vec<Inline>,
     },
     /// A quote set apart: its words (no marks: the block sets it apart), the byline under it
@@ -207,11 +209,15 @@ impl Block {
     pub fn text(&self) -> String {
         match self {
             Block::Paragraph(p) | Block::Heading(p) => inline_text(p),
-            Block::List { numbered, entries } => entries
+            Block::List {
+                numbered,
+                start,
+                entries,
+            } => entries
                 .iter()
                 .enumerate()
                 .map(|(i, e)| match numbered {
-                    true => format!("{}. {}", i + 1, inline_text(e)),
+                    true => format!("{}. {}", i as u64 + u64::from(*start), inline_text(e)),
                     false => format!("- {}", inline_text(e)),
                 })
                 .collect::<Vec<_>>()

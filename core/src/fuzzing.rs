@@ -281,6 +281,7 @@ pub const ATTRS: &[&str] = &[
     "type",
     "href",
     "rel",
+    "start",
 ];
 
 /// Every tag of `html` (not its closing tags) with its attributes, read as a browser would

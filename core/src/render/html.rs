@@ -358,9 +358,16 @@ fn block(b: &Block) -> String {
     match b {
         Block::Paragraph(p) => format!("<p>{}</p>\n", inline(p)),
         Block::Heading(h) => format!("<h2>{}</h2>\n", inline(h)),
-        Block::List { numbered, entries } => {
+        Block::List {
+            numbered,
+            start,
+            entries,
+        } => {
             let tag = if *numbered { "ol" } else { "ul" };
-            let mut out = format!("<{tag}>\n");
+            let mut out = match (*numbered, *start) {
+                (true, n) if n != 1 => format!("<ol start=\"{n}\">\n"),
+                _ => format!("<{tag}>\n"),
+            };
             for e in entries {
                 out.push_str(&format!("<li>{}</li>\n", inline(e)));
             }

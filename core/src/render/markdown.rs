@@ -135,11 +135,16 @@ fn block(b: &Block) -> String {
     match b {
         Block::Paragraph(p) => inline(p),
         Block::Heading(h) => format!("## {}", inline(h)),
-        Block::List { numbered, entries } => entries
+        Block::List {
+            numbered,
+            start,
+            entries,
+        } => entries
             .iter()
             .enumerate()
             .map(|(i, e)| match numbered {
-                true => format!("{}. {}", i + 1, inline(e)),
+                // CommonMark takes the first item's number as the list's start.
+                true => format!("{}. {}", i as u64 + u64::from(*start), inline(e)),
                 false => format!("- {}", inline(e)),
             })
             .collect::<Vec<_>>()

@@ -225,13 +225,19 @@ impl<'a> Cx<'a> {
         Ok(match b {
             Source::Paragraph { runs, .. } => self.line(runs)?.map(Block::Paragraph),
             Source::Heading { runs, .. } => self.line(runs)?.map(Block::Heading),
-            Source::List { kind, entries, .. } => {
+            Source::List {
+                kind,
+                entries,
+                start,
+                ..
+            } => {
                 let mut out = Vec::with_capacity(entries.len());
                 for e in entries {
                     out.extend(self.line(e)?);
                 }
                 (!out.is_empty()).then_some(Block::List {
                     numbered: *kind == ListKind::Numbered,
+                    start: start.unwrap_or(1),
                     entries: out,
                 })
             }

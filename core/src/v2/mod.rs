@@ -512,6 +512,9 @@ pub enum Block {
         id: String,
         kind: ListKind,
         entries: Vec<Runs>,
+        /// A numbered list's first number, when it goes on from an earlier one (numbered
+        /// paragraphs across sub-headings: `7.` after a heading); `None`: 1.
+        start: Option<u32>,
     },
     /// A quote set apart, with a byline under it.
     Blockquote {
@@ -811,6 +814,8 @@ struct BlockForm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     entries: Option<Vec<Runs>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     blockquote: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     byline: Option<Runs>,
@@ -834,10 +839,11 @@ impl BlockForm {
                 "a block has exactly one of \"p\", \"h\", \"list\", \"blockquote\", \"statement\"",
             ));
         }
-        let (entries, byline, paragraphs) = (
+        let (entries, byline, paragraphs, start) = (
             self.entries.is_some(),
             self.byline.is_some(),
             self.paragraphs.is_some(),
+            self.start.is_some(),
         );
         let id = self.id;
         if let Some(runs) = self.p {
@@ -847,6 +853,7 @@ impl BlockForm {
                     ("entries", entries),
                     ("byline", byline),
                     ("paragraphs", paragraphs),
+                    ("start", start),
                 ],
             )?;
             return Ok(Block::Paragraph { id, runs });
@@ -858,24 +865,38 @@ impl BlockForm {
                     ("entries", entries),
                     ("byline", byline),
                     ("paragraphs", paragraphs),
+                    ("start", start),
                 ],
             )?;
             return Ok(Block::Heading { id, runs });
         }
         if let Some(kind) = self.list {
             only::<E>("a list", &[("byline", byline), ("paragraphs", paragraphs)])?;
+            if kind == ListKind::Bulleted && start {
+                return Err(E::custom(
+                    "a bulleted list has no \"start\": only a numbered list starts at a number",
+                ));
+            }
+            if self.start == Some(0) {
+                return Err(E::custom("\"start\" is the list's first number: 1 or more"));
+            }
             return Ok(Block::List {
                 id,
                 kind,
                 entries: self
                     .entries
                     .ok_or_else(|| E::custom("a list needs its \"entries\""))?,
+                start: self.start,
             });
         }
         if let Some(quote) = self.blockquote {
             only::<E>(
                 "a block quote",
-                &[("entries", entries), ("paragraphs", paragraphs)],
+                &[
+                    ("entries", entries),
+                    ("paragraphs", paragraphs),
+                    ("start", start),
+                ],
             )?;
             return Ok(Block::Blockquote {
                 id,
@@ -883,7 +904,10 @@ impl BlockForm {
                 byline: self.byline,
             });
         }
-        only::<E>("a statement", &[("entries", entries), ("byline", byline)])?;
+        only::<E>(
+            "a statement",
+            &[("entries", entries), ("byline", byline), ("start", start)],
+        )?;
         Ok(Block::Statement {
             id,
             intro: self.statement.unwrap_or_default(),
@@ -904,10 +928,16 @@ impl BlockForm {
                 h: Some(runs.clone()),
                 ..BlockForm::default()
             },
-            Block::List { kind, entries, .. } => BlockForm {
+            Block::List {
+                kind,
+                entries,
+                start,
+                ..
+            } => BlockForm {
                 id,
                 list: Some(*kind),
                 entries: Some(entries.clone()),
+                start: *start,
                 ..BlockForm::default()
             },
             Block::Blockquote { quote, byline, .. } => BlockForm {
@@ -1030,6 +1060,10 @@ mod schema {
         id: String,
         list: ListKind,
         entries: Vec<Vec<super::Run>>,
+        /// A numbered list's first number (1 or more), when it goes on from an earlier list.
+        #[schemars(range(min = 1))]
+        #[specta(optional)]
+        start: Option<u32>,
     }
 
     #[allow(dead_code)]

@@ -134,6 +134,45 @@ fn a_block_or_span_of_no_kind_or_two_is_refused() {
 }
 
 #[test]
+fn only_a_numbered_list_starts_at_a_number_of_one_or_more() {
+    // The worked example's list is at releases[0].items[0].blocks[2] (bulleted).
+    let at = |v: &mut serde_json::Value| v["releases"][0]["items"][0]["blocks"][2].take();
+    let mut v = example();
+    let mut list = at(&mut v);
+    assert_eq!(list["list"], "bulleted");
+    list["start"] = serde_json::json!(4);
+    v["releases"][0]["items"][0]["blocks"][2] = list.clone();
+    assert!(
+        refused(&v).starts_with("releases[0].items[0].blocks[2]: a bulleted list has no \"start\""),
+        "{}",
+        refused(&v)
+    );
+    list["list"] = serde_json::json!("numbered");
+    list["start"] = serde_json::json!(0);
+    v["releases"][0]["items"][0]["blocks"][2] = list.clone();
+    assert!(
+        refused(&v)
+            .starts_with("releases[0].items[0].blocks[2]: \"start\" is the list's first number"),
+        "{}",
+        refused(&v)
+    );
+    let mut p = example();
+    p["releases"][0]["items"][0]["blocks"][0]["start"] = serde_json::json!(2);
+    assert!(
+        refused(&p).starts_with("releases[0].items[0].blocks[0]: a paragraph has no \"start\""),
+        "{}",
+        refused(&p)
+    );
+
+    // Numbered from 4: read, and written back as it was.
+    list["start"] = serde_json::json!(4);
+    v["releases"][0]["items"][0]["blocks"][2] = list;
+    let m = super::from_value("t", &v).unwrap();
+    let back: serde_json::Value = serde_json::from_str(&super::to_json(&m).unwrap()).unwrap();
+    assert_eq!(back["releases"][0]["items"][0]["blocks"][2]["start"], 4);
+}
+
+#[test]
 fn references_must_resolve() {
     let cases: [(&str, Change, &str); 11] = [
         (

@@ -131,11 +131,13 @@ fn block() -> impl Strategy<Value = Block> {
     prop_oneof![
         4 => runs().prop_map(move |runs| Block::Paragraph { id: id(), runs }),
         1 => runs().prop_map(move |runs| Block::Heading { id: id(), runs }),
-        1 => (prop::bool::ANY, prop::collection::vec(runs(), 0..4)).prop_map(move |(n, entries)| {
+        1 => (prop::bool::ANY, prop::collection::vec(runs(), 0..4), prop::option::of(1u32..40)).prop_map(move |(n, entries, start)| {
             Block::List {
                 id: id(),
                 kind: if n { ListKind::Numbered } else { ListKind::Bulleted },
                 entries,
+                // Only a numbered list goes on from a number.
+                start: start.filter(|_| n),
             }
         }),
         1 => (0usize..16, prop::option::of(plain_runs())).prop_map(move |(i, byline)| {
@@ -677,6 +679,7 @@ fn place_token(m: &mut MeetingV2, kind: usize, token: &str) -> &'static str {
                 id: "tok".into(),
                 kind: ListKind::Numbered,
                 entries: vec![vec![Run::Text("a".into())], vec![run()]],
+                start: None,
             }
         )),
         17 => or_title!("statement", r, |r: &mut Release| r.lead.push(

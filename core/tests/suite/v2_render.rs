@@ -281,6 +281,7 @@ fn hostile() -> (MeetingV2, String) {
         id: "c".into(),
         kind: v2::ListKind::Numbered,
         entries: vec![t("entry")],
+        start: None,
     }];
     m.agenda[0].quotes[0]
         .words
@@ -333,4 +334,42 @@ fn hostile_text_and_links_read_back_from_markdown_as_typed() {
         [(href, format!("{HOSTILE}link").trim().to_owned())],
         "{md}"
     );
+}
+
+/// Numbered paragraphs that go on across a sub-heading: each renderer numbers from `start`.
+#[test]
+fn a_numbered_list_goes_on_from_its_start_in_every_format() {
+    let mut m = example();
+    let blocks = &mut m.releases[0].items[0].blocks;
+    let at = blocks
+        .iter()
+        .position(|b| matches!(b, v2::Block::List { .. }))
+        .unwrap();
+    let v2::Block::List { kind, start, .. } = &mut blocks[at] else {
+        unreachable!()
+    };
+    *kind = v2::ListKind::Numbered;
+    *start = Some(7);
+    let html = Format::Html.render_v2(&m, Language::En).unwrap();
+    assert!(
+        html.contains("<ol start=\"7\">\n<li>Border checks</li>\n<li>Harbour pilots</li>\n</ol>"),
+        "{html}"
+    );
+    let md = Format::Markdown.render_v2(&m, Language::En).unwrap();
+    assert!(
+        md.contains("\n7. Border checks\n8. Harbour pilots\n"),
+        "{md}"
+    );
+    let text = communique_core::render::plain_text(&v2::compose(&m, Language::En));
+    assert!(
+        text.contains("7. Border checks\n8. Harbour pilots"),
+        "{text}"
+    );
+    // From 1 (or none), nothing says so: the v1-era HTML stays as it was.
+    let v2::Block::List { start, .. } = &mut m.releases[0].items[0].blocks[at] else {
+        unreachable!()
+    };
+    *start = Some(1);
+    let html = Format::Html.render_v2(&m, Language::En).unwrap();
+    assert!(html.contains("<ol>\n<li>Border checks</li>"), "{html}");
 }

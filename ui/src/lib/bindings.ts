@@ -113,6 +113,8 @@ export type Block = {
 	id: string,
 	list: ListKind,
 	entries: Run[][],
+	/**  A numbered list's first number (1 or more), when it goes on from an earlier list. */
+	start?: number | null,
 } | {
 	id: string,
 	blockquote: string,

@@ -337,6 +337,7 @@ fn blocks_heading_list_block_quote_and_statement() {
             Block::Heading(text("Safe ports")),
             Block::List {
                 numbered: true,
+                start: 1,
                 entries: vec![text("Border checks"), text("Harbour pilots")]
             },
             Block::Quote {

@@ -130,7 +130,8 @@ export function setBlockType(kind: BlockKind): Command {
     const isList = kind === 'bulleted' || kind === 'numbered';
     if (node.type === n.list && isList) {
       if (node.attrs.kind === kind) return false;
-      dispatch?.(state.tr.setNodeMarkup(pos, null, { ...node.attrs, kind }));
+      // A bulleted list starts at no number.
+      dispatch?.(state.tr.setNodeMarkup(pos, null, { ...node.attrs, kind, start: kind === 'numbered' ? node.attrs.start : null }));
       return true;
     }
     const target: NodeType | null = isList ? null : kind === 'heading' ? n.heading : n.paragraph;

@@ -171,3 +171,26 @@ describe('fromDoc refuses what the ids plugin never leaves', () => {
     expect(() => fromDoc(doc)).toThrow(/repeats the id "a"/);
   });
 });
+
+describe('numbered lists that go on from a number', () => {
+  const entries: Run[][] = [['Fourth'], ['Fifth']];
+  it('keep their start through the editor, and write none for 1 or on a bulleted list', () => {
+    const blocks: Block[] = [
+      { id: 'h', h: ['Working together'] },
+      { id: 'l', list: 'numbered', entries, start: 4 },
+    ];
+    expect(fromDoc(toDoc(blocks))).toEqual(blocks);
+    expect(canonicalBlocks([{ id: 'l', list: 'numbered', entries, start: 1 }])).toEqual([{ id: 'l', list: 'numbered', entries }]);
+    expect(canonicalBlocks([{ id: 'l', list: 'bulleted', entries, start: 4 }])).toEqual([{ id: 'l', list: 'bulleted', entries }]);
+  });
+  it('show their numbers from the start, and a pasted <ol start> keeps it', () => {
+    const dom = DOMSerializer.fromSchema(schema).serializeFragment(toDoc([{ id: 'l', list: 'numbered', entries, start: 4 }]).content);
+    const host = document.createElement('div');
+    host.appendChild(dom);
+    expect(host.querySelector('ol')?.getAttribute('start')).toBe('4');
+    const pasted = document.createElement('div');
+    pasted.innerHTML = '<ol start="7"><li>Seventh</li></ol>';
+    const doc = PMDOMParser.fromSchema(schema).parse(pasted);
+    expect(doc.child(0).attrs).toMatchObject({ kind: 'numbered', start: 7 });
+  });
+});

@@ -73,12 +73,17 @@ export function canonicalRuns(runs: readonly Run[]): Run[] {
   return out;
 }
 
+/** A list block as core writes it: `start` only on a numbered list that does not start at 1. */
+function list(id: string, kind: ListKind, entries: Run[][], start: number | null | undefined): Block {
+  return kind === 'numbered' && start != null && start > 1 ? { id, list: kind, entries, start } : { id, list: kind, entries };
+}
+
 /** A block list as `fromDoc` writes it. */
 export function canonicalBlocks(blocks: readonly Block[]): Block[] {
   return blocks.map((b): Block => {
     if ('p' in b) return { id: b.id, p: canonicalRuns(b.p) };
     if ('h' in b) return { id: b.id, h: canonicalRuns(b.h) };
-    if ('list' in b) return { id: b.id, list: b.list, entries: b.entries.map(canonicalRuns) };
+    if ('list' in b) return list(b.id, b.list, b.entries.map(canonicalRuns), b.start);
     if ('blockquote' in b) {
       return b.byline == null
         ? { id: b.id, blockquote: b.blockquote }
@@ -121,7 +126,7 @@ function blockNode(b: Block): Node {
   if ('h' in b) return n.heading.create({ id: b.id }, inline(b.h));
   if ('list' in b) {
     return n.list.create(
-      { id: b.id, kind: b.list },
+      { id: b.id, kind: b.list, start: b.list === 'numbered' && b.start != null && b.start > 1 ? b.start : null },
       b.entries.map((e) => n.list_entry.create(null, inline(e))),
     );
   }
@@ -199,7 +204,7 @@ export function fromDoc(doc: Node): Block[] {
         blocks.push({ id, h: runsOf(node) });
         break;
       case 'list':
-        blocks.push({ id, list: node.attrs.kind as ListKind, entries: children.map(runsOf) });
+        blocks.push(list(id, node.attrs.kind as ListKind, children.map(runsOf), node.attrs.start as number | null));
         break;
       case 'blockquote': {
         const quote = node.attrs.quote as string;

@@ -49,6 +49,12 @@ function domAttrs(role: string, attrs: Record<string, unknown>): Record<string, 
   return out;
 }
 
+/** An `<ol start>` above 1 (what core writes, and what a pasted list may carry); else null. */
+function listStart(el: HTMLElement): number | null {
+  const n = Number(el.getAttribute('start'));
+  return Number.isInteger(n) && n > 1 ? n : null;
+}
+
 // `id: null` only on a block just made in the editor: the ids plugin gives it a fresh one in the
 // same transaction (ids.ts), and `fromDoc` refuses a block without one.
 const id = { id: { default: null } };
@@ -61,18 +67,22 @@ const nodes: Record<string, NodeSpec> = {
   /** `{ id, h: runs }`: a sub-heading. */
   heading: { ...textblock('h3', 'heading', id, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']), group: 'block', defining: true },
 
-  /** `{ id, list: kind, entries: [runs…] }` */
+  /** `{ id, list: kind, entries: [runs…], start? }`: `start` (a numbered list's first number,
+   * when it goes on from an earlier one) is `null` for 1 and on a bulleted list. */
   list: {
     group: 'block',
     content: 'list_entry*',
-    attrs: { ...id, kind: { default: 'bulleted' } },
+    attrs: { ...id, kind: { default: 'bulleted' }, start: { default: null } },
     parseDOM: [
       { tag: 'ul[data-pm="list"]', priority: OWN, getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'bulleted' }) },
-      { tag: 'ol[data-pm="list"]', priority: OWN, getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'numbered' }) },
+      { tag: 'ol[data-pm="list"]', priority: OWN, getAttrs: (d) => ({ id: (d as HTMLElement).getAttribute('data-id'), kind: 'numbered', start: listStart(d as HTMLElement) }) },
       { tag: 'ul', attrs: { kind: 'bulleted' } },
-      { tag: 'ol', attrs: { kind: 'numbered' } },
+      { tag: 'ol', getAttrs: (d) => ({ kind: 'numbered', start: listStart(d as HTMLElement) }) },
     ],
-    toDOM: (n) => [n.attrs.kind === 'numbered' ? 'ol' : 'ul', domAttrs('list', n.attrs), 0],
+    toDOM: (n) =>
+      n.attrs.kind === 'numbered'
+        ? ['ol', n.attrs.start == null ? domAttrs('list', n.attrs) : { ...domAttrs('list', n.attrs), start: String(n.attrs.start) }, 0]
+        : ['ul', domAttrs('list', n.attrs), 0],
   },
   list_entry: { ...textblock('li', 'entry', {}, ['li']), defining: true },
 

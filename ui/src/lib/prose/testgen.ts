@@ -68,8 +68,12 @@ export function generator(seed: number) {
         return { id, p: runs() };
       case 1:
         return { id, h: runs() };
-      case 2:
-        return { id, list: pick(['bulleted', 'numbered'] as const), entries: Array.from({ length: int(4) }, () => runs()) };
+      case 2: {
+        const kind = pick(['bulleted', 'numbered'] as const);
+        const entries = Array.from({ length: int(4) }, () => runs());
+        // Numbered paragraphs going on across a heading start at a later number.
+        return kind === 'numbered' && int(3) === 0 ? { id, list: kind, entries, start: 2 + int(20) } : { id, list: kind, entries };
+      }
       case 3: {
         const byline = int(3);
         if (byline === 0) return { id, blockquote: 'q1' };

@@ -423,16 +423,19 @@ test('import: an imported meeting opens and is listed', async ({ page, open, tid
 
 test('close: the shell asks, the pending edit is saved, then the window may close', async ({ page, open, tid, fake, savedDoc }) => {
   await open(standardSeed());
-  await fake(() => window.__fake.setSaveDelay(800));
+  // A save slow enough that the prompt must show whenever the close comes: even if the autosave
+  // (800 ms after the last key) started before it, as it can on a busy machine, more than the
+  // prompt's 300 ms of it are left.
+  await fake(() => window.__fake.setSaveDelay(3000));
   await item(page, 0).locator('[data-testid="item-summary"]').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Typed just before closing.');
-  // The close button, well before the autosave delay has passed.
+  // The close button, right after typing.
   eq(await fake(() => window.__fake.emit('app://close-requested', null)), 1, 'the UI listens');
   eq(await fake(() => window.__fake.state.closeAcks), 1, 'acknowledged at once: the shell does not force the window closed');
   // A save that takes a while says so.
   await tid('close-prompt').getByText('Saving before closing…').waitFor();
-  await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'close_app called', 5000);
+  await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'close_app called', 10000);
   eq(await tid('close-prompt').isVisible(), false, 'no prompt left');
   const order = (await fake(() => window.__fake.state.calls.map((c) => c.cmd))).filter((c) => c === 'save_meeting' || c === 'close_app');
   eq(order.at(-1), 'close_app', 'close only after the save');

@@ -87,16 +87,7 @@ pub fn check_html(html: &str, text: &str) {
         }
     }
     assert_eq!(scripts, 1, "exactly one script");
-    let start = html
-        .find("<script type=\"application/ld+json\">")
-        .expect("JSON-LD")
-        + 35;
-    let end = start + html[start..].find("</script>").expect("script end");
-    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON-LD parses");
-    assert_eq!(ld["@type"], "NewsArticle");
-    if !text.contains(PRIVATE_MARKER) {
-        assert!(!html.contains(PRIVATE_MARKER), "private notes leaked");
-    }
+    json_ld_and_no_private_text(html, text);
 }
 
 // ---- The meeting file v2 ---------------------------------------------------------------------
@@ -360,16 +351,7 @@ pub fn check_html_v2(html: &str, text: &str) {
     }
     let script_in_text = html.match_indices("<script").count();
     assert_eq!(script_in_text, 1, "exactly one script");
-    let start = html
-        .find("<script type=\"application/ld+json\">")
-        .expect("JSON-LD")
-        + 35;
-    let end = start + html[start..].find("</script>").expect("script end");
-    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON-LD parses");
-    assert_eq!(ld["@type"], "NewsArticle");
-    if !text.contains(PRIVATE_MARKER) {
-        assert!(!html.contains(PRIVATE_MARKER), "private notes leaked");
-    }
+    json_ld_and_no_private_text(html, text);
 }
 
 /// What the fuzz target `compose_render_v2` checks of one text: every release of
@@ -403,5 +385,20 @@ pub fn check_v2_text(text: &str) {
             );
             assert!(!plain.contains(PRIVATE_MARKER), "private notes in the text");
         }
+    }
+}
+
+/// The HTML's one script is JSON-LD describing a `NewsArticle`, and the private marker shows only
+/// if the fuzzed text itself holds it.
+fn json_ld_and_no_private_text(html: &str, text: &str) {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").expect("script end");
+    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON-LD parses");
+    assert_eq!(ld["@type"], "NewsArticle");
+    if !text.contains(PRIVATE_MARKER) {
+        assert!(!html.contains(PRIVATE_MARKER), "private notes leaked");
     }
 }

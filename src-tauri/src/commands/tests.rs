@@ -103,7 +103,11 @@ fn a_meeting_v1_cannot_say_opens_as_v2_with_the_preview_of_the_language_asked_fo
     let err = s
         .invoke("load_meeting_v2", json!({"id": 1, "language": "de"}))
         .unwrap_err();
-    assert!(err.to_string().contains("de"), "{err}");
+    // Tauri refuses the argument before the command runs, with core's message for it.
+    assert!(
+        err.to_string().contains(r#"unsupported language \"de\""#),
+        "{err}"
+    );
 }
 
 #[test]

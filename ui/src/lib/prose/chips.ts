@@ -179,18 +179,7 @@ export function quoteView(node: Node, ctx: () => ChipContext): NodeView {
     else dom.append(words, el('span', 'who quiet', c.who));
     dom.append(srOnly(` (${c.description})`));
   };
-  draw(node);
-  return {
-    dom,
-    update(n) {
-      if (n.type !== node.type) return false;
-      node = n;
-      draw(n);
-      return true;
-    },
-    ignoreMutation: () => true,
-    stopEvent: () => false,
-  };
+  return atomView(node, dom, draw, { stopEvent: () => false });
 }
 
 /** The node view of a mention atom. */
@@ -206,15 +195,20 @@ export function mentionView(node: Node, ctx: () => ChipContext): NodeView {
     if (m.problem) dom.title = m.problem;
     else dom.removeAttribute('title');
   };
+  return atomView(node, dom, draw);
+}
+
+/** The node view of an atom drawn by `draw`, redrawn when ProseMirror updates it in place. */
+function atomView(node: Node, dom: HTMLElement, draw: (n: Node) => void, extra: Partial<NodeView> = {}): NodeView {
   draw(node);
   return {
     dom,
     update(n) {
       if (n.type !== node.type) return false;
-      node = n;
       draw(n);
       return true;
     },
     ignoreMutation: () => true,
+    ...extra,
   };
 }

@@ -1,9 +1,11 @@
 // The structural edits of an open meeting (agenda items, quotes, speakers, photos), each one
 // undo step, with the focus and the toasts that go with them.
 
-import { blankItem, blankPhoto, blankQuote, type UiPerson, type UiQuote } from './doc';
+import { blankItem, blankPerson, blankPhoto, blankQuote, placedIn, type UiPerson, type UiQuote } from './doc';
+import { nowIso, zoneOrUtc } from './time';
 import type { OpenMeeting } from './meeting.svelte';
 import * as ops from './ops';
+import type { Language } from './types';
 import { deriveSpeakerId } from './speakers';
 import type { Toasts } from './toasts.svelte';
 
@@ -17,13 +19,21 @@ export class Edits {
     const doc = this.m.doc;
     const i = this.m.itemIndex(key);
     const at = i < 0 ? doc.agenda.length : i + 1;
-    const item = blankItem();
+    const item = blankItem(doc);
     this.m.currentItemKey = item.key;
     this.m.apply(ops.insertItem(doc, at, item), 'title');
   }
 
   deleteItem(key: string): void {
     const doc = this.m.doc;
+    const item = doc.agenda.find((i) => i.key === key);
+    // Its own part goes with it; a quote of it placed elsewhere in a release would be left dangling.
+    const own = new Set(item ? placedIn(item.part.blocks) : []);
+    const elsewhere = item?.quotes.find((q) => ops.quoteInUse(doc, q.id) && !own.has(q.id));
+    if (elsewhere) {
+      this.toasts.show('A quote of this item is placed in the release’s text elsewhere: take it out there first.', 'error');
+      return;
+    }
     const op = ops.deleteItem(doc, key);
     const title = doc.agenda.find((i) => i.key === key)?.title;
     this.m.apply(op, 'title');
@@ -64,9 +74,10 @@ export class Edits {
     const doc = this.m.doc;
     let key = itemKey ?? this.m.currentItemKey;
     if (!key || this.m.itemIndex(key) < 0) key = doc.agenda[doc.agenda.length - 1]?.key ?? null;
+    const said = capture ? nowIso(zoneOrUtc(doc.meeting.timezone.trim())) : '';
     if (!key) {
-      const item = blankItem();
-      const quote = blankQuote(this.guessSpeaker(item.key));
+      const item = blankItem(doc);
+      const quote = blankQuote(doc, this.guessSpeaker(item.key), said);
       item.quotes.push(quote);
       this.m.currentItemKey = item.key;
       if (capture) this.m.capturing = quote.key;
@@ -74,13 +85,18 @@ export class Edits {
       return;
     }
     const item = doc.agenda.find((i) => i.key === key)!;
-    const quote = blankQuote(this.guessSpeaker(key));
+    const quote = blankQuote(doc, this.guessSpeaker(key), said);
     this.m.currentItemKey = key;
     if (capture) this.m.capturing = quote.key;
     this.m.apply(ops.insertQuote(doc, key, item.quotes.length, quote), focus);
   }
 
   deleteQuote(itemKey: string, quoteKey: string): void {
+    const q = this.m.doc.agenda.find((i) => i.key === itemKey)?.quotes.find((x) => x.key === quoteKey);
+    if (q && ops.quoteInUse(this.m.doc, q.id)) {
+      this.toasts.show('This quote is placed in the release’s text: take it out there first.', 'error');
+      return;
+    }
     const op = ops.deleteQuote(this.m.doc, itemKey, quoteKey);
     this.m.apply({ ...op, focusRedo: op.focusRedo ?? itemKey }, 'title');
     this.toasts.show('Quote deleted', 'info', { label: 'Undo', run: () => this.m.undoSpecific(op) });
@@ -94,29 +110,28 @@ export class Edits {
   }
 
   /** Adds a person from the inline form and makes them the quote's speaker, as one undo step. */
-  addSpeaker(quote: UiQuote, fields: { name: string; full: string; role: string; short: string }): string | null {
+  addSpeaker(quote: UiQuote, fields: { name: string; full: string; role: string; short: string; pronoun?: string }): string | null {
     const doc = this.m.doc;
     const name = fields.name.trim();
     if (!name) return null;
-    const person: UiPerson = {
-      key: `p-${quote.key}-${Date.now()}`,
-      id: deriveSpeakerId(name, doc.people.map((p) => p.id)),
-      name,
+    const person: UiPerson = blankPerson(doc, deriveSpeakerId(name, doc.people.map((p) => p.id)), name, {
       full: fields.full.trim(),
       role: fields.role.trim(),
       short: fields.short.trim(),
-    };
+      pronoun: fields.pronoun?.trim() ?? '',
+    });
     this.m.apply(ops.group('Add speaker', [ops.addPerson(doc, person), ops.setField(quote, 'speaker', person.id, 'Set speaker')]));
     return person.id;
   }
 
   addPhoto(): void {
-    const photo = blankPhoto();
+    const photo = blankPhoto(this.m.doc);
     this.m.apply(ops.addPhoto(this.m.doc, photo));
     this.m.focus({ kind: 'photo', key: photo.key });
   }
 
+  /** The release is in another language (a meeting published in one language only). */
   setLanguage(lang: string): void {
-    this.m.apply(ops.setField(this.m.doc.meeting, 'language', lang, 'Change release language'));
+    this.m.apply(ops.relabelLanguage(this.m.doc, lang as Language));
   }
 }

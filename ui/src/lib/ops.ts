@@ -2,7 +2,8 @@
 // key at undo time, never by a remembered index or object path, so text typed between an edit and
 // its undo is kept.
 
-import type { UiDoc, UiItem, UiPerson, UiPhoto, UiQuote } from './doc';
+import type { Language } from './types';
+import { mentionedPeople, placedQuoteIds, type UiDoc, type UiItem, type UiPerson, type UiPhoto, type UiQuote } from './doc';
 import type { UndoEntry } from './undo';
 
 export interface Op extends UndoEntry {
@@ -120,8 +121,19 @@ export function deletePerson(doc: UiDoc, key: string): Op {
   return removeRow(() => doc.people, key, 'Remove person');
 }
 
+/** Whether a quote names the person as its speaker, or a release's text mentions them. */
 export function personInUse(doc: UiDoc, id: string): boolean {
-  return doc.agenda.some((it) => it.quotes.some((q) => q.speaker === id));
+  if (doc.agenda.some((it) => it.quotes.some((q) => q.speaker === id))) return true;
+  if (mentionedPeople(doc).has(id)) return true;
+  const needle = JSON.stringify({ person: id }).slice(0, -1);
+  return doc.keep.releases.some((r, i) => i !== doc.keep.releaseIndex && JSON.stringify(r).includes(needle));
+}
+
+/** Whether a release's text places the quote (it can't be deleted or taken off the record then). */
+export function quoteInUse(doc: UiDoc, id: string): boolean {
+  if (placedQuoteIds(doc).has(id)) return true;
+  const needle = JSON.stringify({ quote: id }).slice(0, -1);
+  return doc.keep.releases.some((r, i) => i !== doc.keep.releaseIndex && JSON.stringify(r).includes(needle));
 }
 
 export function addPhoto(doc: UiDoc, photo: UiPhoto): Op {
@@ -161,4 +173,16 @@ export function group(label: string, ops: (Op | null)[]): Op {
       for (const o of [...list].reverse()) o.undo();
     },
   };
+}
+
+/** The one release's language becomes `to`: its texts are that language's from now on (undo: back). */
+export function relabelLanguage(doc: UiDoc, to: Language): Op | null {
+  const from = doc.language;
+  if (from === to || doc.keep.languages.length > 1) return null;
+  const set = (a: Language, b: Language) => () => {
+    doc.language = b;
+    doc.keep.languages = [b];
+    for (const it of doc.agenda) for (const q of it.quotes) if (q.keep.original === a) q.keep.original = b;
+  };
+  return { label: 'Change release language', redo: set(from, to), undo: set(to, from) };
 }

@@ -29,7 +29,7 @@ function recall(key: string): string | null {
   }
 }
 
-const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc), preview: o.preview });
+const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc, o.language), preview: o.preview });
 
 export class Workspace {
   meeting = $state<OpenMeeting | null>(null);
@@ -161,7 +161,7 @@ export class Workspace {
     const m = this.meeting;
     if (!m) return;
     try {
-      this.adopt(await api.loadMeeting(m.id));
+      this.adopt(await api.loadMeeting(m.id, m.doc.language));
       this.toasts.show('Reloaded the saved version.');
     } catch (e) {
       const err = toAppError(e);

@@ -581,11 +581,12 @@ function visitBlocks(list: readonly Block[], v: Visit): void {
 }
 
 /** Every text of the edited release as the editor holds it (blocks, sub-headings, captions). */
-function visitRelease(ui: UiDoc, v: Visit): void {
+function visitRelease(ui: UiDoc, v: Visit, skip?: UiItem): void {
   const r = ui.release;
   for (const runs of [r.headlineRuns, r.deckRuns, ...r.photos.map((p) => p.captionRuns)]) visitRuns(runs, v);
   for (const blocks of [r.lead, r.closing, r.contact, r.notes_to_editors]) visitBlocks(blocks, v);
   for (const it of ui.agenda) {
+    if (it === skip) continue;
     visitRuns(it.part.headingRuns, v);
     visitBlocks(it.part.blocks, v);
   }
@@ -607,10 +608,10 @@ export function placedIn(blocks: readonly Block[]): Set<string> {
   return out;
 }
 
-/** The quotes (ids) the edited release places. */
-export function placedQuoteIds(ui: UiDoc): Set<string> {
+/** The quotes (ids) the edited release places (but in `skip`'s part, when given). */
+export function placedQuoteIds(ui: UiDoc, skip?: UiItem): Set<string> {
   const out = new Set<string>();
-  visitRelease(ui, quoteCollector(out));
+  visitRelease(ui, quoteCollector(out), skip);
   return out;
 }
 

@@ -79,6 +79,7 @@ export class Edits {
       const item = blankItem(doc);
       const quote = blankQuote(doc, this.guessSpeaker(item.key), said);
       item.quotes.push(quote);
+      if (quote.speaker) item.part.blocks = [{ id: 'p-1', p: [{ quote: quote.id }] }];
       this.m.currentItemKey = item.key;
       if (capture) this.m.capturing = quote.key;
       this.m.apply({ ...ops.insertItem(doc, doc.agenda.length, item), focusRedo: quote.key }, focus);
@@ -88,16 +89,44 @@ export class Edits {
     const quote = blankQuote(doc, this.guessSpeaker(key), said);
     this.m.currentItemKey = key;
     if (capture) this.m.capturing = quote.key;
-    this.m.apply(ops.insertQuote(doc, key, item.quotes.length, quote), focus);
+    // A quote with a speaker goes into the release at the end of the item's text, as v1 put it
+    // (a draft, once it has one): the officer moves it in the text, or takes it out there.
+    const insert = ops.insertQuote(doc, key, item.quotes.length, quote);
+    const place = quote.speaker ? ops.placeQuote(doc, item, quote.id) : null;
+    this.m.apply(place ? { ...ops.group('Add quote', [insert, place]), focusRedo: quote.key } : insert, focus);
+  }
+
+  /** The quote's speaker is `id`; a draft that gets its first one is placed in the release too. */
+  setSpeaker(itemKey: string, quote: UiQuote, id: string, label = 'Change speaker'): void {
+    const doc = this.m.doc;
+    const item = doc.agenda.find((i) => i.key === itemKey);
+    const place = item && quote.speaker === '' && quote.in_release && !ops.quoteInUse(doc, quote.id) ? ops.placeQuote(doc, item, quote.id) : null;
+    this.m.apply(ops.group(label, [ops.setField(quote, 'speaker', id, label), place]));
+  }
+
+  /** On or off the record: off takes it out of the item's text (refused while placed elsewhere). */
+  setOnRecord(itemKey: string, quote: UiQuote, on: boolean): void {
+    const doc = this.m.doc;
+    const item = doc.agenda.find((i) => i.key === itemKey);
+    if (!item) return;
+    if (!on && ops.placedOutside(doc, item, quote.id)) {
+      this.toasts.show('This quote is placed elsewhere in a release’s text: take it out there before keeping it off the record.', 'error');
+      return;
+    }
+    const set = ops.setField(quote, 'in_release', on, on ? 'Put quote in release' : 'Keep quote out of release');
+    const text = on ? (quote.speaker && !ops.quoteInUse(doc, quote.id) ? ops.placeQuote(doc, item, quote.id) : null) : ops.unplaceQuote(item, quote.id);
+    this.m.apply(ops.group(on ? 'Put quote in release' : 'Keep quote out of release', on ? [set, text] : [text, set]));
   }
 
   deleteQuote(itemKey: string, quoteKey: string): void {
-    const q = this.m.doc.agenda.find((i) => i.key === itemKey)?.quotes.find((x) => x.key === quoteKey);
-    if (q && ops.quoteInUse(this.m.doc, q.id)) {
-      this.toasts.show('This quote is placed in the release’s text: take it out there first.', 'error');
+    const item = this.m.doc.agenda.find((i) => i.key === itemKey);
+    const q = item?.quotes.find((x) => x.key === quoteKey);
+    if (item && q && ops.placedOutside(this.m.doc, item, q.id)) {
+      this.toasts.show('This quote is placed elsewhere in a release’s text: take it out there first.', 'error');
       return;
     }
-    const op = ops.deleteQuote(this.m.doc, itemKey, quoteKey);
+    // Deleted, it leaves the item's text too, in the same undo step.
+    const op = ops.group('Delete quote', [item && q ? ops.unplaceQuote(item, q.id) : null, ops.deleteQuote(this.m.doc, itemKey, quoteKey)]);
     this.m.apply({ ...op, focusRedo: op.focusRedo ?? itemKey }, 'title');
     this.toasts.show('Quote deleted', 'info', { label: 'Undo', run: () => this.m.undoSpecific(op) });
   }
@@ -120,7 +149,9 @@ export class Edits {
       short: fields.short.trim(),
       pronoun: fields.pronoun?.trim() ?? '',
     });
-    this.m.apply(ops.group('Add speaker', [ops.addPerson(doc, person), ops.setField(quote, 'speaker', person.id, 'Set speaker')]));
+    const item = doc.agenda.find((i) => i.quotes.includes(quote));
+    const place = item && quote.speaker === '' && quote.in_release && !ops.quoteInUse(doc, quote.id) ? ops.placeQuote(doc, item, quote.id) : null;
+    this.m.apply(ops.group('Add speaker', [ops.addPerson(doc, person), ops.setField(quote, 'speaker', person.id, 'Set speaker'), place]));
     return person.id;
   }
 

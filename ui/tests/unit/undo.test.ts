@@ -122,4 +122,40 @@ describe('structural ops', () => {
     d.release.lead = [{ id: 'l', blockquote: q.id }];
     expect(ops.quoteInUse(d, q.id)).toBe(true);
   });
+
+  it('a quote placed at the end of its item’s text, and taken out again, spaces tidied', () => {
+    const d = doc();
+    const item = d.agenda[1];
+    item.part.blocks = [{ id: 'p-2', p: ['Ministers agreed.'] }];
+    const place = ops.placeQuote(d, item, 'q-new')!;
+    place.redo();
+    expect(item.part.blocks).toEqual([{ id: 'p-2', p: ['Ministers agreed.', ' ', { quote: 'q-new' }] }]);
+    expect(ops.placeQuote(d, item, 'q-new')).toBeNull();
+    // Typing after the quote is kept when the placing is undone.
+    item.part.blocks = [{ id: 'p-2', p: ['Ministers agreed.', ' ', { quote: 'q-new' }, ' Then they left.'] }];
+    place.undo();
+    expect(item.part.blocks).toEqual([{ id: 'p-2', p: ['Ministers agreed. Then they left.'] }]);
+    // An empty part gets a paragraph of its own, with an id no other block has.
+    item.part.blocks = [{ id: 'p-2', blockquote: 'q-1-1' }];
+    ops.placeQuote(d, item, 'q-new')!.redo();
+    expect(item.part.blocks[1]).toEqual({ id: expect.not.stringMatching(/^p-2$/), p: [{ quote: 'q-new' }] });
+    const out = ops.unplaceQuote(item, 'q-1-1')!;
+    out.redo();
+    expect(item.part.blocks).toEqual([{ id: expect.any(String), p: [{ quote: 'q-new' }] }]);
+    out.undo();
+    expect(item.part.blocks[0]).toEqual({ id: 'p-2', blockquote: 'q-1-1' });
+  });
+
+  it('a quote placed in another item’s text is placed outside its own', () => {
+    const d = doc();
+    const [a, b] = d.agenda;
+    const q = a.quotes[0];
+    a.part.blocks = [{ id: 'pa', p: [{ quote: q.id }] }];
+    b.part.blocks = [];
+    d.release.lead = [];
+    d.release.closing = [];
+    expect(ops.placedOutside(d, a, q.id)).toBe(false);
+    b.part.blocks = [{ id: 'pb', p: ['See ', { quote: q.id }] }];
+    expect(ops.placedOutside(d, a, q.id)).toBe(true);
+  });
 });

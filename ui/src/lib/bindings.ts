@@ -6,9 +6,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	listMeetings: (limit: number, offset: number) => __TAURI_INVOKE<MeetingPage>("list_meetings", { limit, offset }),
 	searchMeetings: (query: string, limit: number) => __TAURI_INVOKE<SearchHit[]>("search_meetings", { query, limit }),
-	loadMeeting: (id: number) => __TAURI_INVOKE<OpenMeeting>("load_meeting", { id }),
-	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeeting>("create_meeting", { title, language }),
-	saveMeeting: (id: number, baseRevision: number, doc: EditorDoc) => __TAURI_INVOKE<Saved>("save_meeting", { id, baseRevision, doc }),
+	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeetingV2>("create_meeting", { title, language }),
 	/**
 	 *  Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
 	 *  meeting v1 cannot say).
@@ -21,14 +19,9 @@ export const commands = {
 	listVersions: (id: number) => __TAURI_INVOKE<VersionSummary[]>("list_versions", { id }),
 	saveVersion: (id: number) => __TAURI_INVOKE<number | null>("save_version", { id }),
 	versionDiff: (id: number, from: number, to: number) => __TAURI_INVOKE<VersionDiff>("version_diff", { id, from, to }),
-	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeeting>("restore_version", { id, number }),
+	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeetingV2>("restore_version", { id, number }),
 	listBackups: () => __TAURI_INVOKE<Backup[]>("list_backups"),
 	restoreBackup: (path: string) => __TAURI_INVOKE<Restored>("restore_backup", { path }),
-	/**
-	 *  The preview of the editor's document, sent whole (`doc`) or as the parts that changed since
-	 *  its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
-	 */
-	previewEdit: (session: number, shown: number, doc: EditorDoc | null, parts: DocPart[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit", { session, shown, doc, parts }),
 	/**
 	 *  `preview_edit` for the v2 editor: its parts are v2's (`DocPartV2`), and it names the language
 	 *  of the release it shows (none: the first release's).
@@ -38,9 +31,9 @@ export const commands = {
 	 *  The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
 	 *  and as plain text for everything else.
 	 */
-	copyRelease: (doc: EditorDoc) => __TAURI_INVOKE<null>("copy_release", { doc }),
+	copyRelease: (doc: EditorDocV2, language: Language) => __TAURI_INVOKE<null>("copy_release", { doc, language }),
 	/**  Asks where to save, then writes atomically: the path written, or `null` if the user cancelled. */
-	exportMeeting: (id: number, format: string) => __TAURI_INVOKE<string | null>("export_meeting", { id, format }),
+	exportMeeting: (id: number, format: string, language: Language | null) => __TAURI_INVOKE<string | null>("export_meeting", { id, format, language }),
 	/**  Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled. */
 	importMeeting: () => __TAURI_INVOKE<number | null>("import_meeting"),
 	/**
@@ -48,7 +41,7 @@ export const commands = {
 	 *  file: the way to keep an edit the archive cannot take (its save fails) when the window closes.
 	 *  `None`: the user cancelled.
 	 */
-	saveMeetingFile: (doc: EditorDoc) => __TAURI_INVOKE<string | null>("save_meeting_file", { doc }),
+	saveMeetingFile: (doc: EditorDocV2) => __TAURI_INVOKE<string | null>("save_meeting_file", { doc }),
 	/**
 	 *  The UI has the close request in hand (its first answer to `app://close-requested`): the
 	 *  window stays until it calls `close_app`.

@@ -6,9 +6,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	listMeetings: (limit: number, offset: number) => __TAURI_INVOKE<MeetingPage>("list_meetings", { limit, offset }),
 	searchMeetings: (query: string, limit: number) => __TAURI_INVOKE<SearchHit[]>("search_meetings", { query, limit }),
-	loadMeeting: (id: number) => __TAURI_INVOKE<OpenMeeting>("load_meeting", { id }),
 	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeetingV2>("create_meeting", { title, language }),
-	saveMeeting: (id: number, baseRevision: number, doc: EditorDoc) => __TAURI_INVOKE<Saved>("save_meeting", { id, baseRevision, doc }),
 	/**
 	 *  Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
 	 *  meeting v1 cannot say).
@@ -24,11 +22,6 @@ export const commands = {
 	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeetingV2>("restore_version", { id, number }),
 	listBackups: () => __TAURI_INVOKE<Backup[]>("list_backups"),
 	restoreBackup: (path: string) => __TAURI_INVOKE<Restored>("restore_backup", { path }),
-	/**
-	 *  The preview of the editor's document, sent whole (`doc`) or as the parts that changed since
-	 *  its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
-	 */
-	previewEdit: (session: number, shown: number, doc: EditorDoc | null, parts: DocPart[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit", { session, shown, doc, parts }),
 	/**
 	 *  `preview_edit` for the v2 editor: its parts are v2's (`DocPartV2`), and it names the language
 	 *  of the release it shows (none: the first release's).

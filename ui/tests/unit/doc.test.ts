@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   blankItem,
@@ -21,10 +19,8 @@ import fisheriesEn from '../fixtures/fisheries-en.meeting.v2.json';
 // worked example upgraded by `communique upgrade`. The editor must give each back byte for byte
 // (as canonical JSON: core writes fields in the schema's order, and so must toWire), in each of
 // its languages.
-const corpusDir = join(process.cwd(), '../core/tests/fixtures/corpus');
-const corpus: [string, MeetingDoc][] = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.meeting.json'))
-  .map((f) => [f, JSON.parse(readFileSync(join(corpusDir, f), 'utf8')) as MeetingDoc]);
+const files = import.meta.glob<MeetingDoc>('../../../core/tests/fixtures/corpus/*.meeting.json', { eager: true, import: 'default' });
+const corpus: [string, MeetingDoc][] = Object.entries(files).map(([path, doc]) => [path.split('/').at(-1)!, doc]);
 const en = fisheriesEn as MeetingDoc;
 
 /** Every key used anywhere in a JSON value. */

@@ -6,10 +6,14 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	listMeetings: (limit: number, offset: number) => __TAURI_INVOKE<MeetingPage>("list_meetings", { limit, offset }),
 	searchMeetings: (query: string, limit: number) => __TAURI_INVOKE<SearchHit[]>("search_meetings", { query, limit }),
+	/**
+	 *  A new meeting starting today, with an empty release in `language`: stored, then opened as
+	 *  `load_meeting_v2` opens it (its preview in that language).
+	 */
 	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeetingV2>("create_meeting", { title, language }),
 	/**
-	 *  Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
-	 *  meeting v1 cannot say).
+	 *  Any meeting, as its meeting file v2 (what the editor edits), with the preview of its release
+	 *  in `language` (none: the first release's).
 	 */
 	loadMeetingV2: (id: number, language: Language | null) => __TAURI_INVOKE<OpenMeetingV2>("load_meeting_v2", { id, language }),
 	saveMeetingV2: (id: number, baseRevision: number, doc: EditorDocV2) => __TAURI_INVOKE<Saved>("save_meeting_v2", { id, baseRevision, doc }),
@@ -19,27 +23,37 @@ export const commands = {
 	listVersions: (id: number) => __TAURI_INVOKE<VersionSummary[]>("list_versions", { id }),
 	saveVersion: (id: number) => __TAURI_INVOKE<number | null>("save_version", { id }),
 	versionDiff: (id: number, from: number, to: number) => __TAURI_INVOKE<VersionDiff>("version_diff", { id, from, to }),
+	/**
+	 *  Puts version `number` back (core keeps the release as it reads first, in the same
+	 *  transaction), then opens the meeting as `load_meeting_v2` does, with its first release's
+	 *  preview.
+	 */
 	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeetingV2>("restore_version", { id, number }),
 	listBackups: () => __TAURI_INVOKE<Backup[]>("list_backups"),
 	restoreBackup: (path: string) => __TAURI_INVOKE<Restored>("restore_backup", { path }),
 	/**
-	 *  `preview_edit` for the v2 editor: its parts are v2's (`DocPartV2`), and it names the language
-	 *  of the release it shows (none: the first release's).
+	 *  The preview of the editor's v2 document, sent whole (`doc`) or as the parts that changed
+	 *  since its last request (`DocPartV2`), in the release of `language` (none: the first
+	 *  release's); the answer is what changed in the preview it `shown` (core's `LivePreviewV2`).
 	 */
 	previewEditV2: (session: number, shown: number, language: Language | null, doc: EditorDocV2 | null, parts: DocPartV2[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit_v2", { session, shown, language, doc, parts }),
 	/**
-	 *  The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
-	 *  and as plain text for everything else.
+	 *  The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or
+	 *  an e-mail, and as plain text for everything else.
 	 */
 	copyRelease: (doc: EditorDocV2, language: Language) => __TAURI_INVOKE<null>("copy_release", { doc, language }),
-	/**  Asks where to save, then writes atomically: the path written, or `null` if the user cancelled. */
+	/**
+	 *  Asks where to save, then writes the export of the stored meeting (`format`; a release's in
+	 *  `language`, none: the original's) atomically: the path written, or `null` if the user
+	 *  cancelled.
+	 */
 	exportMeeting: (id: number, format: string, language: Language | null) => __TAURI_INVOKE<string | null>("export_meeting", { id, format, language }),
 	/**  Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled. */
 	importMeeting: () => __TAURI_INVOKE<number | null>("import_meeting"),
 	/**
-	 *  Asks where, then writes the editor's document as it is typed (stored or not) as a meeting
-	 *  file: the way to keep an edit the archive cannot take (its save fails) when the window closes.
-	 *  `None`: the user cancelled.
+	 *  Asks where, then writes the editor's v2 document as it is typed (stored or not) as a meeting
+	 *  file v2: the way to keep an edit the archive cannot take (its save fails) when the window
+	 *  closes. `None`: the user cancelled.
 	 */
 	saveMeetingFile: (doc: EditorDocV2) => __TAURI_INVOKE<string | null>("save_meeting_file", { doc }),
 	/**
@@ -57,15 +71,6 @@ export const commands = {
 };
 
 /* Types */
-export type AgendaItem = {
-	title: string,
-	/**  Private: never reaches any release output. */
-	notes?: string,
-	in_release?: boolean,
-	summary?: string,
-	quotes?: Quote[],
-};
-
 export type AppError = {
 	code: Code,
 	message: string,
@@ -154,16 +159,6 @@ export type DiffPara = {
 	words: Segment[] | null,
 };
 
-/**  One part of the document, replaced whole by what the editor holds now. */
-export type DocPart = { part: "meeting"; value: MeetingInfo } | { part: "people"; value: Person[] } | 
-/**  `null`: the document has no release (yet). */
-{ part: "release"; value: Release | null } | 
-/**
- *  The agenda item at `index` (the agenda's length and order are unchanged: a structural edit
- *  sends the whole document).
- */
-{ part: "item"; index: number; value: AgendaItem };
-
 /**
  *  One part of a v2 document, replaced whole by what the editor holds now. A structural edit (an
  *  agenda item or a release added, removed or moved, an item's part added to a release or taken
@@ -183,16 +178,11 @@ export type DocPartV2 = { part: "meeting"; value: Info } | { part: "organisation
 export type Edit = "same" | "added" | "removed";
 
 /**
- *  A meeting file from the editor. Typed `MeetingFile` for the UI, but taken as plain JSON so that
- *  core reads it as it reads a file: a refusal names the field, as `{code, message}`.
+ *  A meeting file v2 from the editor. Typed `MeetingFileV2` for the UI, but taken as plain JSON
+ *  so that core reads it as it reads a file: a refusal names the field's path, as
+ *  `{code, message}`.
  */
-export type EditorDoc = MeetingFile;
-
-/**  A meeting file v2 from the editor, taken as plain JSON like `EditorDoc`. */
 export type EditorDocV2 = MeetingFileV2;
-
-/**  How a quote names its speaker. */
-export type Form = "full" | "role" | "short";
 
 /**  How a mention or an attribution names its person. */
 export type FormV2 = "full" | "role" | "short" | "pronoun";
@@ -201,9 +191,6 @@ export type FormV2 = "full" | "role" | "short" | "pronoun";
 export type Format = "html" | "md" | 
 /**  The meeting file itself (not a release: it keeps notes and everything private). */
 "json";
-
-/**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
-export type FormatV1 = "communique.meeting.v1";
 
 /**  The `format` of a v2 meeting file: always `communique.meeting.v2`. */
 export type FormatV2 = "communique.meeting.v2";
@@ -263,20 +250,6 @@ export type Language = "en" | "fr";
 
 export type ListKind = "bulleted" | "numbered";
 
-/**
- *  A Communiqué meeting file, version 1: one meeting, its agenda, private notes, quotes, the
- *  people quoted, and the release drafted from it (docs/meeting-file.md).
- */
-export type MeetingFile = {
-	format: FormatV1,
-	meeting: MeetingInfo,
-	people?: Person[],
-	/**  In agenda order; may be empty. */
-	agenda: AgendaItem[],
-	/**  A meeting in progress has no release yet. */
-	release?: Release | null,
-};
-
 /**  A Communiqué meeting file, version 2 (docs/meeting-file-v2.md): `MeetingV2` and its format. */
 export type MeetingFileV2 = {
 	format: FormatV2,
@@ -287,17 +260,6 @@ export type MeetingFileV2 = {
 	agenda: Item[],
 	/**  One per language, the original first. A meeting in progress may have none yet. */
 	releases?: ReleaseV2[],
-};
-
-export type MeetingInfo = {
-	title: string,
-	organisation?: string | null,
-	language: Language,
-	location?: string | null,
-	starts: string,
-	ends?: string,
-	/**  IANA zone the release's times are shown in; absent: UTC. */
-	timezone?: string,
 };
 
 export type MeetingPage = {
@@ -315,17 +277,6 @@ export type MeetingSummary = {
 	language: string,
 	revision: number,
 	modified_at: string,
-};
-
-export type OpenMeeting = {
-	id: number,
-	revision: number,
-	doc: MeetingFile,
-	/**
-	 *  The release preview of `doc`, in parts (`render::preview_parts`): the editor shows it at
-	 *  once, without sending the document back to have it rendered.
-	 */
-	preview: PreviewParts,
 };
 
 /**  A meeting opened as its meeting file v2, with the preview of one of its releases. */
@@ -371,13 +322,6 @@ export type PersonV2 = {
 	forms?: Partial<{ [key in Language]: Forms }>,
 };
 
-export type Photo = {
-	caption: string,
-	/**  BCP 47 tag of the caption when it is not the release's language. */
-	language?: string | null,
-	credit?: string | null,
-};
-
 /**  Where a photo's caption stands in the release. */
 export type PhotoPosition = 
 /**  After the release's text (v1's place). */
@@ -416,17 +360,6 @@ export type PreviewUpdate =
 /**  No document of this editor is kept here (another meeting was opened since): send it whole. */
 { kind: "resend" };
 
-export type Quote = {
-	/**  The `id` of a person in `people`. */
-	speaker: string,
-	text: string,
-	/**  Absent: the language's default (`said`, `a déclaré`). */
-	verb?: string | null,
-	/**  Absent: full on the speaker's first quote in the release, short after. */
-	form?: Form | null,
-	in_release?: boolean,
-};
-
 /**
  *  Something a person said, captured during the item. Its words exist per language; `original`
  *  is the one it was said in.
@@ -458,15 +391,6 @@ export type QuoteV2 = {
 	typed_marks?: boolean,
 	/**  Off the record when false: no release may place it. */
 	in_release?: boolean,
-};
-
-export type Release = {
-	headline?: string,
-	lead?: string,
-	closing?: string,
-	published?: string,
-	updated?: string,
-	photos?: Photo[],
 };
 
 /**  One language's release. */

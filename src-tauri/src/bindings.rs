@@ -41,6 +41,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         // that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`, `ReleaseV2`, `PhotoV2`
         // in TypeScript.
         .typ::<communique_core::v2::MeetingFileV2>()
+        // The meeting file v1, which import still reads (and the browser tests' fake shell seeds
+        // with): generated here so that nothing in the UI retypes it.
+        .typ::<communique_core::meeting_file::MeetingFile>()
         // Ids, revisions, version numbers, counts and byte sizes: i64 and u64 in Rust, all far
         // below 2^53, so a JavaScript number holds them exactly.
         .dangerously_cast_bigints_to_number()

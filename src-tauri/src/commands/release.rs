@@ -58,11 +58,14 @@ pub struct Clip {
 }
 
 /// The document's release in `language`, composed by core's v2 composer; a language the document
-/// is not published in is refused (`invalid_input`, naming it), never copied as an empty release.
+/// is not published in is refused (`invalid_input`, naming it), never copied as an empty release,
+/// and so is a release core would leave a block out of (as exports refuse it: a quote off the
+/// record placed in it), never copied with that block silently missing.
 pub fn clip(doc: &EditorDocV2, language: Language) -> AppResult<Clip> {
     let meeting = doc.meeting()?;
     meeting.check_published_in(EDITOR, language)?;
     let composed = v2::compose(&meeting, language);
+    composed.check()?;
     Ok(Clip {
         html: render::article(&composed),
         text: render::plain_text(&composed),

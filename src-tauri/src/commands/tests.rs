@@ -336,6 +336,36 @@ fn copying_a_release_in_a_language_the_document_is_not_published_in_is_refused()
 }
 
 #[test]
+fn copying_a_release_that_places_a_quote_off_the_record_is_refused_as_its_export_is() {
+    let s = shell();
+    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let placed = doc["releases"][0].to_string();
+    let quotes = doc["agenda"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|it| it["quotes"].as_array_mut().into_iter().flatten());
+    let mut off = None;
+    for q in quotes {
+        let id = q["id"].as_str().unwrap().to_owned();
+        if placed.contains(&format!(r#""quote":"{id}""#)) {
+            q["in_release"] = json!(false);
+            off = Some(id);
+            break;
+        }
+    }
+    let off = off.expect("the example places a quote in its release");
+    let err = s
+        .invoke("copy_release", json!({"doc": doc, "language": "en"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.starts_with("releases[0]."), "{message}");
+    assert!(message.contains(&format!("{off:?}")), "{message}");
+    assert!(message.contains("off the record"), "{message}");
+}
+
+#[test]
 fn an_export_is_named_from_the_title_and_the_language_of_a_release_among_several() {
     let s = shell();
     let example = example();

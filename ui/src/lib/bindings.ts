@@ -71,6 +71,15 @@ export const commands = {
 };
 
 /* Types */
+export type AgendaItem = {
+	title: string,
+	/**  Private: never reaches any release output. */
+	notes?: string,
+	in_release?: boolean,
+	summary?: string,
+	quotes?: Quote[],
+};
+
 export type AppError = {
 	code: Code,
 	message: string,
@@ -184,6 +193,9 @@ export type Edit = "same" | "added" | "removed";
  */
 export type EditorDocV2 = MeetingFileV2;
 
+/**  How a quote names its speaker. */
+export type Form = "full" | "role" | "short";
+
 /**  How a mention or an attribution names its person. */
 export type FormV2 = "full" | "role" | "short" | "pronoun";
 
@@ -191,6 +203,9 @@ export type FormV2 = "full" | "role" | "short" | "pronoun";
 export type Format = "html" | "md" | 
 /**  The meeting file itself (not a release: it keeps notes and everything private). */
 "json";
+
+/**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
+export type FormatV1 = "communique.meeting.v1";
 
 /**  The `format` of a v2 meeting file: always `communique.meeting.v2`. */
 export type FormatV2 = "communique.meeting.v2";
@@ -250,6 +265,20 @@ export type Language = "en" | "fr";
 
 export type ListKind = "bulleted" | "numbered";
 
+/**
+ *  A Communiqué meeting file, version 1: one meeting, its agenda, private notes, quotes, the
+ *  people quoted, and the release drafted from it (docs/meeting-file.md).
+ */
+export type MeetingFile = {
+	format: FormatV1,
+	meeting: MeetingInfo,
+	people?: Person[],
+	/**  In agenda order; may be empty. */
+	agenda: AgendaItem[],
+	/**  A meeting in progress has no release yet. */
+	release?: Release | null,
+};
+
 /**  A Communiqué meeting file, version 2 (docs/meeting-file-v2.md): `MeetingV2` and its format. */
 export type MeetingFileV2 = {
 	format: FormatV2,
@@ -260,6 +289,17 @@ export type MeetingFileV2 = {
 	agenda: Item[],
 	/**  One per language, the original first. A meeting in progress may have none yet. */
 	releases?: ReleaseV2[],
+};
+
+export type MeetingInfo = {
+	title: string,
+	organisation?: string | null,
+	language: Language,
+	location?: string | null,
+	starts: string,
+	ends?: string,
+	/**  IANA zone the release's times are shown in; absent: UTC. */
+	timezone?: string,
 };
 
 export type MeetingPage = {
@@ -322,6 +362,13 @@ export type PersonV2 = {
 	forms?: Partial<{ [key in Language]: Forms }>,
 };
 
+export type Photo = {
+	caption: string,
+	/**  BCP 47 tag of the caption when it is not the release's language. */
+	language?: string | null,
+	credit?: string | null,
+};
+
 /**  Where a photo's caption stands in the release. */
 export type PhotoPosition = 
 /**  After the release's text (v1's place). */
@@ -360,6 +407,17 @@ export type PreviewUpdate =
 /**  No document of this editor is kept here (another meeting was opened since): send it whole. */
 { kind: "resend" };
 
+export type Quote = {
+	/**  The `id` of a person in `people`. */
+	speaker: string,
+	text: string,
+	/**  Absent: the language's default (`said`, `a déclaré`). */
+	verb?: string | null,
+	/**  Absent: full on the speaker's first quote in the release, short after. */
+	form?: Form | null,
+	in_release?: boolean,
+};
+
 /**
  *  Something a person said, captured during the item. Its words exist per language; `original`
  *  is the one it was said in.
@@ -391,6 +449,15 @@ export type QuoteV2 = {
 	typed_marks?: boolean,
 	/**  Off the record when false: no release may place it. */
 	in_release?: boolean,
+};
+
+export type Release = {
+	headline?: string,
+	lead?: string,
+	closing?: string,
+	published?: string,
+	updated?: string,
+	photos?: Photo[],
 };
 
 /**  One language's release. */

@@ -4,15 +4,12 @@
 import type { AppError as ShellError, Code } from './bindings';
 
 export type {
-  AgendaItem,
   Backup,
   Code,
   DiffPara,
   DocPartV2,
   Edit,
-  Form,
   Language,
-  MeetingInfo,
   MeetingPage,
   MeetingSummary,
   OpenMeetingV2 as OpenMeeting,
@@ -24,11 +21,8 @@ export type {
   Run,
   DatelinePosition,
   FormV2,
-  Photo,
   PreviewParts,
   PreviewUpdate,
-  Quote,
-  Release,
   Restored,
   Saved,
   SearchHit,

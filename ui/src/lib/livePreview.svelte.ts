@@ -24,7 +24,8 @@ import { coalesce } from './timing';
 import type { AppError, DocPartV2, PreviewParts, PreviewUpdate } from './types';
 
 /** Where an edit was made: one agenda item (its key), or one of the document's other parts. */
-export type Changed = { item: string } | 'meeting' | 'people' | 'release';
+/** `text`: only what the release says of the item changed (its part), not the item itself. */
+export type Changed = { item: string; text?: boolean } | 'meeting' | 'people' | 'release';
 
 /** Blocks `start .. start + removed` of render `base` became `blocks`. */
 export interface Splice {
@@ -44,12 +45,14 @@ export interface Shown {
 interface Dirty {
   all: boolean;
   items: Set<string>;
+  /** Items whose part in the release changed, the item itself not. */
+  texts: Set<string>;
   meeting: boolean;
   people: boolean;
   release: boolean;
 }
 
-const clean = (): Dirty => ({ all: false, items: new Set(), meeting: false, people: false, release: false });
+const clean = (): Dirty => ({ all: false, items: new Set(), texts: new Set(), meeting: false, people: false, release: false });
 
 let sessions = Math.floor(Math.random() * 1e6);
 
@@ -71,7 +74,7 @@ export class LivePreview {
   changed(where?: Changed): void {
     const d = this.dirty;
     if (where === undefined) d.all = true;
-    else if (typeof where === 'object') d.items.add(where.item);
+    else if (typeof where === 'object') (where.text ? d.texts : d.items).add(where.item);
     else d[where] = true;
     this.schedule();
   }
@@ -137,13 +140,13 @@ export class LivePreview {
       if (!head) return whole();
       parts.push({ part: 'release_head', index: release, value: head });
     }
-    if (d.items.size) {
+    if (d.items.size || d.texts.size) {
       const order = partsToWire(doc);
-      for (const key of d.items) {
+      for (const key of new Set([...d.items, ...d.texts])) {
         const index = doc.agenda.findIndex((i) => i.key === key);
         if (index < 0) return whole();
         const item = doc.agenda[index];
-        parts.push({ part: 'item', index, value: itemToWire(doc, item) });
+        if (d.items.has(key)) parts.push({ part: 'item', index, value: itemToWire(doc, item) });
         const at = order.findIndex((p) => p.item === item.id);
         if (at >= 0) parts.push({ part: 'release_item', release, index: at, value: order[at] });
       }

@@ -88,6 +88,18 @@ describe('LivePreview', () => {
     expect(live.shown.splice).toEqual({ base: 4, start: 2, removed: 1, blocks: ['<p>B</p>'] });
   });
 
+  it('typing in an item’s release text sends what the release says of it, not the item', async () => {
+    const sh = shell([whole(1, '<p>x</p>'), whole(2, '<p>y</p>')]);
+    const { doc, live } = open();
+    live.changed();
+    await settle();
+    doc.agenda[0].part.blocks = [{ id: 'p-1', p: ['Typed.'] }];
+    live.changed({ item: doc.agenda[0].key, text: true });
+    await settle();
+    expect(sh.sent[1].doc).toBeNull();
+    expect(sh.sent[1].parts).toEqual([{ part: 'release_item', release: 0, index: 0, value: { item: 'item-1', blocks: [{ id: 'p-1', p: ['Typed.'] }] } }]);
+  });
+
   it('parts edited while a request is out go together in the next one', async () => {
     const sh = shell([whole(1, '<p>x</p>'), whole(2, '<p>y</p>'), whole(3, '<p>z</p>')]);
     const { doc, live } = open();

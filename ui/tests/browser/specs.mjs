@@ -1,6 +1,7 @@
 // The workflow, end to end in Chromium, against the in-memory fake shell (fake-backend.ts).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, assert, eq, test, until } from './harness.mjs';
+import { SHOTS, UI, assert, eq, test, until } from './harness.mjs';
 import { archiveSeed, backupSeed, bigMeeting, fisheriesEn, historySeed, standardSeed } from '../fixtures/meetings.js';
 
 const ENERGY = 3; // the most recent meeting of standardSeed, opened at start
@@ -1070,4 +1071,29 @@ test('backups: listed; restore asks with both counts, then replaces the archive'
   eq(await page.locator('[data-testid="meeting-item"] .title').allInnerTexts(), ['Budget Council', 'Spring Council of Fisheries Ministers', 'Transport Council'], 'the backup’s meetings');
   await until(async () => (await tid('meeting-title').inputValue()) === 'Budget Council', 'the most recent opened');
   eq(await tid('backups-dialog').isVisible(), false, 'dialog closed');
+});
+
+test('a meeting published in two languages: the language control switches the release edited; each keeps its own text', async ({ page, open, tid, savedDoc, waitSaved, waitPreviewContains }) => {
+  // Core's own two-language file (the corpus of made-up releases), as the archive holds it.
+  const pair = JSON.parse(readFileSync(join(UI, '..', 'core', 'tests', 'fixtures', 'corpus', 'pair-energy-talks.meeting.json'), 'utf8'));
+  await open({ meetings: [{ id: 1, doc: pair }] });
+  const headline = tid('release-headline');
+  await until(async () => (await headline.inputValue()) === pair.releases[0].headline[0], 'the English release first');
+  const lang = tid('meeting-language');
+  eq(await lang.locator('option').evaluateAll((os) => os.map((o) => o.value)), ['en', 'fr'], 'the languages it is published in');
+  await headline.fill(`${pair.releases[0].headline[0]} (corrected)`);
+  await lang.selectOption('fr');
+  await until(async () => (await headline.inputValue()) === pair.releases[1].headline[0], 'the French release');
+  await waitPreviewContains(pair.releases[1].headline[0]);
+  eq(await page.evaluate(() => document.querySelector('[data-testid="preview"]').shadowRoot.querySelector('[lang]')?.getAttribute('lang')), 'fr', 'the preview in French');
+  // The English edit was saved before switching; the French text is its own.
+  await headline.fill(`${pair.releases[1].headline[0]} (corrigé)`);
+  await waitSaved();
+  const doc = await savedDoc(1);
+  eq(doc.releases.map((r) => r.headline), [[`${pair.releases[0].headline[0]} (corrected)`], [`${pair.releases[1].headline[0]} (corrigé)`]], 'each release its own headline');
+  eq(doc.people, pair.people, 'the people, both languages’ forms, unchanged');
+  eq(doc.agenda, pair.agenda, 'the quotes, both languages’ words, unchanged');
+  // Back to English: its text as saved.
+  await lang.selectOption('en');
+  await until(async () => (await headline.inputValue()) === `${pair.releases[0].headline[0]} (corrected)`, 'the English release again');
 });

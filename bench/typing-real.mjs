@@ -84,7 +84,7 @@ const PROBE = `
   }, { capture: true });
   const realFetch = window.fetch.bind(window);
   window.fetch = (url, init) => {
-    const a = String(url).endsWith('/preview_edit') ? t.armed : null;
+    const a = String(url).endsWith('/preview_edit_v2') ? t.armed : null;
     if (a && a.request === null) {
       a.request = performance.now();
       a.requestBytes = init && init.body ? (init.body.length ?? init.body.byteLength ?? 0) : 0;

@@ -13,9 +13,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             commands::meetings::list_meetings,
             commands::meetings::search_meetings,
-            commands::meetings::load_meeting,
             commands::meetings::create_meeting,
-            commands::meetings::save_meeting,
             commands::meetings::load_meeting_v2,
             commands::meetings::save_meeting_v2,
             commands::meetings::meeting_revision,
@@ -27,12 +25,11 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::history::restore_version,
             commands::history::list_backups,
             commands::history::restore_backup,
-            commands::release::preview_edit,
             commands::release::preview_edit_v2,
-            commands::release::copy_release,
-            commands::files::export_meeting,
+            commands::release::copy_release::<tauri::Wry>,
+            commands::files::export_meeting::<tauri::Wry>,
             commands::files::import_meeting,
-            commands::files::save_meeting_file,
+            commands::files::save_meeting_file::<tauri::Wry>,
             lifecycle::acknowledge_close,
             lifecycle::close_app,
             lifecycle::ui_ready,
@@ -40,10 +37,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         // A rejection is the command's `AppError`; `ipc.ts` catches it (and anything else) once.
         .error_handling(ErrorHandlingMode::Throw)
         .typ::<crate::error::AppError>()
-        // The meeting file v2, for the release editor (`ui/src/lib/prose/`), carried by the v2
-        // commands. Its types that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`,
-        // `ReleaseV2`, `PhotoV2` in TypeScript.
+        // The meeting file v2: the editor's document, carried by the meeting commands. Its types
+        // that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`, `ReleaseV2`, `PhotoV2`
+        // in TypeScript.
         .typ::<communique_core::v2::MeetingFileV2>()
+        // The meeting file v1, which import still reads (and the browser tests' fake shell seeds
+        // with): generated here so that nothing in the UI retypes it.
+        .typ::<communique_core::meeting_file::MeetingFile>()
         // Ids, revisions, version numbers, counts and byte sizes: i64 and u64 in Rust, all far
         // below 2^53, so a JavaScript number holds them exactly.
         .dangerously_cast_bigints_to_number()

@@ -1,18 +1,17 @@
-//! What the shell keeps between commands: the one store, the editor's live preview (the document
-//! it last sent, so a keystroke sends only what changed), and when the app started (for
+//! What the shell keeps between commands: the one store, the editor's live preview (the v2
+//! document it last sent, so a keystroke sends only what changed), and when the app started (for
 //! `--smoke`). UI state (which meeting is open, panes, drafts) lives in the UI, not here.
 
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use communique_core::preview::{LivePreview, LivePreviewV2};
+use communique_core::preview::LivePreviewV2;
 use communique_core::{Code, Store};
 
 use crate::error::AppError;
 
 pub struct AppState {
     store: Mutex<Store>,
-    preview: Mutex<Option<LivePreview>>,
     preview_v2: Mutex<Option<LivePreviewV2>>,
     pub started: Instant,
     pub smoke: bool,
@@ -22,7 +21,6 @@ impl AppState {
     pub fn new(store: Store, started: Instant, smoke: bool) -> AppState {
         AppState {
             store: Mutex::new(store),
-            preview: Mutex::new(None),
             preview_v2: Mutex::new(None),
             started,
             smoke,
@@ -40,13 +38,6 @@ impl AppState {
 
 impl AppState {
     /// The editor's live preview (poisoned: taken over, it holds no transaction).
-    pub fn preview(&self) -> MutexGuard<'_, Option<LivePreview>> {
-        self.preview
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// The v2 editor's live preview.
     pub fn preview_v2(&self) -> MutexGuard<'_, Option<LivePreviewV2>> {
         self.preview_v2
             .lock()

@@ -24,9 +24,9 @@ const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding
 const sel = (id) => `[data-testid="${id}"]`;
 
 /** tauri-driver with the app's environment: the database under test, Xvfb, no compositing. */
-async function withApp(db, body) {
+async function withApp(db, body, { env = {} } = {}) {
   const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
@@ -100,6 +100,26 @@ function importFisheries(name) {
   assert.equal(cli(db, 'import', FISHERIES).trim(), '1');
   return { db, meeting: FISHERIES };
 }
+
+/** Meeting `id` as its meeting file v2 (the CLI exports v1 while the meeting says nothing more). */
+function exportV2(db, id) {
+  const file = join(dir, `export-${id}-${Date.now()}.json`);
+  writeFileSync(file, cli(db, 'export', String(id), '--format', 'json'));
+  return JSON.parse(cli(db, 'upgrade', file));
+}
+
+/** The plain text of a list of runs (spans left out). */
+const textOf = (runs) => (runs ?? []).filter((r) => typeof r === 'string').join('');
+
+/** The text of the last paragraph of what the first release says of agenda item `index`. */
+function itemText(v2, index = 0) {
+  const id = v2.agenda[index].id;
+  const part = v2.releases[0].items.find((p) => p.item === id);
+  return textOf(part.blocks.filter((b) => 'p' in b).at(-1).p);
+}
+
+/** What a rich-text field shows. */
+const shownText = async (el) => String(await el.property('textContent'));
 
 async function untilTitle(s, expected) {
   const title = await s.find(sel('meeting-title'));
@@ -224,14 +244,14 @@ test('kill -9 two seconds after typing stops: the text is in the database, and i
   });
   const hits = cli(db, 'search', 'quillwort');
   assert.equal(hits.split('\n').filter(Boolean).length, 1, hits);
-  const json = JSON.parse(cli(db, 'export', hits.split('\t')[0], '--format', 'json'));
-  assert.ok(json.agenda[0].summary.endsWith(` ${words}.`), json.agenda[0].summary);
+  const text = itemText(exportV2(db, hits.split('\t')[0]));
+  assert.ok(text.endsWith(` ${words}.`), text);
   const check = execFileSync('sqlite3', [db, 'PRAGMA integrity_check'], { encoding: 'utf8' }).trim();
   assert.equal(check, 'ok');
   // Restarted, the app shows what it had shown as saved.
   await withApp(db, async (s) => {
     const summary = await s.find(sel('item-summary'));
-    await s.until('the edit after a restart', async () => String(await summary.property('value')).endsWith(` ${words}.`));
+    await s.until('the edit after a restart', async () => (await shownText(summary)).endsWith(` ${words}.`));
   });
 });
 
@@ -272,8 +292,98 @@ test('capture in the real window: Ctrl+Shift+Enter asks who speaks, Enter keeps 
     await texts[2].type('Every boat will carry an observer by 2027.');
     await waitSaved(s);
   });
-  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
-  assert.deepEqual(json.agenda[0].quotes.at(-1), { speaker: 'commissioner', text: 'Every boat will carry an observer by 2027.', in_release: true });
+  const v2 = exportV2(db, 1);
+  const q = v2.agenda[0].quotes.at(-1);
+  assert.equal(q.speaker, 'commissioner');
+  assert.deepEqual(q.words, { en: 'Every boat will carry an observer by 2027.' });
+  // Stamped with when it was said, in the meeting's zone (Oslo), and placed at the end of the item's text.
+  assert.match(q.said, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  const part = v2.releases[0].items.find((p) => p.item === v2.agenda[0].id);
+  assert.deepEqual(part.blocks.at(-1).p.at(-1), { quote: q.id });
+  const md = cli(db, 'export', '1', '--format', 'md');
+  assert.ok(md.includes('“Every boat will carry an observer by 2027,” said Mr Varga.'), md);
+});
+
+test('release text in the real window: a sub-heading, a quote placed and attributed before, an @ mention, a list, a heading; the CLI export has exactly those paragraphs', async () => {
+  const db = join(dir, 'editor.sqlite3');
+  const file = join(dir, 'editor.meeting.json');
+  writeFileSync(file, JSON.stringify({
+    format: 'communique.meeting.v2',
+    meeting: { title: 'Energy Ministers', starts: '2026-10-14', timezone: 'Europe/Tallinn', languages: ['en'] },
+    people: [
+      { id: 'tamm', name: 'Kadri Tamm', forms: { en: { full: 'Council President Kadri Tamm', short: 'Ms Tamm', pronoun: 'she' } } },
+      { id: 'berg', name: 'Jonas Berg', forms: { en: { full: 'Energy Commissioner Jonas Berg', short: 'Mr Berg' } } },
+    ],
+    agenda: [{ id: 'item-1', title: 'Winter preparedness', quotes: [{ id: 'q-1', speaker: 'berg', words: { en: 'Storage is full for the winter' } }] }],
+    releases: [{ language: 'en', headline: ['Ministers prepare for winter'], published: '2026-10-14' }],
+  }));
+  assert.equal(cli(db, 'import', file).trim(), '1');
+  const focusedTestid = (s) => s.execute('return document.activeElement?.closest("[data-testid]")?.dataset.testid ?? null');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Energy Ministers');
+    await typeInto(s, sel('item-heading'), 'Winter');
+    const text = await s.find(sel('item-summary'));
+    await text.click();
+    await s.keys('Ministers met in Tallinn. ');
+    // Ctrl+Shift+Q: the quotes not placed yet; Enter places the one offered.
+    await s.keys('\uE009\uE008Q\uE000');
+    await s.until('the quote picker', async () => (await focusedTestid(s)) === 'quote-picker');
+    await s.keys('\uE007');
+    await s.until('back in the text', async () => (await focusedTestid(s)) === 'item-summary');
+    // Ctrl+Shift+A: its attribution, "after" → "after the subject" → "before"; Escape: back to the text.
+    await s.keys('\uE009\uE008A\uE000');
+    await s.until('the attribution popover', async () => (await focusedTestid(s)) === 'attribution-popover');
+    await s.keys('\uE015\uE015'); // ArrowDown twice
+    await s.until('attributed before', async () => String(await s.execute(`return document.querySelector('[data-testid="attribution-popover"] input:checked')?.value ?? ''`)) === 'before');
+    await s.keys('\uE00C'); // Escape
+    await s.until('back in the text', async () => (await focusedTestid(s)) === 'item-summary');
+    // A new paragraph naming a person (@), a list, a heading, a last paragraph.
+    await s.keys('\uE007@Tam');
+    await s.find(sel('mention-picker'));
+    await s.keys('\uE007 opened the meeting.\uE007- Gas storage\uE007Power grids\uE007\uE007## Next steps\uE007Ministers meet again in March.');
+    await waitSaved(s);
+    await s.until('the preview', async () =>
+      String(await s.execute(`return document.querySelector('[data-testid="preview"]').shadowRoot?.textContent ?? ''`)).includes('Ministers meet again in March.'));
+    writeFileSync(join(artifacts, 'editor-light.png'), await s.screenshot());
+  });
+  const v2 = exportV2(db, 1);
+  const strip = (blocks) => blocks.map(({ id: _id, ...b }) => b);
+  assert.deepEqual(v2.releases[0].items.map((p) => ({ ...p, blocks: strip(p.blocks) })), [
+    {
+      item: 'item-1',
+      heading: ['Winter'],
+      blocks: [
+        { p: ['Ministers met in Tallinn. ', { quote: 'q-1', attribution: 'before' }] },
+        { p: [{ person: 'tamm' }, ' opened the meeting.'] },
+        { list: 'bulleted', entries: [['Gas storage'], ['Power grids']] },
+        { h: ['Next steps'] },
+        { p: ['Ministers meet again in March.'] },
+      ],
+    },
+  ]);
+  const md = cli(db, 'export', '1', '--format', 'md');
+  const body = md.slice(md.indexOf('\n## Winter'));
+  assert.equal(body, `
+## Winter
+
+Ministers met in Tallinn. Energy Commissioner Jonas Berg said: “Storage is full for the winter.”
+
+Council President Kadri Tamm opened the meeting.
+
+- Gas storage
+- Power grids
+
+## Next steps
+
+Ministers meet again in March.
+`);
+  // The editor in the dark theme (the window follows the desktop's).
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Energy Ministers');
+    await s.find(sel('item-summary'));
+    const dark = await s.execute("return matchMedia('(prefers-color-scheme: dark)').matches");
+    writeFileSync(join(artifacts, `editor-${dark ? 'dark' : 'not-dark'}.png`), await s.screenshot());
+  }, { env: { GTK_THEME: 'Adwaita:dark' } });
 });
 
 test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
@@ -292,9 +402,9 @@ test('another writer (the CLI) changed the meeting: the app asks, it never overw
     await summary.type(' Typed in the app.');
     await s.find(sel('conflict-dialog'), { timeout: 20000 });
     // Nothing was overwritten: the CLI's headline is still stored.
-    const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
-    assert.equal(json.release.headline, 'Headline written with the CLI');
-    assert.ok(!json.agenda[0].summary.endsWith('Typed in the app.'));
+    const v2 = exportV2(db, 1);
+    assert.deepEqual(v2.releases[0].headline, ['Headline written with the CLI']);
+    assert.ok(!itemText(v2).endsWith('Typed in the app.'));
   });
 });
 
@@ -318,8 +428,23 @@ test('hostile text in every field runs nothing in the app window or its preview'
   }
   Object.assign(m.release, { headline: payloads, lead: payloads, closing: payloads });
   for (const p of m.release.photos) Object.assign(p, { caption: payloads, credit: payloads });
+  const v1 = join(dir, 'hostile.v1.json');
+  writeFileSync(v1, JSON.stringify(m));
+  // Then every field v2 adds: label, deck, dateline place, sub-headings, links (text and address),
+  // a block quote's byline, a statement, contact, notes to editors, the organisation's boilerplate.
+  const v2 = JSON.parse(cli(db, 'upgrade', v1));
+  const r = v2.releases[0];
+  const hostileUrl = `https://example.org/"onmouseover="document.documentElement.setAttribute('data-xss','href')"`;
+  const para = (id) => ({ id, p: [payloads, ' ', { link: hostileUrl, text: [payloads] }, ' ', { person: v2.people[0].id }] });
+  Object.assign(r, { label: payloads, deck: [payloads], dateline: { place: payloads, position: 'lead' } });
+  r.items.forEach((part, i) => Object.assign(part, { heading: [payloads] }, i === 0 ? { blocks: [...part.blocks, { id: 'hb', h: [payloads] }, { id: 'hl', list: 'numbered', entries: [[payloads], [payloads]] }] } : {}));
+  const quote = v2.agenda.flatMap((it) => it.quotes ?? []).find((q) => !JSON.stringify(r).includes(`"quote":"${q.id}"`) && q.in_release !== false);
+  r.closing = [...(r.closing ?? []), para('hc'), ...(quote ? [{ id: 'hq', blockquote: quote.id, byline: [payloads] }] : []), { id: 'hs', statement: [payloads], paragraphs: [[payloads]] }];
+  r.contact = [para('hk')];
+  r.notes_to_editors = [para('hn')];
+  v2.organisations[0].boilerplate = { en: [para('hbp')] };
   const file = join(dir, 'hostile.json');
-  writeFileSync(file, JSON.stringify(m));
+  writeFileSync(file, JSON.stringify(v2));
   cli(db, 'import', file);
   await withApp(db, async (s) => {
     const title = await s.find(sel('meeting-title'));
@@ -327,15 +452,27 @@ test('hostile text in every field runs nothing in the app window or its preview'
     await s.until('the preview', async () =>
       String(await s.execute(`return document.querySelector('[data-testid="preview"]')?.shadowRoot?.textContent ?? ''`)).includes('onerror'));
     await sleep(1000);
+    // Hover every link, in the editors and the preview: a handler the payload smuggled in would fire.
+    await s.execute(`
+      const shown = document.querySelector('[data-testid="preview"]').shadowRoot;
+      for (const a of [...document.querySelectorAll('a'), ...shown.querySelectorAll('a')]) a.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));`);
+    await sleep(500);
     const marks = await s.execute(`
       const shown = document.querySelector('[data-testid="preview"]').shadowRoot;
       const all = [...document.querySelectorAll('*'), ...shown.querySelectorAll('*')];
+      // The editors' links hold the address as an attribute, inert; the preview keeps no address
+      // at all (preview.ts: nothing there navigates the window).
+      const hrefs = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      // ProseMirror's own <img class="ProseMirror-separator"> (no source) after inline atoms.
+      const media = [...document.querySelectorAll('img, object, embed')].filter((el) => !(el.matches('img.ProseMirror-separator') && !el.hasAttribute('src')));
       return [document.documentElement.getAttribute('data-xss'), document.querySelectorAll('iframe').length,
-              document.querySelectorAll('img, object, embed').length,
+              media.length,
               all.filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-              shown.querySelectorAll('img, svg, iframe, a, object, embed').length,
-              shown.querySelectorAll('script').length];`);
-    assert.deepEqual(marks, [null, 0, 0, 0, 0, 0]);
+              shown.querySelectorAll('img, svg, iframe, object, embed').length,
+              shown.querySelectorAll('script').length,
+              hrefs.length > 0, hrefs.every((h) => h === ${JSON.stringify(hostileUrl)}),
+              shown.querySelectorAll('a').length > 0, shown.querySelectorAll('a[href], a:not([rel="noopener noreferrer"])').length];`);
+    assert.deepEqual(marks, [null, 0, 0, 0, 0, 0, true, true, true, 0]);
   });
 });
 
@@ -374,8 +511,7 @@ test('versions: save, change, compare and restore in the real app; the CLI sees 
   const history = cli(db, 'history', '1').trim().split('\n').map((l) => l.split('\t'));
   assert.equal(history[0][2], 'Restored version 1', JSON.stringify(history));
   assert.ok(history.some((v) => v[2] === 'Saved by hand'));
-  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
-  assert.equal(json.release.headline, 'Fisheries ministers cut cod quotas and fund two research vessels');
+  assert.deepEqual(exportV2(db, 1).releases[0].headline, ['Fisheries ministers cut cod quotas and fund two research vessels']);
 });
 
 // Closing while the archive cannot be written.
@@ -517,13 +653,13 @@ test('closed while its save fails: the prompt keeps the window past the grace pe
   }
   assert.deepEqual(appPids(), [], 'the app exited');
   assert.equal(cli(db, 'search', 'reykjavik').split('\n').filter(Boolean).length, 1, 'stored, and indexed');
-  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
-  assert.ok(json.agenda[0].summary.endsWith(` ${words}.`), json.agenda[0].summary);
+  const text = itemText(exportV2(db, 1));
+  assert.ok(text.endsWith(` ${words}.`), text);
   // Restarted on the same archive, the window shows it.
   await withApp(db, async (s) => {
     await untilTitle(s, 'Spring Council of Fisheries Ministers');
     const summary = await s.find(sel('item-summary'));
-    await s.until('the edit after a restart', async () => String(await summary.property('value')).endsWith(` ${words}.`));
+    await s.until('the edit after a restart', async () => (await shownText(summary)).endsWith(` ${words}.`));
   });
 });
 

@@ -59,6 +59,30 @@ export class Session {
     return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
   }
 
+  /**
+   * Keys to whatever has the focus (the Actions API: element send keys would move the focus to its
+   * element), written as for element send keys: Shift `\uE008`, Ctrl `\uE009` and Alt `\uE00A`
+   * are held until `\uE000` (or the end).
+   */
+  async keys(text) {
+    const MODS = new Set(['\uE008', '\uE009', '\uE00A']);
+    const held = [];
+    const actions = [];
+    const release = () => {
+      while (held.length) actions.push({ type: 'keyUp', value: held.pop() });
+    };
+    for (const ch of text) {
+      if (ch === '\uE000') release();
+      else if (MODS.has(ch)) {
+        held.push(ch);
+        actions.push({ type: 'keyDown', value: ch });
+      } else actions.push({ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch });
+    }
+    release();
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions').catch(() => {});
+  }
+
   execute(script, args = []) {
     return this.cmd('POST', '/execute/sync', { script, args });
   }

@@ -4,8 +4,9 @@
 //! whatever its size, and written whole in one transaction together with its search row.
 //!
 //! The v1 operations (`insert`, `save`, `load`) are the v2 ones through `v2::upgrade` and
-//! `v2::downgrade`: what the app's editor and the v1 meeting file still use. A meeting that says
-//! more than v1 can is refused by `load`, naming the first construct, never shown in part.
+//! `v2::downgrade`, for callers that hold a v1 meeting (core's tests and benches; the app's new
+//! meeting and its first start's sample, which it then opens as v2). A meeting that says more
+//! than v1 can is refused by `load`, naming the first construct, never shown in part.
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;

@@ -158,21 +158,8 @@ impl Store {
         let stored = load_v2_in(&tx, id)?;
         let mut meeting = stored.meeting;
         let language = language.unwrap_or(meeting.info.languages[0]);
-        if format != Format::Json && !meeting.info.languages.contains(&language) {
-            return Err(Error::Invalid {
-                path: format!("meeting {id}"),
-                message: format!(
-                    "it is not published in {:?} (its languages: {})",
-                    language.tag(),
-                    meeting
-                        .info
-                        .languages
-                        .iter()
-                        .map(|l| l.tag())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
+        if format != Format::Json {
+            meeting.check_published_in(&format!("meeting {id}"), language)?;
         }
         if !meeting.releases.is_empty() {
             let auto: bool = tx.query_row(

@@ -87,6 +87,27 @@ impl MeetingV2 {
     pub fn release(&self, language: Language) -> Option<&Release> {
         self.releases.iter().find(|r| r.language == language)
     }
+
+    /// Nothing when the office publishes this meeting in `language` (one of `info.languages`);
+    /// else `Error::Invalid` at `path`, naming the language and the ones it is published in.
+    pub fn check_published_in(&self, path: &str, language: Language) -> crate::Result<()> {
+        if self.info.languages.contains(&language) {
+            return Ok(());
+        }
+        Err(crate::Error::Invalid {
+            path: path.to_owned(),
+            message: format!(
+                "it is not published in {:?} (its languages: {})",
+                language.tag(),
+                self.info
+                    .languages
+                    .iter()
+                    .map(|l| l.tag())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]

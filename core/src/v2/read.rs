@@ -22,9 +22,8 @@ pub fn parse_any(file: &str, bytes: &[u8]) -> Result<MeetingV2, FileError> {
     }
 }
 
-/// A meeting file of either version for what still keeps v1 meetings (the archive, the app's
-/// editor): v1 as it is, v2 when it uses nothing v1 cannot say. Otherwise the first v2 construct
-/// is refused by its field path.
+/// A meeting file of either version for what still keeps v1 meetings: v1 as it is, v2 when it
+/// uses nothing v1 cannot say. Otherwise the first v2 construct is refused by its field path.
 pub fn parse_for_v1(file: &str, bytes: &[u8]) -> Result<crate::Meeting, FileError> {
     let value = meeting_file::parse_json(file, bytes)?;
     if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT_V1) {

@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use communique_core::{meeting_file, write_atomically, Format, Meeting, MeetingId};
-use tauri::{AppHandle, State};
+use communique_core::v2::{self, MeetingV2};
+use communique_core::{write_atomically, Format, Language, MeetingId, Store};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::meetings::EditorDoc;
+use crate::commands::meetings::EditorDocV2;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -41,32 +42,62 @@ fn file_stem(title: &str) -> String {
     }
 }
 
-/// Asks where to save, then writes atomically: the path written, or `null` if the user cancelled.
+/// Asks where to save, then writes the export of the stored meeting (`format`; a release's in
+/// `language`, none: the original's) atomically: the path written, or `null` if the user
+/// cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn export_meeting(
-    app: AppHandle,
+pub fn export_meeting<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: MeetingId,
     format: String,
+    language: Option<Language>,
 ) -> AppResult<Option<String>> {
     let format = format_of(&format)?;
-    let meeting = state.store().load(id)?.meeting;
+    let name = export_name(id, &state.store().load_v2(id)?.meeting, format, language)?;
     let ext = format.extension();
-    let suffix = if matches!(format, Format::Json) {
-        ".meeting"
-    } else {
-        ""
-    };
-    let name = format!("{}{suffix}.{ext}", file_stem(&meeting.info.title));
     let Some(path) = ask_save_path(&app, &name, &ext.to_uppercase(), ext)? else {
         return Ok(None);
     };
-    // Written, then recorded as a version, in one transaction (see `Store::export`).
-    state
-        .store()
-        .export(id, format, |bytes| write_atomically(&path, bytes))?;
+    export_to(&mut state.store(), id, format, language, &path)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The file name `export_meeting` offers: the title's stem (`Title.html`, `Title.meeting.json`),
+/// with the release's language tag when the meeting is published in more than one
+/// (`Title-fr.html`; the meeting file holds them all). A release in a language the meeting is
+/// not published in is refused here, before the dialog.
+pub fn export_name(
+    id: MeetingId,
+    meeting: &MeetingV2,
+    format: Format,
+    language: Option<Language>,
+) -> AppResult<String> {
+    let stem = file_stem(&meeting.info.title);
+    let ext = format.extension();
+    if format == Format::Json {
+        return Ok(format!("{stem}.meeting.{ext}"));
+    }
+    let language = language.unwrap_or(meeting.info.languages[0]);
+    meeting.check_published_in(&format!("meeting {id}"), language)?;
+    Ok(if meeting.info.languages.len() > 1 {
+        format!("{stem}-{}.{ext}", language.tag())
+    } else {
+        format!("{stem}.{ext}")
+    })
+}
+
+/// What `export_meeting` does once the user chose `path`: core's export (written, then recorded
+/// as a version when the release reads differently, in one transaction: see `Store::export_in`).
+pub fn export_to(
+    store: &mut Store,
+    id: MeetingId,
+    format: Format,
+    language: Option<Language>,
+    path: &Path,
+) -> AppResult<Option<i64>> {
+    Ok(store.export_in(id, format, language, |bytes| write_atomically(path, bytes))?)
 }
 
 /// Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled.
@@ -84,19 +115,27 @@ pub fn import_meeting(app: AppHandle, state: State<'_, AppState>) -> AppResult<O
     let path: PathBuf = path
         .into_path()
         .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
-    let name = path.display().to_string();
-    let bytes = std::fs::read(&path)
-        .map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
-    let meeting = communique_core::v2::parse_for_v1(&name, &bytes)?;
-    Ok(Some(state.store().insert(&meeting)?))
+    Ok(Some(import_from(&mut state.store(), &path)?))
 }
 
-/// Asks where, then writes the editor's document as it is typed (stored or not) as a meeting
-/// file: the way to keep an edit the archive cannot take (its save fails) when the window closes.
-/// `None`: the user cancelled.
+/// What `import_meeting` does once the user chose `path`: the meeting file read as core reads
+/// one of either version (v1 upgraded, v2 whole: what the editor opens), then stored.
+pub fn import_from(store: &mut Store, path: &Path) -> AppResult<MeetingId> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
+    Ok(store.insert_v2(&v2::parse_any(&name, &bytes)?)?)
+}
+
+/// Asks where, then writes the editor's v2 document as it is typed (stored or not) as a meeting
+/// file v2: the way to keep an edit the archive cannot take (its save fails) when the window
+/// closes. `None`: the user cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn save_meeting_file(app: AppHandle, doc: EditorDoc) -> AppResult<Option<String>> {
+pub fn save_meeting_file<R: Runtime>(
+    app: AppHandle<R>,
+    doc: EditorDocV2,
+) -> AppResult<Option<String>> {
     let meeting = doc.meeting()?;
     let name = format!("{}.meeting.json", file_stem(&meeting.info.title));
     let Some(path) = ask_save_path(&app, &name, "Meeting file", "json")? else {
@@ -107,8 +146,8 @@ pub fn save_meeting_file(app: AppHandle, doc: EditorDoc) -> AppResult<Option<Str
 }
 
 /// The native save dialog, offering `name` under one filter: the path chosen, `None` if cancelled.
-fn ask_save_path(
-    app: &AppHandle,
+fn ask_save_path<R: Runtime>(
+    app: &AppHandle<R>,
     name: &str,
     filter: &str,
     ext: &str,
@@ -127,27 +166,24 @@ fn ask_save_path(
         .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))
 }
 
-/// Core's canonical meeting file, written atomically: never half a file at `path`.
-fn write_meeting_file(path: &Path, meeting: &Meeting) -> AppResult<()> {
-    Ok(write_atomically(
-        path,
-        meeting_file::to_json(meeting)?.as_bytes(),
-    )?)
+/// Core's canonical meeting file v2, written atomically: never half a file at `path`.
+pub fn write_meeting_file(path: &Path, meeting: &MeetingV2) -> AppResult<()> {
+    Ok(write_atomically(path, v2::to_json(meeting)?.as_bytes())?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{file_stem, write_meeting_file};
-    use communique_core::{meeting_file, sample};
+    use communique_core::{sample, v2};
 
     #[test]
     fn a_meeting_file_reads_back_as_the_meeting() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("unsaved.meeting.json");
-        let meeting = sample::sample_en();
+        let meeting = v2::upgrade(&sample::sample_en());
         write_meeting_file(&path, &meeting).unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(meeting_file::parse("unsaved", &bytes).unwrap(), meeting);
+        assert_eq!(v2::parse("unsaved", &bytes).unwrap(), meeting);
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
@@ -159,7 +195,7 @@ mod tests {
     fn a_meeting_file_that_cannot_be_written_is_an_io_error_naming_the_path() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing").join("m.meeting.json");
-        let e = write_meeting_file(&path, &sample::sample_en()).unwrap_err();
+        let e = write_meeting_file(&path, &v2::upgrade(&sample::sample_en())).unwrap_err();
         assert_eq!(e.code, communique_core::Code::Io);
         assert!(e.message.contains("m.meeting.json"), "{}", e.message);
     }

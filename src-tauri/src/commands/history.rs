@@ -6,7 +6,7 @@ use communique_core::MeetingId;
 use serde::Serialize;
 use tauri::State;
 
-use crate::commands::meetings::OpenMeeting;
+use crate::commands::meetings::OpenMeetingV2;
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -50,18 +50,20 @@ pub fn version_diff(
     })
 }
 
+/// Puts version `number` back (core keeps the release as it reads first, in the same
+/// transaction), then opens the meeting as `load_meeting_v2` does, with its first release's
+/// preview.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn restore_version(
     state: State<'_, AppState>,
     id: MeetingId,
     number: i64,
-) -> AppResult<OpenMeeting> {
+) -> AppResult<OpenMeetingV2> {
     let mut store = state.store();
-    // Core keeps the release as it reads first, in the same transaction.
     store.restore(id, number)?;
-    let stored = store.load(id)?;
-    OpenMeeting::new(id, stored.revision, &stored.meeting)
+    let stored = store.load_v2(id)?;
+    OpenMeetingV2::new(id, stored.revision, &stored.meeting, None)
 }
 
 #[tauri::command(async)]

@@ -1,10 +1,9 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
-use communique_core::meeting_file::MeetingFile;
 use communique_core::render::PreviewParts;
 use communique_core::v2::{self, MeetingFileV2, MeetingV2};
 use communique_core::{
-    compose, meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
+    meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,23 +15,9 @@ use crate::state::AppState;
 /// Where a document from the editor is named in errors.
 pub const EDITOR: &str = "meeting";
 
-/// A meeting file from the editor. Typed `MeetingFile` for the UI, but taken as plain JSON so that
-/// core reads it as it reads a file: a refusal names the field, as `{code, message}`.
-#[derive(Deserialize, specta::Type)]
-#[serde(transparent)]
-pub struct EditorDoc(#[specta(type = MeetingFile)] Value);
-
-impl EditorDoc {
-    pub fn meeting(&self) -> Result<Meeting, meeting_file::FileError> {
-        meeting_file::from_value(EDITOR, &self.0)
-    }
-
-    pub fn into_value(self) -> Value {
-        self.0
-    }
-}
-
-/// A meeting file v2 from the editor, taken as plain JSON like `EditorDoc`.
+/// A meeting file v2 from the editor. Typed `MeetingFileV2` for the UI, but taken as plain JSON
+/// so that core reads it as it reads a file: a refusal names the field's path, as
+/// `{code, message}`.
 #[derive(Deserialize, specta::Type)]
 #[serde(transparent)]
 pub struct EditorDocV2(#[specta(type = MeetingFileV2)] Value);
@@ -51,28 +36,6 @@ impl EditorDocV2 {
 pub struct MeetingPage {
     pub total: i64,
     pub meetings: Vec<MeetingSummary>,
-}
-
-#[derive(Serialize, specta::Type)]
-pub struct OpenMeeting {
-    pub id: MeetingId,
-    pub revision: i64,
-    #[specta(type = MeetingFile)]
-    pub doc: Value,
-    /// The release preview of `doc`, in parts (`render::preview_parts`): the editor shows it at
-    /// once, without sending the document back to have it rendered.
-    pub preview: PreviewParts,
-}
-
-impl OpenMeeting {
-    pub fn new(id: MeetingId, revision: i64, meeting: &Meeting) -> AppResult<Self> {
-        Ok(OpenMeeting {
-            id,
-            revision,
-            doc: meeting_file::to_value(meeting)?,
-            preview: render::preview_parts(&compose(meeting)),
-        })
-    }
 }
 
 /// A meeting opened as its meeting file v2, with the preview of one of its releases.
@@ -137,15 +100,8 @@ pub fn search_meetings(
     Ok(state.store().search(&query, limit.min(200))?)
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn load_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<OpenMeeting> {
-    let stored = state.store().load(id)?;
-    OpenMeeting::new(id, stored.revision, &stored.meeting)
-}
-
-/// Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
-/// meeting v1 cannot say).
+/// Any meeting, as its meeting file v2 (what the editor edits), with the preview of its release
+/// in `language` (none: the first release's).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn load_meeting_v2(
@@ -170,13 +126,15 @@ pub fn save_meeting_v2(
     Ok(Saved { revision })
 }
 
+/// A new meeting starting today, with an empty release in `language`: stored, then opened as
+/// `load_meeting_v2` opens it (its preview in that language).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn create_meeting(
     state: State<'_, AppState>,
     title: String,
     language: String,
-) -> AppResult<OpenMeeting> {
+) -> AppResult<OpenMeetingV2> {
     let language = Language::from_tag(&language).ok_or_else(|| {
         AppError::new(
             communique_core::Code::InvalidInput,
@@ -187,21 +145,10 @@ pub fn create_meeting(
         )
     })?;
     let meeting = Meeting::new(&title, language, chrono::Local::now().date_naive());
-    let id = state.store().insert(&meeting)?;
-    OpenMeeting::new(id, 1, &meeting)
-}
-
-#[tauri::command(async)]
-#[specta::specta]
-pub fn save_meeting(
-    state: State<'_, AppState>,
-    id: MeetingId,
-    base_revision: i64,
-    doc: EditorDoc,
-) -> AppResult<Saved> {
-    let meeting = doc.meeting()?;
-    let revision = state.store().save(id, base_revision, &meeting)?;
-    Ok(Saved { revision })
+    let mut store = state.store();
+    let id = store.insert(&meeting)?;
+    let stored = store.load_v2(id)?;
+    OpenMeetingV2::new(stored.id, stored.revision, &stored.meeting, Some(language))
 }
 
 #[tauri::command(async)]

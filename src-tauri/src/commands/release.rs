@@ -2,42 +2,18 @@
 //! (`render::preview`: the export's `<article>` byte for byte, styled for the UI's shadow root), so
 //! what the officer sees is what will be exported.
 
-use communique_core::preview::{
-    DocPart, DocPartV2, Edit, LivePreview, LivePreviewV2, PreviewUpdate,
-};
-use communique_core::Language;
-use communique_core::{compose, render};
-use tauri::{AppHandle, State};
+use communique_core::preview::{DocPartV2, Edit, LivePreviewV2, PreviewUpdate};
+use communique_core::{render, v2, Language};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::commands::meetings::{EditorDoc, EditorDocV2, EDITOR};
+use crate::commands::meetings::{EditorDocV2, EDITOR};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// The preview of the editor's document, sent whole (`doc`) or as the parts that changed since
-/// its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
-#[tauri::command(async)]
-#[specta::specta]
-pub fn preview_edit(
-    state: State<'_, AppState>,
-    session: u32,
-    shown: u64,
-    doc: Option<EditorDoc>,
-    parts: Vec<DocPart>,
-) -> AppResult<PreviewUpdate> {
-    let doc = doc.map(EditorDoc::into_value);
-    let edit = Edit {
-        session,
-        shown,
-        language: None,
-        doc,
-        parts,
-    };
-    Ok(LivePreview::edit(&mut state.preview(), EDITOR, edit)?)
-}
-
-/// `preview_edit` for the v2 editor: its parts are v2's (`DocPartV2`), and it names the language
-/// of the release it shows (none: the first release's).
+/// The preview of the editor's v2 document, sent whole (`doc`) or as the parts that changed
+/// since its last request (`DocPartV2`), in the release of `language` (none: the first
+/// release's); the answer is what changed in the preview it `shown` (core's `LivePreviewV2`).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn preview_edit_v2(
@@ -58,16 +34,40 @@ pub fn preview_edit_v2(
     Ok(LivePreviewV2::edit(&mut state.preview_v2(), EDITOR, edit)?)
 }
 
-/// The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
-/// and as plain text for everything else.
+/// The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or
+/// an e-mail, and as plain text for everything else.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn copy_release(app: AppHandle, doc: EditorDoc) -> AppResult<()> {
-    let composed = compose(&doc.meeting()?);
+pub fn copy_release<R: Runtime>(
+    app: AppHandle<R>,
+    doc: EditorDocV2,
+    language: Language,
+) -> AppResult<()> {
+    let Clip { html, text } = clip(&doc, language)?;
     app.clipboard()
-        .write_html(
-            render::article(&composed),
-            Some(render::plain_text(&composed)),
-        )
+        .write_html(html, Some(text))
         .map_err(|e| AppError::new(communique_core::Code::Io, format!("clipboard: {e}")))
+}
+
+/// What `copy_release` puts on the clipboard.
+#[derive(Debug)]
+pub struct Clip {
+    /// Core's `<article>` of the release.
+    pub html: String,
+    pub text: String,
+}
+
+/// The document's release in `language`, composed by core's v2 composer; a language the document
+/// is not published in is refused (`invalid_input`, naming it), never copied as an empty release,
+/// and so is a release core would leave a block out of (as exports refuse it: a quote off the
+/// record placed in it), never copied with that block silently missing.
+pub fn clip(doc: &EditorDocV2, language: Language) -> AppResult<Clip> {
+    let meeting = doc.meeting()?;
+    meeting.check_published_in(EDITOR, language)?;
+    let composed = v2::compose(&meeting, language);
+    composed.check()?;
+    Ok(Clip {
+        html: render::article(&composed),
+        text: render::plain_text(&composed),
+    })
 }

@@ -5,41 +5,50 @@
 
 use std::time::Instant;
 
-use communique_core::{v2, Store};
+use communique_core::store::VersionReason;
+use communique_core::{render, sample, v2, Format, Language, Store};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{
     get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
 };
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow};
+use tauri::{App, Manager, WebviewWindow};
 
-use super::{meetings, release};
+use super::meetings::EditorDocV2;
+use super::{files, history, meetings, release};
 use crate::state::AppState;
 
 const EXAMPLE: &str = include_str!("../../../core/tests/fixtures/v2/ministers-en-fr.meeting.json");
 
 struct Shell {
-    _app: App<MockRuntime>,
+    app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     _dir: tempfile::TempDir,
     db: std::path::PathBuf,
 }
 
-/// A shell over a new archive holding the worked example (meeting 1): lists, a block quote and
-/// spans, which v1 cannot say.
+/// A shell over a new archive holding the worked example (meeting 1: lists, a block quote and
+/// spans, which v1 cannot say, in English and French) and the English sample (meeting 2, one
+/// language).
 fn shell() -> Shell {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("archive.sqlite3");
     let mut store = Store::open(&db).unwrap();
     assert_eq!(store.insert_v2(&example()).unwrap(), 1);
+    assert_eq!(store.insert(&sample::sample_en()).unwrap(), 2);
     let app = mock_builder()
         .manage(AppState::new(store, Instant::now(), false))
         .invoke_handler(tauri::generate_handler![
-            meetings::load_meeting,
+            meetings::create_meeting,
             meetings::load_meeting_v2,
             meetings::save_meeting_v2,
             release::preview_edit_v2,
+            release::copy_release,
+            files::export_meeting,
+            files::save_meeting_file,
+            history::list_versions,
+            history::restore_version,
         ])
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -47,7 +56,7 @@ fn shell() -> Shell {
         .build()
         .unwrap();
     Shell {
-        _app: app,
+        app,
         window,
         _dir: dir,
         db,
@@ -75,17 +84,32 @@ impl Shell {
         .map(|b| b.deserialize::<Value>().unwrap())
     }
 
-    /// What the archive holds, read by a store of its own.
+    /// What the archive holds (meeting 1), read by a store of its own.
     fn stored(&self) -> communique_core::store::StoredV2 {
-        Store::open(&self.db).unwrap().load_v2(1).unwrap()
+        self.stored_at(1)
     }
+
+    fn stored_at(&self, id: i64) -> communique_core::store::StoredV2 {
+        Store::open(&self.db).unwrap().load_v2(id).unwrap()
+    }
+
+    /// The shell's own store, as a command takes it.
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.app.state::<AppState>().inner().store()
+    }
+}
+
+fn editor_doc(doc: &Value) -> EditorDocV2 {
+    serde_json::from_value(doc.clone()).unwrap()
 }
 
 #[test]
 fn a_meeting_v1_cannot_say_opens_as_v2_with_the_preview_of_the_language_asked_for() {
     let s = shell();
-    let err = s.invoke("load_meeting", json!({"id": 1})).unwrap_err();
-    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        s.store().load(1).is_err(),
+        "the example says more than v1 can"
+    );
 
     let open = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap();
     assert_eq!(open["revision"], 1);
@@ -190,5 +214,356 @@ fn the_v2_preview_answers_a_keystroke_with_the_paragraph_it_changed() {
             .unwrap()
             .contains("Ministers said the plan was"),
         "{blocks:?}"
+    );
+}
+
+#[test]
+fn a_new_meeting_is_stored_and_opens_as_v2_with_its_preview_in_its_language() {
+    let s = shell();
+    let open = s
+        .invoke(
+            "create_meeting",
+            json!({"title": "Conseil d'été", "language": "fr"}),
+        )
+        .unwrap();
+    assert_eq!(open["id"], 3);
+    assert_eq!(open["revision"], 1);
+    assert_eq!(open["language"], "fr");
+    let doc = &open["doc"];
+    assert_eq!(doc["format"], "communique.meeting.v2");
+    assert_eq!(doc["meeting"]["title"], "Conseil d'été");
+    assert_eq!(doc["meeting"]["languages"], json!(["fr"]));
+    assert_eq!(doc["releases"][0]["language"], "fr");
+    // Exactly what the archive holds, and what `load_meeting_v2` answers.
+    let stored = s.stored_at(3);
+    assert_eq!(stored.revision, 1);
+    assert_eq!(*doc, v2::to_value(&stored.meeting).unwrap());
+    assert_eq!(
+        open,
+        s.invoke("load_meeting_v2", json!({"id": 3, "language": "fr"}))
+            .unwrap()
+    );
+    // The preview of the empty release: the headline is the title, in French.
+    let head = open["preview"]["head"].as_str().unwrap();
+    assert!(head.contains("lang=\"fr\""), "{head}");
+    let preview = open["preview"].to_string();
+    assert!(preview.contains("<h1>Conseil d'été</h1>"), "{preview}");
+
+    let err = s
+        .invoke("create_meeting", json!({"title": "T", "language": "de"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains(r#"unsupported language "de""#),
+        "{err}"
+    );
+    let err = s
+        .invoke("create_meeting", json!({"title": " ", "language": "en"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert_eq!(s.store().count().unwrap(), 3, "nothing stored");
+}
+
+#[test]
+fn the_release_copied_is_the_v2_release_in_the_language_asked_for() {
+    let s = shell();
+    let doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let clip = release::clip(&editor_doc(&doc), Language::Fr).unwrap();
+    let fr = v2::compose(&example(), Language::Fr);
+    assert_eq!(clip.html, render::article(&fr));
+    assert_eq!(clip.text, render::plain_text(&fr));
+    assert!(
+        clip.html
+            .contains("<h1>Les ministres adoptent un plan pour des ports sûrs</h1>"),
+        "{}",
+        clip.html
+    );
+    assert!(
+        clip.text.contains("Nous agissons ensemble"),
+        "{}",
+        clip.text
+    );
+    assert!(!clip.text.contains("We act together"), "{}", clip.text);
+    // What v1 could not say is there: the list, and the block quote with its byline.
+    let en = release::clip(&editor_doc(&doc), Language::En).unwrap();
+    assert!(en.html.contains("<ul>"), "{}", en.html);
+    assert!(en.html.contains("<blockquote"), "{}", en.html);
+    assert!(
+        en.text.contains("A budget is a promise kept"),
+        "{}",
+        en.text
+    );
+}
+
+#[test]
+fn copying_a_release_in_a_language_the_document_is_not_published_in_is_refused() {
+    let s = shell();
+    let doc = s.invoke("load_meeting_v2", json!({"id": 2})).unwrap()["doc"].clone();
+    assert_eq!(doc["meeting"]["languages"], json!(["en"]));
+    let err = s
+        .invoke("copy_release", json!({"doc": doc, "language": "fr"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert_eq!(
+        err["message"],
+        r#"meeting: it is not published in "fr" (its languages: en)"#
+    );
+    // A tag v2 has no table for: Tauri refuses the argument, with core's message.
+    let err = s
+        .invoke("copy_release", json!({"doc": doc, "language": "de"}))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains(r#"unsupported language \"de\""#),
+        "{err}"
+    );
+    // A document core refuses names its field, before anything is composed.
+    let mut bad = doc.clone();
+    bad["meeting"]["languages"] = json!([]);
+    let err = s
+        .invoke("copy_release", json!({"doc": bad, "language": "en"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("meeting: meeting.languages"),
+        "{err}"
+    );
+}
+
+#[test]
+fn copying_a_release_that_places_a_quote_off_the_record_is_refused_as_its_export_is() {
+    let s = shell();
+    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let placed = doc["releases"][0].to_string();
+    let quotes = doc["agenda"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|it| it["quotes"].as_array_mut().into_iter().flatten());
+    let mut off = None;
+    for q in quotes {
+        let id = q["id"].as_str().unwrap().to_owned();
+        if placed.contains(&format!(r#""quote":"{id}""#)) {
+            q["in_release"] = json!(false);
+            off = Some(id);
+            break;
+        }
+    }
+    let off = off.expect("the example places a quote in its release");
+    let err = s
+        .invoke("copy_release", json!({"doc": doc, "language": "en"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.starts_with("releases[0]."), "{message}");
+    assert!(message.contains(&format!("{off:?}")), "{message}");
+    assert!(message.contains("off the record"), "{message}");
+}
+
+#[test]
+fn an_export_is_named_from_the_title_and_the_language_of_a_release_among_several() {
+    let s = shell();
+    let example = example();
+    let name = |m: &v2::MeetingV2, format, language| files::export_name(1, m, format, language);
+    let stem = "Foreign-ministers-spring-session";
+    assert_eq!(
+        name(&example, Format::Html, None).unwrap(),
+        format!("{stem}-en.html")
+    );
+    assert_eq!(
+        name(&example, Format::Html, Some(Language::Fr)).unwrap(),
+        format!("{stem}-fr.html")
+    );
+    assert_eq!(
+        name(&example, Format::Markdown, Some(Language::Fr)).unwrap(),
+        format!("{stem}-fr.md")
+    );
+    // The meeting file holds every release: no language in its name.
+    assert_eq!(
+        name(&example, Format::Json, Some(Language::Fr)).unwrap(),
+        format!("{stem}.meeting.json")
+    );
+    let one = s.stored_at(2).meeting;
+    let title = files::export_name(2, &one, Format::Html, None).unwrap();
+    assert!(!title.contains("-en"), "{title}");
+    assert!(title.ends_with(".html"), "{title}");
+
+    // Refused before the dialog: a format, a language, a meeting that is not there.
+    let err = s
+        .invoke(
+            "export_meeting",
+            json!({"id": 2, "format": "html", "language": "fr"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert_eq!(
+        err["message"],
+        r#"meeting 2: it is not published in "fr" (its languages: en)"#
+    );
+    let err = s
+        .invoke(
+            "export_meeting",
+            json!({"id": 1, "format": "pdf", "language": null}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    let err = s
+        .invoke(
+            "export_meeting",
+            json!({"id": 9, "format": "html", "language": null}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+}
+
+#[test]
+fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
+    let s = shell();
+    let open = s
+        .invoke(
+            "create_meeting",
+            json!({"title": "Water council", "language": "en"}),
+        )
+        .unwrap();
+    let id = open["id"].as_i64().unwrap();
+    let mut doc = open["doc"].clone();
+    doc["releases"][0]["lead"] = json!([
+        {"id": "p-1", "p": ["The council met in Oslo."]},
+        {"id": "h-1", "h": ["What was agreed"]},
+        {"id": "p-2", "p": ["A plan for the lakes."]},
+    ]);
+    s.invoke(
+        "save_meeting_v2",
+        json!({"id": id, "baseRevision": 1, "doc": doc}),
+    )
+    .unwrap();
+    let err = s.store().load(id).unwrap_err();
+    assert_eq!(err.code(), communique_core::Code::InvalidInput, "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("Water-council.html");
+    let number = files::export_to(&mut s.store(), id, Format::Html, None, &html).unwrap();
+    assert_eq!(number, Some(1));
+    let written = std::fs::read_to_string(&html).unwrap();
+    assert!(written.contains("<h2>What was agreed</h2>"), "{written}");
+    assert!(written.contains("A plan for the lakes."), "{written}");
+    let versions = s.invoke("list_versions", json!({"id": id})).unwrap();
+    assert_eq!(versions.as_array().unwrap().len(), 1, "{versions}");
+    assert_eq!(
+        versions[0]["reason"],
+        serde_json::to_value(VersionReason::Export {
+            format: Format::Html
+        })
+        .unwrap()
+    );
+
+    // The same release in Markdown reads the same: written, no new version.
+    let md = dir.path().join("Water-council.md");
+    let number = files::export_to(&mut s.store(), id, Format::Markdown, None, &md).unwrap();
+    assert_eq!(number, None);
+    let written = std::fs::read_to_string(&md).unwrap();
+    assert!(written.contains("## What was agreed"), "{written}");
+    // The meeting file is v2, since v1 cannot say the sub-heading; it reads back as stored.
+    let json = dir.path().join("Water-council.meeting.json");
+    files::export_to(&mut s.store(), id, Format::Json, None, &json).unwrap();
+    let bytes = std::fs::read(&json).unwrap();
+    assert_eq!(
+        v2::parse("export", &bytes).unwrap(),
+        s.stored_at(id).meeting
+    );
+
+    // A release of the two-language example, in French.
+    let fr = dir.path().join("Foreign-ministers-fr.html");
+    files::export_to(&mut s.store(), 1, Format::Html, Some(Language::Fr), &fr).unwrap();
+    let written = std::fs::read_to_string(&fr).unwrap();
+    assert!(written.contains("lang=\"fr\""), "{written}");
+    assert!(written.contains("Nous agissons ensemble"), "{written}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        4,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn the_editors_document_is_written_as_a_v2_meeting_file_that_reads_back() {
+    let s = shell();
+    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    // Unsaved: an edit the archive has not taken.
+    doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    let meeting = editor_doc(&doc).meeting().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unsaved.meeting.json");
+    files::write_meeting_file(&path, &meeting).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(
+        bytes,
+        v2::to_json(&meeting).unwrap().as_bytes(),
+        "canonical"
+    );
+    assert_eq!(v2::parse("unsaved", &bytes).unwrap(), meeting);
+    assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap(), doc);
+    // And it imports as it was typed; a v1 file imports upgraded.
+    let id = files::import_from(&mut s.store(), &path).unwrap();
+    assert_eq!(s.stored_at(id).meeting, meeting);
+    let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/samples/water-council-en.meeting.json");
+    let id = files::import_from(&mut s.store(), &v1).unwrap();
+    assert_eq!(s.stored_at(id).meeting, v2::upgrade(&sample::sample_en()));
+
+    // A document core refuses is refused before the dialog, naming the field.
+    doc["releases"][0]["items"][0]["blocks"][0]["p"] =
+        json!([{"link": "javascript:alert(1)", "text": ["click"]}]);
+    let err = s
+        .invoke("save_meeting_file", json!({"doc": doc}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("releases[0].items[0].blocks[0].p[0]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_version_of_a_meeting_v1_cannot_say_is_restored_and_opens_as_v2() {
+    let s = shell();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("release.html");
+    assert_eq!(
+        files::export_to(&mut s.store(), 1, Format::Html, None, &path).unwrap(),
+        Some(1)
+    );
+    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    s.invoke(
+        "save_meeting_v2",
+        json!({"id": 1, "baseRevision": 1, "doc": doc}),
+    )
+    .unwrap();
+
+    let open = s
+        .invoke("restore_version", json!({"id": 1, "number": 1}))
+        .unwrap();
+    assert_eq!(open["revision"], 3);
+    assert_eq!(open["language"], "en");
+    // The version exported: as exported (its `updated` time is the one it had then).
+    let stored = s.stored();
+    assert_eq!(open["doc"], v2::to_value(&stored.meeting).unwrap());
+    assert_eq!(
+        stored.meeting.releases[0].items[0].blocks,
+        example().releases[0].items[0].blocks
+    );
+    let blocks = open["preview"]["blocks"].to_string();
+    assert!(
+        blocks.contains("Ministers agreed that the plan was"),
+        "{blocks}"
     );
 }

@@ -64,9 +64,17 @@ export function nearItems(
  * as items wake; the agenda corrects the rest above the visible band.
  */
 export function estimateItemHeight(item: { summary: string; notes: string; quotes: readonly { text: string }[] }, width: number): number {
+  // `summary`: the text of the item's part in the release (partText).
   const perLine = Math.max(20, (width - 80) / 7.1);
   const lines = (s: string, min: number) => Math.max(min, s.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0));
   let h = 168 + 25 * lines(item.summary, 2) + 19 * lines(item.notes, 1);
   for (const q of item.quotes) h += 63 + 25 * lines(q.text, 1);
   return Math.round(h);
+}
+
+/** Roughly the text of a block list, one line per block (for `estimateItemHeight`). */
+export function partText(blocks: readonly { [k: string]: unknown }[]): string {
+  const text = (v: unknown): string =>
+    typeof v === 'string' ? v : Array.isArray(v) ? v.map(text).join('') : v && typeof v === 'object' ? Object.values(v).map(text).join(' ') : '';
+  return blocks.map((b) => text(Object.entries(b).filter(([k]) => k !== 'id').map(([, v]) => v))).join('\n');
 }

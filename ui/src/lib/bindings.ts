@@ -6,12 +6,14 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	listMeetings: (limit: number, offset: number) => __TAURI_INVOKE<MeetingPage>("list_meetings", { limit, offset }),
 	searchMeetings: (query: string, limit: number) => __TAURI_INVOKE<SearchHit[]>("search_meetings", { query, limit }),
-	loadMeeting: (id: number) => __TAURI_INVOKE<OpenMeeting>("load_meeting", { id }),
-	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeeting>("create_meeting", { title, language }),
-	saveMeeting: (id: number, baseRevision: number, doc: EditorDoc) => __TAURI_INVOKE<Saved>("save_meeting", { id, baseRevision, doc }),
 	/**
-	 *  Any meeting, as its meeting file v2 (what the release editor edits; `load_meeting` refuses a
-	 *  meeting v1 cannot say).
+	 *  A new meeting starting today, with an empty release in `language`: stored, then opened as
+	 *  `load_meeting_v2` opens it (its preview in that language).
+	 */
+	createMeeting: (title: string, language: string) => __TAURI_INVOKE<OpenMeetingV2>("create_meeting", { title, language }),
+	/**
+	 *  Any meeting, as its meeting file v2 (what the editor edits), with the preview of its release
+	 *  in `language` (none: the first release's).
 	 */
 	loadMeetingV2: (id: number, language: Language | null) => __TAURI_INVOKE<OpenMeetingV2>("load_meeting_v2", { id, language }),
 	saveMeetingV2: (id: number, baseRevision: number, doc: EditorDocV2) => __TAURI_INVOKE<Saved>("save_meeting_v2", { id, baseRevision, doc }),
@@ -21,34 +23,39 @@ export const commands = {
 	listVersions: (id: number) => __TAURI_INVOKE<VersionSummary[]>("list_versions", { id }),
 	saveVersion: (id: number) => __TAURI_INVOKE<number | null>("save_version", { id }),
 	versionDiff: (id: number, from: number, to: number) => __TAURI_INVOKE<VersionDiff>("version_diff", { id, from, to }),
-	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeeting>("restore_version", { id, number }),
+	/**
+	 *  Puts version `number` back (core keeps the release as it reads first, in the same
+	 *  transaction), then opens the meeting as `load_meeting_v2` does, with its first release's
+	 *  preview.
+	 */
+	restoreVersion: (id: number, number: number) => __TAURI_INVOKE<OpenMeetingV2>("restore_version", { id, number }),
 	listBackups: () => __TAURI_INVOKE<Backup[]>("list_backups"),
 	restoreBackup: (path: string) => __TAURI_INVOKE<Restored>("restore_backup", { path }),
 	/**
-	 *  The preview of the editor's document, sent whole (`doc`) or as the parts that changed since
-	 *  its last request; the answer is what changed in the preview it `shown` (core's `LivePreview`).
-	 */
-	previewEdit: (session: number, shown: number, doc: EditorDoc | null, parts: DocPart[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit", { session, shown, doc, parts }),
-	/**
-	 *  `preview_edit` for the v2 editor: its parts are v2's (`DocPartV2`), and it names the language
-	 *  of the release it shows (none: the first release's).
+	 *  The preview of the editor's v2 document, sent whole (`doc`) or as the parts that changed
+	 *  since its last request (`DocPartV2`), in the release of `language` (none: the first
+	 *  release's); the answer is what changed in the preview it `shown` (core's `LivePreviewV2`).
 	 */
 	previewEditV2: (session: number, shown: number, language: Language | null, doc: EditorDocV2 | null, parts: DocPartV2[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit_v2", { session, shown, language, doc, parts }),
 	/**
-	 *  The release on the clipboard twice: as rich text (the `<article>`) for a CMS or an e-mail,
-	 *  and as plain text for everything else.
+	 *  The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or
+	 *  an e-mail, and as plain text for everything else.
 	 */
-	copyRelease: (doc: EditorDoc) => __TAURI_INVOKE<null>("copy_release", { doc }),
-	/**  Asks where to save, then writes atomically: the path written, or `null` if the user cancelled. */
-	exportMeeting: (id: number, format: string) => __TAURI_INVOKE<string | null>("export_meeting", { id, format }),
+	copyRelease: (doc: EditorDocV2, language: Language) => __TAURI_INVOKE<null>("copy_release", { doc, language }),
+	/**
+	 *  Asks where to save, then writes the export of the stored meeting (`format`; a release's in
+	 *  `language`, none: the original's) atomically: the path written, or `null` if the user
+	 *  cancelled.
+	 */
+	exportMeeting: (id: number, format: string, language: Language | null) => __TAURI_INVOKE<string | null>("export_meeting", { id, format, language }),
 	/**  Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled. */
 	importMeeting: () => __TAURI_INVOKE<number | null>("import_meeting"),
 	/**
-	 *  Asks where, then writes the editor's document as it is typed (stored or not) as a meeting
-	 *  file: the way to keep an edit the archive cannot take (its save fails) when the window closes.
-	 *  `None`: the user cancelled.
+	 *  Asks where, then writes the editor's v2 document as it is typed (stored or not) as a meeting
+	 *  file v2: the way to keep an edit the archive cannot take (its save fails) when the window
+	 *  closes. `None`: the user cancelled.
 	 */
-	saveMeetingFile: (doc: EditorDoc) => __TAURI_INVOKE<string | null>("save_meeting_file", { doc }),
+	saveMeetingFile: (doc: EditorDocV2) => __TAURI_INVOKE<string | null>("save_meeting_file", { doc }),
 	/**
 	 *  The UI has the close request in hand (its first answer to `app://close-requested`): the
 	 *  window stays until it calls `close_app`.
@@ -161,16 +168,6 @@ export type DiffPara = {
 	words: Segment[] | null,
 };
 
-/**  One part of the document, replaced whole by what the editor holds now. */
-export type DocPart = { part: "meeting"; value: MeetingInfo } | { part: "people"; value: Person[] } | 
-/**  `null`: the document has no release (yet). */
-{ part: "release"; value: Release | null } | 
-/**
- *  The agenda item at `index` (the agenda's length and order are unchanged: a structural edit
- *  sends the whole document).
- */
-{ part: "item"; index: number; value: AgendaItem };
-
 /**
  *  One part of a v2 document, replaced whole by what the editor holds now. A structural edit (an
  *  agenda item or a release added, removed or moved, an item's part added to a release or taken
@@ -190,12 +187,10 @@ export type DocPartV2 = { part: "meeting"; value: Info } | { part: "organisation
 export type Edit = "same" | "added" | "removed";
 
 /**
- *  A meeting file from the editor. Typed `MeetingFile` for the UI, but taken as plain JSON so that
- *  core reads it as it reads a file: a refusal names the field, as `{code, message}`.
+ *  A meeting file v2 from the editor. Typed `MeetingFileV2` for the UI, but taken as plain JSON
+ *  so that core reads it as it reads a file: a refusal names the field's path, as
+ *  `{code, message}`.
  */
-export type EditorDoc = MeetingFile;
-
-/**  A meeting file v2 from the editor, taken as plain JSON like `EditorDoc`. */
 export type EditorDocV2 = MeetingFileV2;
 
 /**  How a quote names its speaker. */
@@ -322,17 +317,6 @@ export type MeetingSummary = {
 	language: string,
 	revision: number,
 	modified_at: string,
-};
-
-export type OpenMeeting = {
-	id: number,
-	revision: number,
-	doc: MeetingFile,
-	/**
-	 *  The release preview of `doc`, in parts (`render::preview_parts`): the editor shows it at
-	 *  once, without sending the document back to have it rendered.
-	 */
-	preview: PreviewParts,
 };
 
 /**  A meeting opened as its meeting file v2, with the preview of one of its releases. */

@@ -1,7 +1,6 @@
 // The release out of the app: exported to a file the user picks (the stored meeting, so it is
 // saved first), or copied to the clipboard (what is typed now).
 
-import { toWire } from './doc';
 import { api, toAppError } from './ipc';
 import type { Toasts } from './toasts.svelte';
 import type { Workspace } from './workspace.svelte';
@@ -27,14 +26,14 @@ export class Exports {
       return;
     }
     try {
-      const path = await api.exportMeeting(m.id, format);
+      const path = await api.exportMeeting(m.id, format, m.doc.language);
       if (path) {
         this.toasts.show(`Exported to ${path}`);
         // Exporting a corrected release sets its "updated" time, which the shell stores: take
         // that in (nothing was typed since the flush), so the next save is not a conflict.
         const revision = await api.meetingRevision(m.id);
         if (this.workspace.meeting === m && m.status.kind === 'saved' && revision > m.baseRevision) {
-          this.workspace.adopt(await api.loadMeeting(m.id));
+          this.workspace.adopt(await api.loadMeeting(m.id, m.doc.language));
         }
       }
       // An export records a version when the release reads differently.
@@ -49,7 +48,7 @@ export class Exports {
     const m = this.workspace.meeting;
     if (!m) return;
     try {
-      await api.copyRelease(toWire(m.doc));
+      await api.copyRelease(m.doc);
       this.toasts.show('Release copied (formatted and plain text).');
     } catch (e) {
       const err = toAppError(e);

@@ -4,7 +4,7 @@
 
 import { commands } from './bindings';
 import { toWire, type UiDoc } from './doc';
-import type { AppError, Code, DocPart, ErrorCode, MeetingDoc } from './types';
+import type { AppError, Code, DocPartV2, ErrorCode, Language, MeetingDoc } from './types';
 
 // Every code the shell sends, once: the type check fails when the Rust `Code` enum gains or loses one.
 const CODES: Record<Code, true> = {
@@ -51,15 +51,15 @@ export const api = {
   listMeetings: (limit: number, offset: number) => call(() => commands.listMeetings(limit, offset)),
   searchMeetings: (query: string, limit: number) => call(() => commands.searchMeetings(query, limit)),
   createMeeting: (title: string, language: string) => call(() => commands.createMeeting(title, language)),
-  loadMeeting: (id: number) => call(() => commands.loadMeeting(id)),
-  saveMeeting: (id: number, baseRevision: number, doc: Doc) => call(() => commands.saveMeeting(id, baseRevision, wire(doc))),
+  loadMeeting: (id: number, language: Language | null = null) => call(() => commands.loadMeetingV2(id, language)),
+  saveMeeting: (id: number, baseRevision: number, doc: Doc) => call(() => commands.saveMeetingV2(id, baseRevision, wire(doc))),
   meetingRevision: (id: number) => call(() => commands.meetingRevision(id)),
   deleteMeeting: (id: number) => call(() => commands.deleteMeeting(id)),
   /** The preview of the editor's document, sent whole or as the parts changed since (`LivePreview`). */
-  previewEdit: (session: number, shown: number, doc: Doc | null, parts: DocPart[]) =>
-    call(() => commands.previewEdit(session, shown, doc && wire(doc), parts)),
+  previewEditV2: (session: number, shown: number, language: Language | null, doc: Doc | null, parts: DocPartV2[]) =>
+    call(() => commands.previewEditV2(session, shown, language, doc && wire(doc), parts)),
   /** The shell puts the release on the system clipboard, as rich HTML and as plain text. */
-  copyRelease: (doc: Doc) => call(() => commands.copyRelease(wire(doc))),
+  copyRelease: (doc: UiDoc) => call(() => commands.copyRelease(toWire(doc), doc.language)),
   /** Everything is saved (or the user discarded it): the shell closes the window now. */
   closeApp: () => call(() => commands.closeApp()),
   /**
@@ -70,7 +70,7 @@ export const api = {
   /** Asks where, then writes `doc` (as typed, saved or not) as a meeting file; `null`: cancelled. */
   saveMeetingFile: (doc: Doc) => call(() => commands.saveMeetingFile(wire(doc))),
   /** The path written, or `null` when the user cancelled the save dialog. */
-  exportMeeting: (id: number, format: ExportFormat) => call(() => commands.exportMeeting(id, format)),
+  exportMeeting: (id: number, format: ExportFormat, language: Language | null = null) => call(() => commands.exportMeeting(id, format, language)),
   /** The new meeting's id, or `null` when the user cancelled the open dialog. */
   importMeeting: () => call(() => commands.importMeeting()),
   peopleDirectory: (query: string, limit: number) => call(() => commands.peopleDirectory(query, limit)),

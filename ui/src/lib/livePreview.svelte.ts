@@ -7,13 +7,25 @@
 // One request at a time: parts edited while one is out are sent together in the next. Whatever
 // goes wrong, the next request sends the whole document again (a structural edit does too).
 
-import { itemToWire, meetingToWire, peopleToWire, releaseToWire, toWire, type UiDoc } from './doc';
+import {
+  itemToWire,
+  meetingToWire,
+  organisationsToWire,
+  partsToWire,
+  peopleToWire,
+  releaseHeadToWire,
+  releaseIndexOf,
+  releasesToWire,
+  toWire,
+  type UiDoc,
+} from './doc';
 import { api, toAppError } from './ipc';
 import { coalesce } from './timing';
-import type { AppError, DocPart, PreviewParts, PreviewUpdate } from './types';
+import type { AppError, DocPartV2, PreviewParts, PreviewUpdate } from './types';
 
 /** Where an edit was made: one agenda item (its key), or one of the document's other parts. */
-export type Changed = { item: string } | 'meeting' | 'people' | 'release';
+/** `text`: only what the release says of the item changed (its part), not the item itself. */
+export type Changed = { item: string; text?: boolean } | 'meeting' | 'people' | 'release';
 
 /** Blocks `start .. start + removed` of render `base` became `blocks`. */
 export interface Splice {
@@ -33,12 +45,14 @@ export interface Shown {
 interface Dirty {
   all: boolean;
   items: Set<string>;
+  /** Items whose part in the release changed, the item itself not. */
+  texts: Set<string>;
   meeting: boolean;
   people: boolean;
   release: boolean;
 }
 
-const clean = (): Dirty => ({ all: false, items: new Set(), meeting: false, people: false, release: false });
+const clean = (): Dirty => ({ all: false, items: new Set(), texts: new Set(), meeting: false, people: false, release: false });
 
 let sessions = Math.floor(Math.random() * 1e6);
 
@@ -60,7 +74,7 @@ export class LivePreview {
   changed(where?: Changed): void {
     const d = this.dirty;
     if (where === undefined) d.all = true;
-    else if (typeof where === 'object') d.items.add(where.item);
+    else if (typeof where === 'object') (where.text ? d.texts : d.items).add(where.item);
     else d[where] = true;
     this.schedule();
   }
@@ -95,20 +109,49 @@ export class LivePreview {
     }
   }
 
+  /** The releases' shape as last sent (their count, the items each part is of): a part added or
+   * taken out of the release changes it, and the document is sent whole. */
+  private sentShape = '';
+
+  private shape(): string {
+    const doc = this.doc;
+    return JSON.stringify([releasesToWire(doc).length, partsToWire(doc).map((p) => p.item)]);
+  }
+
   private request(d: Dirty): Promise<PreviewUpdate> {
     const doc = this.doc;
     const shown = this.shown.render;
-    if (d.all) return api.previewEdit(this.session, shown, toWire(doc), []);
-    const parts: DocPart[] = [];
-    if (d.meeting) parts.push({ part: 'meeting', value: meetingToWire(doc.meeting) });
-    if (d.people) parts.push({ part: 'people', value: peopleToWire(doc.people) });
-    if (d.release) parts.push({ part: 'release', value: releaseToWire(doc) });
-    for (const key of d.items) {
-      const index = doc.agenda.findIndex((i) => i.key === key);
-      if (index < 0) return api.previewEdit(this.session, shown, toWire(doc), []);
-      parts.push({ part: 'item', index, value: itemToWire(doc.agenda[index]) });
+    const lang = doc.language;
+    const shape = this.shape();
+    const whole = () => {
+      this.sentShape = shape;
+      return api.previewEditV2(this.session, shown, lang, toWire(doc), []);
+    };
+    if (d.all || shape !== this.sentShape) return whole();
+    const parts: DocPartV2[] = [];
+    const release = releaseIndexOf(doc);
+    if (d.meeting) {
+      parts.push({ part: 'meeting', value: meetingToWire(doc) });
+      parts.push({ part: 'organisations', value: organisationsToWire(doc) });
     }
-    return api.previewEdit(this.session, shown, null, parts);
+    if (d.people) parts.push({ part: 'people', value: peopleToWire(doc) });
+    if (d.release) {
+      const head = releaseHeadToWire(doc);
+      if (!head) return whole();
+      parts.push({ part: 'release_head', index: release, value: head });
+    }
+    if (d.items.size || d.texts.size) {
+      const order = partsToWire(doc);
+      for (const key of new Set([...d.items, ...d.texts])) {
+        const index = doc.agenda.findIndex((i) => i.key === key);
+        if (index < 0) return whole();
+        const item = doc.agenda[index];
+        if (d.items.has(key)) parts.push({ part: 'item', index, value: itemToWire(doc, item) });
+        const at = order.findIndex((p) => p.item === item.id);
+        if (at >= 0) parts.push({ part: 'release_item', release, index: at, value: order[at] });
+      }
+    }
+    return api.previewEditV2(this.session, shown, lang, null, parts);
   }
 
   private show(update: Exclude<PreviewUpdate, { kind: 'resend' }>): void {

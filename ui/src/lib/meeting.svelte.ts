@@ -9,7 +9,7 @@
 // refreshed at once (`livePreview.svelte.ts`: only what changed goes to the shell and back).
 
 import { Autosaver, type SaveStatus } from './autosave';
-import { toWire, type UiDoc } from './doc';
+import { peopleToWire, quotesToWire, toWire, type UiDoc } from './doc';
 import { Edits } from './edits';
 import { api, isAppError, toAppError } from './ipc';
 import { LivePreview, type Changed } from './livePreview.svelte';
@@ -65,6 +65,10 @@ export class OpenMeeting {
   /** Agenda, quotes, people, photos: the structural edits, each one undo step. */
   readonly edits: Edits;
 
+  /** The people and the quotes as the file holds them: what the release's text can name and place. */
+  readonly wirePeople = $derived.by(() => peopleToWire(this.doc));
+  readonly wireQuotes = $derived.by(() => quotesToWire(this.doc));
+
   /** Left (or replaced by the stored copy): it saves nothing any more. */
   disposed = false;
 
@@ -112,6 +116,12 @@ export class OpenMeeting {
   changed(where?: Changed): void {
     this.saver.change();
     this.preview.changed(where);
+  }
+
+  /** The release's text changed in a rich-text editor (it keeps its own undo history). */
+  textChanged(where: Changed): void {
+    this.lastWasStructural = false;
+    this.changed(where);
   }
 
   /** Applies a structural edit as one undo step, then focuses its row (`focus`). */

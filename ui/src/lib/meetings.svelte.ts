@@ -97,6 +97,6 @@ export function summaryFields(doc: UiDoc) {
     organisation: doc.meeting.organisation || null,
     starts: doc.meeting.starts,
     ends: doc.meeting.ends || null,
-    language: doc.meeting.language,
+    language: doc.keep.languages[0] ?? doc.language,
   };
 }

@@ -2,7 +2,9 @@
 // key at undo time, never by a remembered index or object path, so text typed between an edit and
 // its undo is kept.
 
-import type { UiDoc, UiItem, UiPerson, UiPhoto, UiQuote } from './doc';
+import type { Language } from './types';
+import type { Block, Run } from './bindings';
+import { blockIdsBut, freshRowId, mentionedPeople, placedIn, placedQuoteIds, type UiDoc, type UiItem, type UiPerson, type UiPhoto, type UiQuote } from './doc';
 import type { UndoEntry } from './undo';
 
 export interface Op extends UndoEntry {
@@ -120,8 +122,19 @@ export function deletePerson(doc: UiDoc, key: string): Op {
   return removeRow(() => doc.people, key, 'Remove person');
 }
 
+/** Whether a quote names the person as its speaker, or a release's text mentions them. */
 export function personInUse(doc: UiDoc, id: string): boolean {
-  return doc.agenda.some((it) => it.quotes.some((q) => q.speaker === id));
+  if (doc.agenda.some((it) => it.quotes.some((q) => q.speaker === id))) return true;
+  if (mentionedPeople(doc).has(id)) return true;
+  const needle = JSON.stringify({ person: id }).slice(0, -1);
+  return doc.keep.releases.some((r, i) => i !== doc.keep.releaseIndex && JSON.stringify(r).includes(needle));
+}
+
+/** Whether a release's text places the quote (but `skip`'s part in the edited release, when given). */
+export function quoteInUse(doc: UiDoc, id: string, skip?: UiItem): boolean {
+  if (placedQuoteIds(doc, skip).has(id)) return true;
+  const needle = JSON.stringify({ quote: id }).slice(0, -1);
+  return doc.keep.releases.some((r, i) => i !== doc.keep.releaseIndex && JSON.stringify(r).includes(needle));
 }
 
 export function addPhoto(doc: UiDoc, photo: UiPhoto): Op {
@@ -159,6 +172,88 @@ export function group(label: string, ops: (Op | null)[]): Op {
     },
     undo() {
       for (const o of [...list].reverse()) o.undo();
+    },
+  };
+}
+
+/** The one release's language becomes `to`: its texts are that language's from now on (undo: back). */
+export function relabelLanguage(doc: UiDoc, to: Language): Op | null {
+  const from = doc.language;
+  if (from === to || doc.keep.languages.length > 1) return null;
+  const set = (a: Language, b: Language) => () => {
+    doc.language = b;
+    doc.keep.languages = [b];
+    for (const it of doc.agenda) for (const q of it.quotes) if (q.keep.original === a) q.keep.original = b;
+  };
+  return { label: 'Change release language', redo: set(from, to), undo: set(to, from) };
+}
+
+/** Whether a text of any release places the quote, but the item's own part in the edited one. */
+export function placedOutside(doc: UiDoc, item: UiItem, quote: string): boolean {
+  return quoteInUse(doc, quote, item);
+}
+
+/** The item's part with `quote` placed at its end: after the last paragraph's text, else in a new
+ * paragraph. Undo puts the blocks back as they were. Null when the part places it already. */
+export function placeQuote(doc: UiDoc, item: UiItem, quote: string): Op | null {
+  if (placedIn(item.part.blocks).has(quote)) return null;
+  const before = item.part.blocks;
+  const last = before.at(-1);
+  let after: Block[];
+  if (last && 'p' in last) {
+    const runs = [...last.p];
+    const tail = runs.at(-1);
+    if (runs.length && !(typeof tail === 'string' && /\s$/.test(tail))) runs.push(' ');
+    runs.push({ quote });
+    after = [...before.slice(0, -1), { ...last, p: runs }];
+  } else {
+    const taken = new Set(blockIdsBut(doc, before).concat(before.map((b) => b.id)));
+    after = [...before, { id: freshRowId('p', taken), p: [{ quote }] }];
+  }
+  // Undone, the quote leaves the text typed since (not a snapshot of the blocks).
+  return { ...setBlocks(item, after, 'Place quote in release'), undo: () => unplaceQuote(item, quote)?.redo() };
+}
+
+/** The item's part without `quote` (its spans and block quotes), the spaces around it tidied. */
+export function unplaceQuote(item: UiItem, quote: string): Op | null {
+  if (!placedIn(item.part.blocks).has(quote)) return null;
+  const strip = (runs: readonly Run[]): Run[] => {
+    const out: Run[] = [];
+    for (const r of runs) {
+      if (typeof r !== 'string' && 'quote' in r && r.quote === quote) continue;
+      const prev = out.at(-1);
+      if (typeof r === 'string' && typeof prev === 'string') out[out.length - 1] = prev + r;
+      else out.push(typeof r !== 'string' && 'quote' in r && r.clause ? { ...r, clause: strip(r.clause) } : r);
+    }
+    return out
+      .map((r) => (typeof r === 'string' ? r.replace(/ {2,}/g, ' ') : r))
+      .map((r, i, all) => (typeof r === 'string' && i === all.length - 1 ? r.replace(/\s+$/, '') : r))
+      .filter((r) => r !== '');
+  };
+  const after: Block[] = [];
+  for (const b of item.part.blocks) {
+    if ('blockquote' in b) {
+      if (b.blockquote !== quote) after.push(b);
+    } else if ('p' in b) {
+      const p = strip(b.p);
+      if (p.length) after.push({ ...b, p });
+    } else if ('h' in b) after.push({ ...b, h: strip(b.h) });
+    else if ('list' in b) after.push({ ...b, entries: b.entries.map(strip) });
+    else if ('statement' in b) after.push({ ...b, statement: strip(b.statement), ...(b.paragraphs ? { paragraphs: b.paragraphs.map(strip) } : {}) });
+    else after.push(b);
+  }
+  return setBlocks(item, after, 'Take quote out of release');
+}
+
+function setBlocks(item: UiItem, blocks: Block[], label: string): Op {
+  const before = item.part.blocks;
+  return {
+    label,
+    redo() {
+      item.part.blocks = blocks;
+    },
+    undo() {
+      item.part.blocks = before;
     },
   };
 }

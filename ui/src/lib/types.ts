@@ -1,27 +1,28 @@
 // The types the UI shares with the shell are generated from the Rust types (`bindings.ts`, by
 // tauri-specta; docs/ipc.md): this module names them for the UI and adds the few that are its own.
 
-import type { AppError as ShellError, Code, FormatV1 } from './bindings';
+import type { AppError as ShellError, Code } from './bindings';
 
 export type {
-  AgendaItem,
   Backup,
   Code,
   DiffPara,
-  DocPart,
+  DocPartV2,
   Edit,
-  Form,
   Language,
-  MeetingInfo,
   MeetingPage,
   MeetingSummary,
-  OpenMeeting,
+  OpenMeetingV2 as OpenMeeting,
   Person,
-  Photo,
+  PersonV2,
+  QuoteV2,
+  ReleaseV2,
+  Block,
+  Run,
+  DatelinePosition,
+  FormV2,
   PreviewParts,
   PreviewUpdate,
-  Quote,
-  Release,
   Restored,
   Saved,
   SearchHit,
@@ -30,10 +31,8 @@ export type {
   VersionReason,
   VersionSummary,
 } from './bindings';
-/** Exactly a v1 meeting file: what the shell sends and takes. */
-export type { MeetingFile as MeetingDoc } from './bindings';
-
-export const FORMAT: FormatV1 = 'communique.meeting.v1';
+/** Exactly a v2 meeting file: what the shell sends and takes. */
+export type { MeetingFileV2 as MeetingDoc } from './bindings';
 
 /** A shell error's code, or `unknown` for a rejection that is not one (a bug, a broken IPC). */
 export type ErrorCode = Code | 'unknown';

@@ -8,7 +8,7 @@ import { api, toAppError } from './ipc';
 import { OpenMeeting, type Opened } from './meeting.svelte';
 import { summaryFields, type MeetingsList } from './meetings.svelte';
 import type { Toasts } from './toasts.svelte';
-import type { OpenMeeting as Loaded } from './types';
+import type { Language, OpenMeeting as Loaded } from './types';
 
 const LAST_KEY = 'communique.lastMeeting';
 const LANG_KEY = 'communique.lastLanguage';
@@ -29,7 +29,7 @@ function recall(key: string): string | null {
   }
 }
 
-const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc), preview: o.preview });
+const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc, o.language), preview: o.preview });
 
 export class Workspace {
   meeting = $state<OpenMeeting | null>(null);
@@ -161,12 +161,29 @@ export class Workspace {
     const m = this.meeting;
     if (!m) return;
     try {
-      this.adopt(await api.loadMeeting(m.id));
+      this.adopt(await api.loadMeeting(m.id, m.doc.language));
       this.toasts.show('Reloaded the saved version.');
     } catch (e) {
       const err = toAppError(e);
       this.toasts.show(`Could not reload (${err.code}: ${err.message})`, 'error');
     }
+  }
+
+  /** Edits the meeting's release in `lang` (a meeting published in several): what is typed is saved first. */
+  async editLanguage(lang: Language): Promise<void> {
+    const m = this.meeting;
+    if (!m || m.doc.language === lang) return;
+    if (!(await this.leaveCurrent())) return;
+    for (const l of [lang, m.doc.language]) {
+      try {
+        this.adopt(await api.loadMeeting(m.id, l));
+        return;
+      } catch (e) {
+        const err = toAppError(e);
+        this.toasts.show(`Could not open the ${l} release (${err.code}: ${err.message})`, 'error');
+      }
+    }
+    this.closeMeeting();
   }
 
   setLanguage(lang: string): void {

@@ -1,6 +1,7 @@
 // The workflow, end to end in Chromium, against the in-memory fake shell (fake-backend.ts).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, assert, eq, test, until } from './harness.mjs';
+import { SHOTS, UI, assert, eq, test, until } from './harness.mjs';
 import { archiveSeed, backupSeed, bigMeeting, fisheriesEn, historySeed, standardSeed } from '../fixtures/meetings.js';
 
 const ENERGY = 3; // the most recent meeting of standardSeed, opened at start
@@ -23,6 +24,12 @@ async function showItem(page, index) {
   await target.scrollIntoViewIfNeeded();
   return target;
 }
+/** A release text's runs as one string: a quote span as `{quote:ID}`, a mention as `{person:ID}`. */
+const runsText = (runs) => runs.map((r) => (typeof r === 'string' ? r : 'quote' in r ? `{quote:${r.quote}}` : 'person' in r ? `{person:${r.person}}` : r.text.join(''))).join('');
+/** The part of the (first) release that tells of agenda item `itemId` (`releases[0].items[]`). */
+const partOf = (doc, itemId) => (doc.releases?.[0]?.items ?? []).find((p) => p.item === itemId);
+/** What the release says about agenda item `itemId`, its blocks one line each (was v1's `summary`). */
+const itemText = (doc, itemId) => (partOf(doc, itemId)?.blocks ?? []).map((b) => runsText(b.p ?? b.h ?? [])).join('\n');
 const active = (page) => page.evaluate(() => ({ testid: document.activeElement?.dataset?.testid ?? null, value: document.activeElement?.value ?? null }));
 
 async function percentile(values, p) {
@@ -177,7 +184,7 @@ test('agenda: delete with an Undo toast, and by keyboard', async ({ page, open, 
   assert((await toast.innerText()).includes('Offshore wind grid'), 'toast names the item');
   await toast.locator('[data-testid="toast-action"]').click();
   eq(await itemTitles(), ['Winter preparedness', 'Offshore wind grid', 'Lunch: exchange with industry', 'Any other business'], 'restored in place');
-  assert((await item(page, 1).locator('[data-testid="item-summary"]').inputValue()).startsWith('The Council endorsed'), 'with its text');
+  assert((await item(page, 1).locator('[data-testid="item-summary"]').textContent()).startsWith('The Council endorsed'), 'with its text');
   await item(page, 3).locator('[data-testid="item-title"]').focus();
   await page.keyboard.press(`${mod}+Shift+Backspace`);
   eq((await itemTitles()).length, 3, 'deleted by keyboard');
@@ -190,7 +197,9 @@ test('agenda: delete with an Undo toast, and by keyboard', async ({ page, open, 
 test('quote: Mod+Shift+Enter captures who speaks first; a name nobody has adds the speaker inline', async ({ page, open, tid, savedDoc, waitSaved, waitPreviewContains, axe, mod }) => {
   await open(standardSeed());
   await item(page, 3).locator('[data-testid="item-title"]').focus();
+  const before = Math.floor(Date.now() / 60000) * 60000;
   await page.keyboard.press(`${mod}+Shift+Enter`);
+  const after = Date.now();
   eq((await active(page)).testid, 'speaker-picker', 'who speaks, first');
   const quote = item(page, 3).locator('[data-testid="quote"]');
   await page.keyboard.type('Ana Lopes'); // nobody in this meeting
@@ -209,8 +218,18 @@ test('quote: Mod+Shift+Enter captures who speaks first; a name nobody has adds t
   await page.keyboard.type('We will build it together.');
   await waitSaved();
   const doc = await savedDoc(ENERGY);
-  eq(doc.people.find((p) => p.id === 'ana-lopes'), { id: 'ana-lopes', name: 'Ana Lopes', full: 'Foreign Minister Ana Lopes', short: 'Ms Lopes' }, 'person saved');
-  eq(doc.agenda[3].quotes, [{ speaker: 'ana-lopes', text: 'We will build it together.', in_release: true }], 'quote saved');
+  eq(doc.people.find((p) => p.id === 'ana-lopes'), { id: 'ana-lopes', name: 'Ana Lopes', forms: { en: { full: 'Foreign Minister Ana Lopes', short: 'Ms Lopes' } } }, 'person saved');
+  // Captured: `said` stamped (the meeting's zone, to the minute); on the record (no `in_release`).
+  const [saved] = doc.agenda[3].quotes ?? [];
+  assert(typeof saved?.id === 'string' && saved.id !== '' && !doc.agenda.slice(0, 3).some((it) => (it.quotes ?? []).some((q) => q.id === saved.id)), `a quote id of its own: ${saved?.id}`);
+  const tallinn = (ms) => new Intl.DateTimeFormat('en', { timeZone: 'Europe/Tallinn', timeZoneName: 'longOffset' }).format(ms).split('GMT')[1] || '+00:00';
+  assert(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/.test(saved?.said ?? '') && saved.said.endsWith(tallinn(Date.parse(saved.said))) && Date.parse(saved.said) >= before && Date.parse(saved.said) <= after, `said stamped when captured, in Tallinn time: ${saved?.said}`);
+  eq(doc.agenda[3].quotes, [{ id: saved.id, speaker: 'ana-lopes', said: saved.said, words: { en: 'We will build it together.' } }], 'quote saved');
+  // In the release: placed at the end of the item's text (the item had none: a paragraph of its own).
+  const part = partOf(doc, 'item-4');
+  const taken = [...doc.releases[0].lead, ...doc.releases[0].items.filter((x) => x !== part).flatMap((x) => x.blocks), ...doc.releases[0].closing].map((b) => b.id);
+  assert(part && part.blocks.length === 1 && !taken.includes(part.blocks[0].id), `a block id of its own: ${JSON.stringify(part)}`);
+  eq(part, { item: 'item-4', blocks: [{ id: part.blocks[0].id, p: [{ quote: saved.id }] }] }, 'quote placed in the release');
   await waitPreviewContains('Foreign Minister Ana Lopes');
   eq(await quote.locator('[data-testid="quote-verb"]').getAttribute('placeholder'), 'said', 'verb placeholder');
 });
@@ -282,7 +301,7 @@ test('quote: capturing picks the speaker by keyboard: Enter keeps the one offere
   await page.keyboard.type('Agreed.');
   await waitSaved();
   const doc = await savedDoc(ENERGY);
-  eq(doc.agenda[0].quotes.slice(-3).map((q) => [q.speaker, q.text]), [['jonas-berg', 'Prices will fall by spring.'], ['kadri-tamm', 'We stand together.'], ['kadri-tamm', 'Agreed.']], 'captured');
+  eq(doc.agenda[0].quotes.slice(-3).map((q) => [q.speaker, q.words.en]), [['jonas-berg', 'Prices will fall by spring.'], ['kadri-tamm', 'We stand together.'], ['kadri-tamm', 'Agreed.']], 'captured');
 });
 
 test('release: the preview follows the headline as you type', async ({ page, open, tid, waitPreviewContains }) => {
@@ -296,7 +315,7 @@ test('release: the preview follows the headline as you type', async ({ page, ope
     return frameH > 300 && frameH < paneH * 3;
   }, 'preview as tall as its content');
   await tid('release-updated-now').click();
-  await until(async () => /[+-]\d\d:\d\d$/.test(await page.evaluate(() => window.__fake.doc(3).release.updated)), 'updated saved with offset', 8000);
+  await until(async () => /[+-]\d\d:\d\d$/.test(await page.evaluate(() => window.__fake.doc(3).releases[0].updated)), 'updated saved with offset', 8000);
 });
 
 test('release: switching an item out of the release updates the preview; undo', async ({ page, open, waitPreviewContains, previewHtml }) => {
@@ -375,7 +394,7 @@ test('conflict on focus: polling notices another writer; reload theirs', async (
   await tid('conflict-reload').click();
   await until(async () => (await tid('meeting-title').inputValue()) === 'Their title', 'theirs loaded');
   eq(await tid('save-status').getAttribute('data-state'), 'saved', 'status');
-  eq((await calls('save_meeting')).length, 0, 'nothing saved');
+  eq((await calls('save_meeting_v2')).length, 0, 'nothing saved');
 });
 
 test('save: edits are flushed before export; export and copy', async ({ page, open, tid, fake, calls }) => {
@@ -386,7 +405,7 @@ test('save: edits are flushed before export; export and copy', async ({ page, op
   await until(async () => (await fake(() => window.__fake.state.exports.length)) === 1, 'exported');
   const ex = await fake(() => window.__fake.state.exports[0]);
   eq([ex.id, ex.format], [ENERGY, 'html'], 'export args');
-  eq((await calls('save_meeting')).length >= 1, true, 'saved before export');
+  eq((await calls('save_meeting_v2')).length >= 1, true, 'saved before export');
   eq(ex.revision, await fake((id) => window.__fake.revision(id), ENERGY), 'exported the saved revision');
   await tid('toast').filter({ hasText: '/home/press/Documents/meeting-3.html' }).waitFor();
   await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+Shift+c`);
@@ -394,7 +413,8 @@ test('save: edits are flushed before export; export and copy', async ({ page, op
   // The shell composes both clipboard flavours from the document it is sent.
   const copied = await fake(() => window.__fake.state.copies);
   eq(copied.length, 1, 'one copy');
-  eq(copied[0].release.headline, 'Exported headline', 'the current document was copied');
+  eq(copied[0].doc.releases[0].headline, ['Exported headline'], 'the current document was copied');
+  eq(copied[0].language, 'en', 'the release copied is the one edited');
 });
 
 test('export of a corrected release: the updated time the shell stored is taken in, no conflict', async ({ page, open, tid, fake, waitSaved, savedDoc }) => {
@@ -407,10 +427,10 @@ test('export of a corrected release: the updated time the shell stored is taken 
   await tid('release-closing').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Later edit.');
-  await until(async () => (await savedDoc(ENERGY)).release.closing.endsWith('Later edit.'), 'the edit saved');
+  await until(async () => JSON.stringify((await savedDoc(ENERGY)).releases[0].closing) === JSON.stringify([{ id: 'closing', p: ['Ministers will meet again in Vilnius in March 2027. Later edit.'] }]), 'the edit saved');
   await waitSaved();
   eq(await tid('conflict-dialog').isVisible(), false, 'no conflict');
-  eq((await savedDoc(ENERGY)).release.updated, '2026-10-15T16:00:00Z', 'the stored updated time kept');
+  eq((await savedDoc(ENERGY)).releases[0].updated, '2026-10-15T16:00:00Z', 'the stored updated time kept');
 });
 
 test('import: an imported meeting opens and is listed', async ({ page, open, tid }) => {
@@ -437,14 +457,14 @@ test('close: the shell asks, the pending edit is saved, then the window may clos
   await tid('close-prompt').getByText('Saving before closing…').waitFor();
   await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'close_app called', 10000);
   eq(await tid('close-prompt').isVisible(), false, 'no prompt left');
-  const order = (await fake(() => window.__fake.state.calls.map((c) => c.cmd))).filter((c) => c === 'save_meeting' || c === 'close_app');
+  const order = (await fake(() => window.__fake.state.calls.map((c) => c.cmd))).filter((c) => c === 'save_meeting_v2' || c === 'close_app');
   eq(order.at(-1), 'close_app', 'close only after the save');
   eq(await fake(() => window.__fake.state.pendingSaves), 0, 'no save in flight when closing');
   const doc = await savedDoc(ENERGY);
-  assert(doc.agenda[0].summary.endsWith('Typed just before closing.'), `saved: ${doc.agenda[0].summary}`);
+  assert(itemText(doc, 'item-1').endsWith(' Typed just before closing.'), `saved: ${itemText(doc, 'item-1')}`);
 });
 
-/** Types at the end of the first item's summary, with every save failing; then the close button. */
+/** Types at the end of the first item's release text, with every save failing; then the close button. */
 async function closeUnsaved({ page, fake }, words) {
   await fake(() => { for (let i = 0; i < 20; i += 1) window.__fake.failNextSave('storage', 'database is locked'); });
   await item(page, 0).locator('[data-testid="item-summary"]').click();
@@ -476,21 +496,21 @@ test('close with the save failing: the window stays, the prompt says what is not
   eq(await fake(() => [window.__fake.state.closeAcks, window.__fake.state.closed]), [2, 0], 'a second request is acknowledged too');
   eq(await prompt.count(), 1, 'one prompt');
   // Retry while it still fails: still asked.
-  const saves = (await fake(() => window.__fake.calls('save_meeting'))).length;
+  const saves = (await fake(() => window.__fake.calls('save_meeting_v2'))).length;
   await tid('close-retry').click();
-  await until(async () => (await fake(() => window.__fake.calls('save_meeting'))).length === saves + 1, 'retried');
+  await until(async () => (await fake(() => window.__fake.calls('save_meeting_v2'))).length === saves + 1, 'retried');
   await until(async () => (await tid('close-retry').innerText()) === 'Retry', 'the retry answered');
   eq(await fake(() => window.__fake.state.closed), 0, 'still open');
   eq(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="close-prompt"]')), true, 'the focus still in the prompt');
   await stopFailing(fake);
   await tid('close-retry').click();
   await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'closed once saved');
-  assert((await savedDoc(ENERGY)).agenda[0].summary.endsWith(' Typed while the archive is locked.'), 'the edit is stored');
+  assert(itemText(await savedDoc(ENERGY), 'item-1').endsWith(' Typed while the archive is locked.'), 'the edit is stored');
 });
 
 test('close with the save failing: Save as meeting file… keeps the edit in a file, then closes (a cancelled dialog asks again)', async ({ page, open, tid, fake, savedDoc }) => {
   await open(standardSeed());
-  const stored = (await savedDoc(ENERGY)).agenda[0].summary;
+  const stored = partOf(await savedDoc(ENERGY), 'item-1');
   await closeUnsaved({ page, fake }, 'Kept in a meeting file.');
   await tid('close-reason').waitFor();
   await fake(() => window.__fake.state.meetingFileAnswers.push(null, { code: 'io', message: '/media/usb/energy.meeting.json: read-only file system' }));
@@ -506,13 +526,13 @@ test('close with the save failing: Save as meeting file… keeps the edit in a f
   await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'closed once written');
   const files = await fake(() => window.__fake.state.meetingFiles);
   eq(files.map((f) => f.path), ['/home/press/Documents/meeting.meeting.json'], 'one file written');
-  assert(files[0].doc.agenda[0].summary.endsWith(' Kept in a meeting file.'), 'with what was typed');
-  eq((await savedDoc(ENERGY)).agenda[0].summary, stored, 'the archive still as it was');
+  assert(itemText(files[0].doc, 'item-1').endsWith(' Kept in a meeting file.'), 'with what was typed');
+  eq(partOf(await savedDoc(ENERGY), 'item-1'), stored, 'the archive still as it was');
 });
 
 test('close with the save failing: Don’t close (or Escape) goes back to the meeting; Discard closes without saving', async ({ page, open, tid, fake, savedDoc, status }) => {
   await open(standardSeed());
-  const stored = (await savedDoc(ENERGY)).agenda[0].summary;
+  const stored = partOf(await savedDoc(ENERGY), 'item-1');
   await closeUnsaved({ page, fake }, 'Dropped on purpose.');
   await tid('close-reason').waitFor();
   await page.keyboard.press('Escape');
@@ -524,13 +544,13 @@ test('close with the save failing: Don’t close (or Escape) goes back to the me
   await tid('close-prompt').waitFor({ state: 'hidden' });
   eq(await fake(() => window.__fake.state.closed), 0, 'Don’t close keeps the window');
   await fake(() => window.__fake.emit('app://close-requested', null));
-  const saves = (await fake(() => window.__fake.calls('save_meeting'))).length;
+  const saves = (await fake(() => window.__fake.calls('save_meeting_v2'))).length;
   await tid('close-discard').click();
   await until(async () => (await fake(() => window.__fake.state.closed)) === 1, 'closed');
   await stopFailing(fake);
   await page.waitForTimeout(1200);
-  eq((await fake(() => window.__fake.calls('save_meeting'))).length, saves, 'no save after Discard');
-  eq((await savedDoc(ENERGY)).agenda[0].summary, stored, 'nothing stored');
+  eq((await fake(() => window.__fake.calls('save_meeting_v2'))).length, saves, 'no save after Discard');
+  eq(partOf(await savedDoc(ENERGY), 'item-1'), stored, 'nothing stored');
 });
 
 test('close in a conflict: no Retry; Don’t close brings back the choice of versions', async ({ page, open, tid, fake }) => {
@@ -664,9 +684,13 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
   assert(rendered <= 20, `only the items near the visible area are rendered (${rendered} of 300)`);
   const summary = (await showItem(page, 149)).locator('[data-testid="item-summary"]');
   await summary.click();
-  await page.keyboard.press('End');
+  // The end of the item's text: after its quote, the last thing in its paragraph.
+  await page.keyboard.press('Control+End');
   const preview = page.locator('[data-testid="preview"]');
   await preview.evaluate((el) => (el.shadowRoot.querySelector('p').__same = true));
+  // What the preview shows just before the caret: the end of the item's paragraph (its quote).
+  const tail = await preview.evaluate((el) => [...el.shadowRoot.querySelectorAll('p')].find((p) => p.textContent.includes('discussed point 150 and'))?.textContent.slice(-8));
+  assert(typeof tail === 'string' && tail.length === 8, `item 150's paragraph in the preview: ${JSON.stringify(tail)}`);
 
   // Keystroke → preview: one key at a time, waiting for the preview to contain it.
   const toPreview = [];
@@ -696,7 +720,7 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
         document.addEventListener('input', () => requestAnimationFrame(() => (paint = performance.now() - t0)), { once: true, capture: true });
         setTimeout(() => resolve({ paint, preview: Infinity }), 5000);
       });
-    }, `forward.${typed}`.slice(-(typed.length + 8)));
+    }, `${tail}${typed}`);
     await page.keyboard.type(letters[i]);
     const r = await page.evaluate(() => window.__lat);
     toPreview.push(r.preview);
@@ -716,14 +740,18 @@ test('300 items: loads, typing stays smooth, the preview follows (latency printe
   await page.waitForTimeout(100);
   const burst = await page.evaluate(() => window.__burst);
 
-  // The document went whole once; every keystroke after sent item 149 alone and got back its
+  // The document went whole once; every keystroke after sent what the release says of item 150
+  // alone (its part, the release's 150th: the agenda entry itself did not change) and got back its
   // paragraph: the others are the same nodes, and the preview holds what was typed.
-  const edits = await calls('preview_edit');
+  const edits = await calls('preview_edit_v2');
   eq(edits[0].args.doc?.agenda?.length, 300, 'the first request sends the document whole');
+  eq(edits[0].args.doc?.releases?.[0]?.items?.length, 300, 'with every item\'s part of the release');
   const rest = edits.slice(1);
   assert(rest.length >= 30, `one request per keystroke or so (${rest.length})`);
-  const bad = rest.filter((c) => c.args.doc !== null || c.args.parts.length !== 1 || c.args.parts[0].part !== 'item' || c.args.parts[0].index !== 149);
-  eq(bad.length, 0, `later requests send item 149 only: ${JSON.stringify(bad.slice(0, 2).map((c) => c.args.parts?.map((p) => p.part)))}`);
+  const sent = (c) => JSON.stringify(c.args.parts.map((p) => [p.part, p.release ?? null, p.index, p.value?.id ?? p.value?.item]));
+  const item149 = JSON.stringify([['release_item', 0, 149, 'item-150']]);
+  const bad = rest.filter((c) => c.args.doc !== null || sent(c) !== item149);
+  eq(bad.length, 0, `later requests send item 149 only: ${bad.slice(0, 2).map(sent).join(' ')}`);
   await waitPreviewContains('typed quickly');
   eq(await preview.evaluate((el) => el.shadowRoot.querySelector('p').__same ?? false), true, 'the first paragraph is the same node');
   eq(await preview.evaluate((el) => el.shadowRoot.querySelectorAll('article > p').length), 300 + 2, 'one paragraph per item, the lead and the closing');
@@ -779,13 +807,14 @@ test('300 items: only items near the view are rendered; the text on screen stays
   await summary.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Typed far down.');
+  assert((await summary.textContent()).includes('Typed far down.'), 'typed in the item\'s text');
   await tid('meeting-title').focus();
   await scroller.evaluate((s) => (s.scrollTop = 0));
   await until(async () => (await shown(289)) === 1 && (await shown(285)) === 0, 'the typed item stays, its untouched neighbour goes', 5000);
   await showItem(page, 289);
   await summary.click();
   await page.keyboard.press('Control+Z');
-  assert(!(await summary.inputValue()).includes('Typed far down.'), 'the field undoes its typing after the round trip');
+  assert(!(await summary.textContent()).includes('Typed far down.'), 'the field undoes its typing after the round trip');
 
   // The app focuses an item far from view: delete item 280 by keyboard, go to the top, Undo.
   await (await showItem(page, 279)).locator('[data-testid="item-title"]').focus();
@@ -816,12 +845,18 @@ test('a quote without a speaker is flagged and kept out of the saved file', asyn
   await tid('quote-needs-speaker').waitFor();
   await tid('draft-quotes').waitFor();
   await waitSaved();
-  eq((await savedDoc(1)).agenda[0].quotes, [], 'draft not saved');
+  const draft = await savedDoc(1);
+  eq(draft.agenda[0].quotes ?? [], [], 'draft not saved');
+  eq(draft.releases[0].items, [{ item: 'item-1', blocks: [{ id: 'p-1', p: ['S'] }] }], 'nor placed in the release');
   await item(page, 0).locator('[data-testid="quote-speaker"]').selectOption('__new');
   await page.keyboard.type('Kim Lee');
   await page.keyboard.press('Enter');
   await waitSaved();
-  eq((await savedDoc(1)).agenda[0].quotes, [{ speaker: 'kim-lee', text: 'Unattributed words', in_release: true }], 'saved once attributed');
+  const attributed = await savedDoc(1);
+  const id = attributed.agenda[0].quotes?.[0]?.id;
+  assert(typeof id === 'string' && id !== '', `an id: ${id}`);
+  eq(attributed.agenda[0].quotes, [{ id, speaker: 'kim-lee', words: { en: 'Unattributed words' } }], 'saved once attributed');
+  eq(attributed.releases[0].items, [{ item: 'item-1', blocks: [{ id: 'p-1', p: ['S', ' ', { quote: id }] }] }], 'and placed at the end of the item\'s text');
   eq(await tid('draft-quotes').count(), 0, 'flag gone');
 });
 
@@ -878,8 +913,8 @@ test('versions: "Save version" saves what is typed first; no change the second t
   const saved = await fake((id) => window.__fake.versions(id), ENERGY);
   eq(saved.length, 1, 'one version');
   assert(saved[0].blocks.some((b) => b.includes('Typed just now.')), 'the version has what was typed (saved first)');
-  const order = (await calls()).map((c) => c.cmd).filter((c) => c === 'save_meeting' || c === 'save_version');
-  eq(order.slice(-2), ['save_meeting', 'save_version'], 'saved, then versioned');
+  const order = (await calls()).map((c) => c.cmd).filter((c) => c === 'save_meeting_v2' || c === 'save_version');
+  eq(order.slice(-2), ['save_meeting_v2', 'save_version'], 'saved, then versioned');
   await until(async () => (await versionNumbers(tid)).join() === '1', 'listed');
   eq(await tid('version').first().locator('.reason').innerText(), 'Saved by hand', 'reason');
   await tid('save-version').click();
@@ -966,14 +1001,14 @@ test('versions: restore asks first, then the editor shows that version and a new
   eq(await tid('version').first().locator('.reason').innerText(), 'Restored version 1', 'newest is the restore');
   eq(await tid('version').nth(1).locator('.reason').innerText(), 'Before restoring version 1', 'then the release as it read');
   await until(async () => (await tid('diff-summary').innerText()).includes('reads exactly like the release now'), 'restore reads like now');
-  eq(await item(page, 3).locator('[data-testid="item-summary"]').inputValue(), 'Ministers also exchanged views on the Nordic electricity market.', 'agenda as it was');
+  eq(await item(page, 3).locator('[data-testid="item-summary"]').textContent(), 'Ministers also exchanged views on the Nordic electricity market.', 'agenda as it was');
   await tid('versions-close').click();
   eq(await tid('release-headline').inputValue(), 'Energy ministers agree joint winter plan', 'old headline in the editor');
   await waitPreviewContains('Storage is at 85% today');
   // The editor is on the new revision: the next edit saves without a conflict.
   await tid('release-headline').fill('Energy ministers agree joint winter plan, again');
   await waitSaved();
-  eq((await savedDoc(ENERGY)).release.headline, 'Energy ministers agree joint winter plan, again', 'saved after restore');
+  eq((await savedDoc(ENERGY)).releases[0].headline, ['Energy ministers agree joint winter plan, again'], 'saved after restore');
   eq(await tid('conflict-dialog').isVisible(), false, 'no conflict');
 });
 
@@ -1036,4 +1071,29 @@ test('backups: listed; restore asks with both counts, then replaces the archive'
   eq(await page.locator('[data-testid="meeting-item"] .title').allInnerTexts(), ['Budget Council', 'Spring Council of Fisheries Ministers', 'Transport Council'], 'the backup’s meetings');
   await until(async () => (await tid('meeting-title').inputValue()) === 'Budget Council', 'the most recent opened');
   eq(await tid('backups-dialog').isVisible(), false, 'dialog closed');
+});
+
+test('a meeting published in two languages: the language control switches the release edited; each keeps its own text', async ({ page, open, tid, savedDoc, waitSaved, waitPreviewContains }) => {
+  // Core's own two-language file (the corpus of made-up releases), as the archive holds it.
+  const pair = JSON.parse(readFileSync(join(UI, '..', 'core', 'tests', 'fixtures', 'corpus', 'pair-energy-talks.meeting.json'), 'utf8'));
+  await open({ meetings: [{ id: 1, doc: pair }] });
+  const headline = tid('release-headline');
+  await until(async () => (await headline.inputValue()) === pair.releases[0].headline[0], 'the English release first');
+  const lang = tid('meeting-language');
+  eq(await lang.locator('option').evaluateAll((os) => os.map((o) => o.value)), ['en', 'fr'], 'the languages it is published in');
+  await headline.fill(`${pair.releases[0].headline[0]} (corrected)`);
+  await lang.selectOption('fr');
+  await until(async () => (await headline.inputValue()) === pair.releases[1].headline[0], 'the French release');
+  await waitPreviewContains(pair.releases[1].headline[0]);
+  eq(await page.evaluate(() => document.querySelector('[data-testid="preview"]').shadowRoot.querySelector('[lang]')?.getAttribute('lang')), 'fr', 'the preview in French');
+  // The English edit was saved before switching; the French text is its own.
+  await headline.fill(`${pair.releases[1].headline[0]} (corrigé)`);
+  await waitSaved();
+  const doc = await savedDoc(1);
+  eq(doc.releases.map((r) => r.headline), [[`${pair.releases[0].headline[0]} (corrected)`], [`${pair.releases[1].headline[0]} (corrigé)`]], 'each release its own headline');
+  eq(doc.people, pair.people, 'the people, both languages’ forms, unchanged');
+  eq(doc.agenda, pair.agenda, 'the quotes, both languages’ words, unchanged');
+  // Back to English: its text as saved.
+  await lang.selectOption('en');
+  await until(async () => (await headline.inputValue()) === `${pair.releases[0].headline[0]} (corrected)`, 'the English release again');
 });

@@ -7,7 +7,7 @@ import type { MeetingDoc } from '../../src/lib/types';
 import { MeetingsList } from '../../src/lib/meetings.svelte';
 import { Toasts } from '../../src/lib/toasts.svelte';
 import { Workspace } from '../../src/lib/workspace.svelte';
-import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
+import fisheriesEn from '../fixtures/fisheries-en.meeting.v2.json';
 
 type Answer = { error: { code: string; message: string } } | { hold: Promise<void> } | null;
 
@@ -27,11 +27,11 @@ function shell() {
     switch (cmd) {
       case 'list_meetings':
         return { total: 1, meetings: [{ id: 1, title: s.stored.meeting.title, organisation: null, starts: s.stored.meeting.starts, ends: null, language: 'en', revision: s.revision, modified_at: '2026-01-01T00:00:00Z' }] };
-      case 'load_meeting':
-        return { id: 1, revision: s.revision, doc: s.stored, preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
-      case 'preview_edit':
+      case 'load_meeting_v2':
+        return { id: 1, revision: s.revision, doc: s.stored, language: 'en', preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
+      case 'preview_edit_v2':
         return { kind: 'whole', render: 1, preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
-      case 'save_meeting': {
+      case 'save_meeting_v2': {
         const answer = s.saveAnswers.shift() ?? null;
         if (answer && 'hold' in answer) await answer.hold;
         if (answer && 'error' in answer) throw answer.error;
@@ -66,13 +66,13 @@ async function opened() {
   return { sh, workspace, closing, meeting };
 }
 
-/** Types into the first item's summary, as the editor does (the input event calls `changed`). */
+/** Types into the first item's notes, as the editor does (the input event calls `changed`). */
 function type(meeting: NonNullable<Workspace['meeting']>, text: string) {
-  meeting.doc.agenda[0].summary += text;
+  meeting.doc.agenda[0].notes += text;
   meeting.changed();
 }
 
-const summaryOf = (doc: MeetingDoc) => doc.agenda[0].summary ?? '';
+const summaryOf = (doc: MeetingDoc) => doc.agenda[0].notes ?? '';
 const LOCKED = { error: { code: 'storage', message: 'database is locked' } };
 const closes = (sh: ReturnType<typeof shell>) => sh.calls.filter((c) => c === 'close_app').length;
 
@@ -96,7 +96,7 @@ describe('closing the window', () => {
     const { sh, closing, meeting } = await opened();
     type(meeting, ' Typed before closing.');
     await closing.request();
-    expect(sh.calls.filter((c) => c === 'save_meeting' || c === 'close_app')).toEqual(['save_meeting', 'close_app']);
+    expect(sh.calls.filter((c) => c === 'save_meeting_v2' || c === 'close_app')).toEqual(['save_meeting_v2', 'close_app']);
     expect(summaryOf(sh.stored).endsWith(' Typed before closing.')).toBe(true);
   });
 
@@ -110,7 +110,7 @@ describe('closing the window', () => {
     // Another close request (the button clicked again) while asking: answered, nothing else.
     await closing.request();
     expect(sh.calls.filter((c) => c === 'acknowledge_close')).toHaveLength(2);
-    expect(sh.calls.filter((c) => c === 'save_meeting')).toHaveLength(1);
+    expect(sh.calls.filter((c) => c === 'save_meeting_v2')).toHaveLength(1);
     sh.saveAnswers.push(LOCKED);
     await closing.retry();
     expect(closing.step?.kind).toBe('unsaved');
@@ -127,7 +127,7 @@ describe('closing the window', () => {
     await closing.request();
     await closing.discard();
     expect(closes(sh)).toBe(1);
-    expect(sh.calls.filter((c) => c === 'save_meeting')).toHaveLength(1);
+    expect(sh.calls.filter((c) => c === 'save_meeting_v2')).toHaveLength(1);
     expect(summaryOf(sh.stored).endsWith(' Dropped.')).toBe(false);
   });
 
@@ -158,7 +158,7 @@ describe('closing the window', () => {
     expect(closing.step).toMatchObject({ kind: 'unsaved', status: { kind: 'conflict' } });
     meeting.conflict = null; // the conflict dialog was dismissed
     await closing.retry();
-    expect(sh.calls.filter((c) => c === 'save_meeting')).toHaveLength(1);
+    expect(sh.calls.filter((c) => c === 'save_meeting_v2')).toHaveLength(1);
     closing.keepOpen();
     expect(closing.step).toBeNull();
     expect(meeting.conflict).toEqual({ theirs: null });

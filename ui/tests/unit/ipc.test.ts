@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toUi } from '../../src/lib/doc';
 import { api, toAppError } from '../../src/lib/ipc';
 import type { MeetingDoc } from '../../src/lib/types';
-import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
+import fisheriesEn from '../fixtures/fisheries-en.meeting.v2.json';
 
 afterEach(() => clearMocks());
 
@@ -12,17 +12,18 @@ describe('ipc', () => {
     const seen: { cmd: string; args: Record<string, unknown> }[] = [];
     mockIPC((cmd, args) => {
       seen.push({ cmd, args: args as Record<string, unknown> });
-      return cmd === 'save_meeting' ? { revision: 8 } : '<p>x</p>';
+      return cmd === 'save_meeting_v2' ? { revision: 8 } : '<p>x</p>';
     });
-    const ui = toUi(fisheriesEn as MeetingDoc);
+    const ui = toUi(fisheriesEn as MeetingDoc, 'en');
     await expect(api.saveMeeting(3, 7, ui)).resolves.toEqual({ revision: 8 });
-    await api.previewEdit(1, 0, ui, []);
-    expect(seen[0].cmd).toBe('save_meeting');
+    await api.previewEditV2(1, 0, 'en', ui, []);
+    expect(seen[0].cmd).toBe('save_meeting_v2');
+    expect(seen[1].cmd).toBe('preview_edit_v2');
     expect(seen[0].args.id).toBe(3);
     expect(seen[0].args.baseRevision).toBe(7);
     expect(JSON.stringify(seen[0].args.doc)).not.toContain('"key"');
     expect(JSON.stringify(seen[1].args.doc)).not.toContain('"key"');
-    expect((seen[0].args.doc as MeetingDoc).format).toBe('communique.meeting.v1');
+    expect((seen[0].args.doc as MeetingDoc).format).toBe('communique.meeting.v2');
   });
 
   it('turns every rejection into {code, message}', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blankItem, blankQuote, toUi, type UiDoc } from '../../src/lib/doc';
+import { blankItem, blankPerson, blankQuote, toUi, type UiDoc } from '../../src/lib/doc';
 import * as ops from '../../src/lib/ops';
 import type { MeetingDoc } from '../../src/lib/types';
 import { UndoStack } from '../../src/lib/undo';
-import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
+import fisheriesEn from '../fixtures/fisheries-en.meeting.v2.json';
 
-const doc = (): UiDoc => toUi(fisheriesEn as MeetingDoc);
+const doc = (): UiDoc => toUi(fisheriesEn as MeetingDoc, 'en');
 const titles = (d: UiDoc) => d.agenda.map((i) => i.title);
 
 describe('UndoStack', () => {
@@ -40,7 +40,7 @@ describe('structural ops', () => {
     const d = doc();
     const s = new UndoStack();
     const before = titles(d);
-    const item = blankItem('New');
+    const item = blankItem(d, 'New');
     s.apply(ops.insertItem(d, 1, item));
     expect(titles(d)).toEqual([before[0], 'New', ...before.slice(1)]);
     s.apply(ops.moveItem(d, item.key, 3)!);
@@ -60,10 +60,10 @@ describe('structural ops', () => {
     const s = new UndoStack();
     const key = d.agenda[1].key;
     s.apply(ops.deleteItem(d, key));
-    d.agenda[0].summary = 'typed after the delete';
+    d.agenda[0].notes = 'typed after the delete';
     s.undo();
     expect(d.agenda[1].key).toBe(key);
-    expect(d.agenda[0].summary).toBe('typed after the delete');
+    expect(d.agenda[0].notes).toBe('typed after the delete');
   });
 
   it('a restored item is the same object, with the text it had', () => {
@@ -91,10 +91,10 @@ describe('structural ops', () => {
     const d = doc();
     const s = new UndoStack();
     const item = d.agenda[1];
-    const q = blankQuote();
+    const q = blankQuote(d);
     s.apply(ops.insertQuote(d, item.key, 0, q));
     expect(item.quotes).toHaveLength(1);
-    const person = { key: 'p-x', id: 'x', name: 'X', full: '', role: '', short: '' };
+    const person = blankPerson(d, 'x', 'X');
     s.apply(ops.group('Add speaker', [ops.addPerson(d, person), ops.setField(q, 'speaker', 'x', 'Set speaker')]));
     expect(q.speaker).toBe('x');
     expect(ops.personInUse(d, 'x')).toBe(true);
@@ -106,5 +106,56 @@ describe('structural ops', () => {
     s.undo();
     expect(item.in_release).toBe(true);
     expect(ops.setField(item, 'in_release', true, 'same')).toBeNull();
+  });
+
+  it('a person named in the release’s text, or a quote placed in it, is in use', () => {
+    const d = doc();
+    const s = new UndoStack();
+    const person = blankPerson(d, 'y', 'Y');
+    s.apply(ops.addPerson(d, person));
+    expect(ops.personInUse(d, 'y')).toBe(false);
+    d.release.closing = [{ id: 'c', p: ['Ask ', { person: 'y' }, '.'] }];
+    expect(ops.personInUse(d, 'y')).toBe(true);
+    const q = d.agenda[0].quotes[0];
+    d.agenda.forEach((i) => (i.part.blocks = []));
+    expect(ops.quoteInUse(d, q.id)).toBe(false);
+    d.release.lead = [{ id: 'l', blockquote: q.id }];
+    expect(ops.quoteInUse(d, q.id)).toBe(true);
+  });
+
+  it('a quote placed at the end of its item’s text, and taken out again, spaces tidied', () => {
+    const d = doc();
+    const item = d.agenda[1];
+    item.part.blocks = [{ id: 'p-2', p: ['Ministers agreed.'] }];
+    const place = ops.placeQuote(d, item, 'q-new')!;
+    place.redo();
+    expect(item.part.blocks).toEqual([{ id: 'p-2', p: ['Ministers agreed.', ' ', { quote: 'q-new' }] }]);
+    expect(ops.placeQuote(d, item, 'q-new')).toBeNull();
+    // Typing after the quote is kept when the placing is undone.
+    item.part.blocks = [{ id: 'p-2', p: ['Ministers agreed.', ' ', { quote: 'q-new' }, ' Then they left.'] }];
+    place.undo();
+    expect(item.part.blocks).toEqual([{ id: 'p-2', p: ['Ministers agreed. Then they left.'] }]);
+    // An empty part gets a paragraph of its own, with an id no other block has.
+    item.part.blocks = [{ id: 'p-2', blockquote: 'q-1-1' }];
+    ops.placeQuote(d, item, 'q-new')!.redo();
+    expect(item.part.blocks[1]).toEqual({ id: expect.not.stringMatching(/^p-2$/), p: [{ quote: 'q-new' }] });
+    const out = ops.unplaceQuote(item, 'q-1-1')!;
+    out.redo();
+    expect(item.part.blocks).toEqual([{ id: expect.any(String), p: [{ quote: 'q-new' }] }]);
+    out.undo();
+    expect(item.part.blocks[0]).toEqual({ id: 'p-2', blockquote: 'q-1-1' });
+  });
+
+  it('a quote placed in another item’s text is placed outside its own', () => {
+    const d = doc();
+    const [a, b] = d.agenda;
+    const q = a.quotes[0];
+    a.part.blocks = [{ id: 'pa', p: [{ quote: q.id }] }];
+    b.part.blocks = [];
+    d.release.lead = [];
+    d.release.closing = [];
+    expect(ops.placedOutside(d, a, q.id)).toBe(false);
+    b.part.blocks = [{ id: 'pb', p: ['See ', { quote: q.id }] }];
+    expect(ops.placedOutside(d, a, q.id)).toBe(true);
   });
 });

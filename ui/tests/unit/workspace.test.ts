@@ -7,8 +7,8 @@ import { MeetingsList } from '../../src/lib/meetings.svelte';
 import { Toasts } from '../../src/lib/toasts.svelte';
 import type { MeetingDoc } from '../../src/lib/types';
 import { Workspace } from '../../src/lib/workspace.svelte';
-import fisheriesEn from '../fixtures/fisheries-en.meeting.json';
-import fisheriesFr from '../fixtures/fisheries-fr.meeting.json';
+import fisheriesEn from '../fixtures/fisheries-en.meeting.v2.json';
+import fisheriesFr from '../fixtures/fisheries-fr.meeting.v2.json';
 
 function shell() {
   const s = {
@@ -31,11 +31,11 @@ function shell() {
           total: 2,
           meetings: [1, 2].map((id) => ({ id, title: s.docs.get(id)!.meeting.title, organisation: null, starts: '2026-01-01', ends: null, language: 'en', revision: s.revisions.get(id), modified_at: '2026-01-01T00:00:00Z' })),
         };
-      case 'load_meeting':
-        return { id: a.id, revision: s.revisions.get(a.id), doc: s.docs.get(a.id), preview: { head: '', blocks: [`<p>preview ${a.id}</p>`], tail: '' } };
-      case 'preview_edit':
+      case 'load_meeting_v2':
+        return { id: a.id, revision: s.revisions.get(a.id), doc: s.docs.get(a.id), language: s.docs.get(a.id)!.meeting.languages[0], preview: { head: '', blocks: [`<p>preview ${a.id}</p>`], tail: '' } };
+      case 'preview_edit_v2':
         return { kind: 'whole', render: 1, preview: { head: '', blocks: ['<p>preview</p>'], tail: '' } };
-      case 'save_meeting': {
+      case 'save_meeting_v2': {
         s.saves.push({ id: a.id, base: a.baseRevision });
         const failure = s.failNext;
         s.failNext = null;

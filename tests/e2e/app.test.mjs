@@ -386,6 +386,40 @@ Ministers meet again in March.
   }, { env: { GTK_THEME: 'Adwaita:dark' } });
 });
 
+test('undo and redo of typing in text fields, in the real window (WebKitGTK never hands them Ctrl+Z): the CLI export has what is left', async () => {
+  const { db } = importFisheries('undo');
+  const original = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    const value = async (el) => String(await el.property('value'));
+    // A textarea (private notes) and an input (an item's title), each its own undo.
+    const notes = (await s.findAll(sel('item-notes'), { atLeast: 1 }))[0];
+    const before = await value(notes);
+    await notes.click();
+    await s.keys('\uE009\uE010\uE000 Typed, then undone.');
+    await s.until('typed', async () => (await value(notes)) === `${before} Typed, then undone.`);
+    await s.keys('\uE009z\uE000');
+    await s.until('Ctrl+Z undid the typing', async () => (await value(notes)) === before);
+    await s.keys('\uE009\uE008z\uE000');
+    await s.until('Ctrl+Shift+Z redid it', async () => (await value(notes)) === `${before} Typed, then undone.`);
+    await s.keys('\uE009z\uE000');
+    await s.until('undone again', async () => (await value(notes)) === before);
+    const title = (await s.findAll(sel('item-title'), { atLeast: 2 }))[1];
+    const titleBefore = await value(title);
+    await title.click();
+    await s.keys('\uE010 (draft)');
+    await s.until('typed in the title', async () => (await value(title)) === `${titleBefore} (draft)`);
+    await s.keys('\uE009z\uE000');
+    await s.until('the title undone', async () => (await value(title)) === titleBefore);
+    await s.keys('\uE009y\uE000');
+    await s.until('Ctrl+Y redid it', async () => (await value(title)) === `${titleBefore} (draft)`);
+    await waitSaved(s);
+  });
+  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  assert.equal(json.agenda[0].notes, original.agenda[0].notes, 'the undone typing is not stored');
+  assert.equal(json.agenda[1].title, `${original.agenda[1].title} (draft)`, 'the redone typing is');
+});
+
 test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
   const { db, meeting } = importFisheries('two-writers');
   await withApp(db, async (s) => {

@@ -1097,3 +1097,27 @@ test('a meeting published in two languages: the language control switches the re
   await lang.selectOption('en');
   await until(async () => (await headline.inputValue()) === `${pair.releases[0].headline[0]} (corrected)`, 'the English release again');
 });
+
+test('Mod+Z / Mod+Shift+Z in a text field undo and redo its typing (the app hands the keys to the browser’s undo)', async ({ page, open, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  const notes = item(page, 0).locator('[data-testid="item-notes"]');
+  const before = await notes.inputValue();
+  const typed = `${before} Typed, then undone.`;
+  await notes.click();
+  await page.keyboard.press(`${mod}+End`);
+  await page.keyboard.type(' Typed, then undone.');
+  eq(await notes.inputValue(), typed, 'typed');
+  // The browser groups typing into undo steps its own way (Chromium: the first space apart).
+  let steps = 0;
+  while ((await notes.inputValue()) !== before && steps < 5) {
+    await page.keyboard.press(`${mod}+z`);
+    steps += 1;
+  }
+  eq(await notes.inputValue(), before, `undone (${steps} steps)`);
+  for (let i = 0; i < steps; i += 1) await page.keyboard.press(`${mod}+Shift+z`);
+  eq(await notes.inputValue(), typed, 'redone, as many steps');
+  for (let i = 0; i < steps; i += 1) await page.keyboard.press(`${mod}+z`);
+  eq(await notes.inputValue(), before, 'undone again');
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).agenda[0].notes, before, 'what is stored is what is left');
+});

@@ -13,7 +13,7 @@ use std::marker::PhantomData;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::compose::compose;
+use crate::compose::{compose, Attributed};
 use crate::lang::Language;
 use crate::meeting_file::{self, FileError};
 use crate::model::{AgendaItem, MeetingInfo, Person, Release};
@@ -74,12 +74,13 @@ pub trait Document {
         doc: &mut serde_json::Map<String, Value>,
         part: Self::Part,
     ) -> Result<(), (String, &'static str)>;
-    /// The preview of `doc` in `language` (`None`: the document's own, or its first release's).
+    /// The preview of `doc` in `language` (`None`: the document's own, or its first release's),
+    /// and how it names the speaker of each quote it attributes.
     fn render(
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<PreviewParts, FileError>;
+    ) -> Result<(PreviewParts, Vec<Attributed>), FileError>;
 }
 
 /// The meeting file v1 (`docs/meeting-file.md`): one release, in the meeting's language.
@@ -98,6 +99,8 @@ pub struct Live<D> {
     doc: Value,
     /// The render number and parts the editor was last sent (`None`: nothing yet).
     shown: Option<(u64, PreviewParts)>,
+    /// How the release last rendered names each quote's speaker (`attributions`).
+    attributions: Vec<Attributed>,
     renders: u64,
     version: PhantomData<D>,
 }
@@ -135,6 +138,7 @@ impl<D: Document> Live<D> {
                 language: edit.language,
                 doc,
                 shown: None,
+                attributions: Vec::new(),
                 renders,
                 version: PhantomData,
             });
@@ -152,7 +156,8 @@ impl<D: Document> Live<D> {
         }
         let language_changed = live.language != edit.language;
         live.language = edit.language;
-        let parts = D::render(source, &live.doc, live.language)?;
+        let (parts, attributions) = D::render(source, &live.doc, live.language)?;
+        live.attributions = attributions;
         live.renders += 1;
         let render = live.renders;
         let update = match &live.shown {
@@ -178,6 +183,16 @@ impl<D: Document> Live<D> {
         };
         live.shown = Some((render, parts));
         Ok(update)
+    }
+
+    /// How the release the session last rendered names the speaker of each quote it attributes,
+    /// in reading order; nothing when `session` is not the one kept (the editor asks again after
+    /// its next preview).
+    pub fn attributions(slot: &Option<Live<D>>, session: u32) -> Vec<Attributed> {
+        match slot {
+            Some(live) if live.session == session => live.attributions.clone(),
+            _ => Vec::new(),
+        }
     }
 
     fn replace(&mut self, source: &str, part: D::Part) -> Result<(), FileError> {
@@ -223,10 +238,13 @@ impl Document for V1 {
         Ok(())
     }
 
-    fn render(source: &str, doc: &Value, _: Option<Language>) -> Result<PreviewParts, FileError> {
-        Ok(preview_parts(&compose(&meeting_file::from_value(
-            source, doc,
-        )?)))
+    fn render(
+        source: &str,
+        doc: &Value,
+        _: Option<Language>,
+    ) -> Result<(PreviewParts, Vec<Attributed>), FileError> {
+        let composed = compose(&meeting_file::from_value(source, doc)?);
+        Ok((preview_parts(&composed), composed.attributions))
     }
 }
 
@@ -332,13 +350,14 @@ impl Document for V2 {
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<PreviewParts, FileError> {
+    ) -> Result<(PreviewParts, Vec<Attributed>), FileError> {
         let m = crate::v2::from_value(source, doc)?;
         let language = language
             .or_else(|| m.releases.first().map(|r| r.language))
             .or_else(|| m.info.languages.first().copied())
             .unwrap_or(Language::En);
-        Ok(preview_parts(&crate::v2::compose(&m, language)))
+        let composed = crate::v2::compose(&m, language);
+        Ok((preview_parts(&composed), composed.attributions))
     }
 }
 

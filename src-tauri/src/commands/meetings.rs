@@ -3,7 +3,8 @@
 use communique_core::render::PreviewParts;
 use communique_core::v2::{self, MeetingFileV2, MeetingV2};
 use communique_core::{
-    meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
+    meeting_file, render, Attributed, Language, Meeting, MeetingId, MeetingSummary, Person,
+    SearchHit,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -48,6 +49,9 @@ pub struct OpenMeetingV2 {
     /// The language `preview` is in: the one asked for, else the first release's.
     pub language: Language,
     pub preview: PreviewParts,
+    /// How that release names the speaker of each quote it attributes (`preview_attributions`
+    /// after an edit).
+    pub attributions: Vec<Attributed>,
 }
 
 impl OpenMeetingV2 {
@@ -61,12 +65,14 @@ impl OpenMeetingV2 {
             .or_else(|| meeting.releases.first().map(|r| r.language))
             .or_else(|| meeting.info.languages.first().copied())
             .unwrap_or(Language::En);
+        let composed = v2::compose(meeting, language);
         Ok(OpenMeetingV2 {
             id,
             revision,
             doc: v2::to_value(meeting)?,
             language,
-            preview: render::preview_parts(&v2::compose(meeting, language)),
+            preview: render::preview_parts(&composed),
+            attributions: composed.attributions,
         })
     }
 }

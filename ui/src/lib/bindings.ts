@@ -38,6 +38,12 @@ export const commands = {
 	 */
 	previewEditV2: (session: number, shown: number, language: Language | null, doc: EditorDocV2 | null, parts: DocPartV2[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit_v2", { session, shown, language, doc, parts }),
 	/**
+	 *  How the release the editor's session last previewed names the speaker of each quote it
+	 *  attributes, in reading order (the editor shows it beside each quote); nothing when another
+	 *  session is kept (the editor asks again after its next preview).
+	 */
+	previewAttributions: (session: number) => __TAURI_INVOKE<Attributed[]>("preview_attributions", { session }),
+	/**
 	 *  The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or
 	 *  an e-mail, and as plain text for everything else.
 	 */
@@ -83,6 +89,23 @@ export type AgendaItem = {
 export type AppError = {
 	code: Code,
 	message: string,
+};
+
+/**  How the release names the speaker of one quote it attributes. */
+export type Attributed = {
+	/**  The quote's `id`. */
+	quote: string,
+	/**  The speaker's `id`. */
+	speaker: string,
+	/**
+	 *  The name as printed (`Council President Kadri Tamm`, `She`); empty when the language's
+	 *  formula names nobody (`Et d'ajouter :`).
+	 */
+	name: string,
+	/**  The first time the release names the speaker (the reference rule's `full`). */
+	first: boolean,
+	/**  Where the attribution stands; `none`: a fragment, which names nobody. */
+	attribution: Attribution,
 };
 
 /**  Where a quote's attribution stands. */
@@ -327,6 +350,11 @@ export type OpenMeetingV2 = {
 	/**  The language `preview` is in: the one asked for, else the first release's. */
 	language: Language,
 	preview: PreviewParts,
+	/**
+	 *  How that release names the speaker of each quote it attributes (`preview_attributions`
+	 *  after an edit).
+	 */
+	attributions: Attributed[],
 };
 
 /**

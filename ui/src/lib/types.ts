@@ -4,6 +4,7 @@
 import type { AppError as ShellError, Code } from './bindings';
 
 export type {
+  Attributed,
   Backup,
   Code,
   DiffPara,

@@ -1121,3 +1121,27 @@ test('Mod+Z / Mod+Shift+Z in a text field undo and redo its typing (the app hand
   await waitSaved();
   eq((await savedDoc(ENERGY)).agenda[0].notes, before, 'what is stored is what is left');
 });
+
+test('beside each quote, how the release names its speaker (core’s reference rule); people’s forms labelled, and the names follow them', async ({ page, open, tid, waitSaved, axe }) => {
+  await open(standardSeed());
+  const named = (i, q) => item(page, i).locator('[data-testid="quote"]').nth(q).locator('[data-testid="quote-attribution"]');
+  // Item 1: Ms Tamm first (in full), then Mr Berg first; item 2: Ms Tamm again (short).
+  await until(async () => (await named(0, 0).innerText()) === 'In the release, first mention: Council President Kadri Tamm', 'the first naming, in full');
+  eq(await named(0, 1).innerText(), 'In the release, first mention: Energy Commissioner Jonas Berg', 'another speaker’s first');
+  eq(await named(1, 0).innerText(), 'In the release, later mention: Ms Tamm', 'a later mention, short');
+  // The people editor: every form labelled; a changed form is what the release prints.
+  const tamm = tid('person').filter({ has: page.locator('code', { hasText: 'kadri-tamm' }) });
+  eq(await tamm.locator('label span').allInnerTexts(), ['Full — first mention', 'Short — later mentions', 'Role', 'Pronoun'], 'labelled forms');
+  await tamm.locator('[data-testid="person-short"]').fill('President Tamm');
+  await until(async () => (await named(1, 0).innerText()) === 'In the release, later mention: President Tamm', 'the new short form beside the quote');
+  // Taken out of the text (the item switched out of the release): the row says it is not placed.
+  await item(page, 1).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await until(async () => (await named(1, 0).getAttribute('data-placed')) === 'no', 'not placed any more');
+  assert((await named(1, 0).innerText()).startsWith('Not in the release’s text yet'), 'and says how to place it');
+  await waitSaved();
+  await tamm.scrollIntoViewIfNeeded();
+  await axe('people editor');
+  await page.screenshot({ path: join(SHOTS, 'people.png') });
+});

@@ -1145,3 +1145,16 @@ test('beside each quote, how the release names its speaker (core’s reference r
   await axe('people editor');
   await page.screenshot({ path: join(SHOTS, 'people.png') });
 });
+
+test('a long agenda item title wraps, whole, at 1024×700 (never cut)', async ({ page, open }) => {
+  await open(standardSeed());
+  const title = item(page, 1).locator('[data-testid="item-title"]');
+  const long = 'Offshore wind grid: the joint plan for connecting the Gulf of Riga wind farms to a shared grid by 2031, and its cost split';
+  await title.fill(long);
+  const box = await title.evaluate((t) => ({ sh: t.scrollHeight, ch: t.clientHeight, sw: t.scrollWidth, cw: t.clientWidth, lines: Math.round(t.clientHeight / parseFloat(getComputedStyle(t).lineHeight)) }));
+  eq(await title.inputValue(), long, 'the whole title kept');
+  assert(box.lines >= 2, `it wraps (${JSON.stringify(box)})`);
+  assert(box.sh <= box.ch + 2 && box.sw <= box.cw + 1, `all of it shown (${JSON.stringify(box)})`);
+  await page.keyboard.press('Shift+Enter');
+  eq(await title.inputValue(), long, 'no line break in a title');
+}, { viewport: { width: 1024, height: 700 } });

@@ -13,11 +13,11 @@ use std::marker::PhantomData;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::compose::{compose, Attributed};
+use crate::compose::compose;
 use crate::lang::Language;
 use crate::meeting_file::{self, FileError};
 use crate::model::{AgendaItem, MeetingInfo, Person, Release};
-use crate::render::{preview_parts, PreviewParts};
+use crate::render::{facts, preview_parts, PreviewParts, ReleaseFacts};
 
 /// One part of the document, replaced whole by what the editor holds now.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
@@ -75,12 +75,12 @@ pub trait Document {
         part: Self::Part,
     ) -> Result<(), (String, &'static str)>;
     /// The preview of `doc` in `language` (`None`: the document's own, or its first release's),
-    /// and how it names the speaker of each quote it attributes.
+    /// and what the release says besides (`ReleaseFacts`).
     fn render(
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<(PreviewParts, Vec<Attributed>), FileError>;
+    ) -> Result<(PreviewParts, ReleaseFacts), FileError>;
 }
 
 /// The meeting file v1 (`docs/meeting-file.md`): one release, in the meeting's language.
@@ -99,8 +99,8 @@ pub struct Live<D> {
     doc: Value,
     /// The render number and parts the editor was last sent (`None`: nothing yet).
     shown: Option<(u64, PreviewParts)>,
-    /// How the release last rendered names each quote's speaker (`attributions`).
-    attributions: Vec<Attributed>,
+    /// What the release last rendered says besides its preview (`facts`).
+    facts: ReleaseFacts,
     renders: u64,
     version: PhantomData<D>,
 }
@@ -138,7 +138,7 @@ impl<D: Document> Live<D> {
                 language: edit.language,
                 doc,
                 shown: None,
-                attributions: Vec::new(),
+                facts: ReleaseFacts::default(),
                 renders,
                 version: PhantomData,
             });
@@ -156,8 +156,8 @@ impl<D: Document> Live<D> {
         }
         let language_changed = live.language != edit.language;
         live.language = edit.language;
-        let (parts, attributions) = D::render(source, &live.doc, live.language)?;
-        live.attributions = attributions;
+        let (parts, facts) = D::render(source, &live.doc, live.language)?;
+        live.facts = facts;
         live.renders += 1;
         let render = live.renders;
         let update = match &live.shown {
@@ -185,13 +185,13 @@ impl<D: Document> Live<D> {
         Ok(update)
     }
 
-    /// How the release the session last rendered names the speaker of each quote it attributes,
-    /// in reading order; nothing when `session` is not the one kept (the editor asks again after
-    /// its next preview).
-    pub fn attributions(slot: &Option<Live<D>>, session: u32) -> Vec<Attributed> {
+    /// What the release the session last rendered says besides its preview (how each attributed
+    /// quote names its speaker, its length); nothing when `session` is not the one kept (the
+    /// editor asks again after its next preview).
+    pub fn facts(slot: &Option<Live<D>>, session: u32) -> ReleaseFacts {
         match slot {
-            Some(live) if live.session == session => live.attributions.clone(),
-            _ => Vec::new(),
+            Some(live) if live.session == session => live.facts.clone(),
+            _ => ReleaseFacts::default(),
         }
     }
 
@@ -242,9 +242,9 @@ impl Document for V1 {
         source: &str,
         doc: &Value,
         _: Option<Language>,
-    ) -> Result<(PreviewParts, Vec<Attributed>), FileError> {
+    ) -> Result<(PreviewParts, ReleaseFacts), FileError> {
         let composed = compose(&meeting_file::from_value(source, doc)?);
-        Ok((preview_parts(&composed), composed.attributions))
+        Ok((preview_parts(&composed), facts(&composed)))
     }
 }
 
@@ -350,14 +350,14 @@ impl Document for V2 {
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<(PreviewParts, Vec<Attributed>), FileError> {
+    ) -> Result<(PreviewParts, ReleaseFacts), FileError> {
         let m = crate::v2::from_value(source, doc)?;
         let language = language
             .or_else(|| m.releases.first().map(|r| r.language))
             .or_else(|| m.info.languages.first().copied())
             .unwrap_or(Language::En);
         let composed = crate::v2::compose(&m, language);
-        Ok((preview_parts(&composed), composed.attributions))
+        Ok((preview_parts(&composed), facts(&composed)))
     }
 }
 

@@ -1,10 +1,9 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
-use communique_core::render::PreviewParts;
+use communique_core::render::{PreviewParts, ReleaseFacts};
 use communique_core::v2::{self, MeetingFileV2, MeetingV2};
 use communique_core::{
-    meeting_file, render, Attributed, Language, Meeting, MeetingId, MeetingSummary, Person,
-    SearchHit,
+    meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -49,9 +48,8 @@ pub struct OpenMeetingV2 {
     /// The language `preview` is in: the one asked for, else the first release's.
     pub language: Language,
     pub preview: PreviewParts,
-    /// How that release names the speaker of each quote it attributes (`preview_attributions`
-    /// after an edit).
-    pub attributions: Vec<Attributed>,
+    /// What that release says besides its preview (`preview_facts` after an edit).
+    pub facts: ReleaseFacts,
 }
 
 impl OpenMeetingV2 {
@@ -72,7 +70,7 @@ impl OpenMeetingV2 {
             doc: v2::to_value(meeting)?,
             language,
             preview: render::preview_parts(&composed),
-            attributions: composed.attributions,
+            facts: render::facts(&composed),
         })
     }
 }

@@ -38,11 +38,11 @@ export const commands = {
 	 */
 	previewEditV2: (session: number, shown: number, language: Language | null, doc: EditorDocV2 | null, parts: DocPartV2[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit_v2", { session, shown, language, doc, parts }),
 	/**
-	 *  How the release the editor's session last previewed names the speaker of each quote it
-	 *  attributes, in reading order (the editor shows it beside each quote); nothing when another
-	 *  session is kept (the editor asks again after its next preview).
+	 *  What the release the editor's session last previewed says besides its preview: how each
+	 *  attributed quote names its speaker, in reading order (shown beside each quote), and its length;
+	 *  nothing when another session is kept (the editor asks again after its next preview).
 	 */
-	previewAttributions: (session: number) => __TAURI_INVOKE<Attributed[]>("preview_attributions", { session }),
+	previewFacts: (session: number) => __TAURI_INVOKE<ReleaseFacts>("preview_facts", { session }),
 	/**
 	 *  The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or
 	 *  an e-mail, and as plain text for everything else.
@@ -350,11 +350,8 @@ export type OpenMeetingV2 = {
 	/**  The language `preview` is in: the one asked for, else the first release's. */
 	language: Language,
 	preview: PreviewParts,
-	/**
-	 *  How that release names the speaker of each quote it attributes (`preview_attributions`
-	 *  after an edit).
-	 */
-	attributions: Attributed[],
+	/**  What that release says besides its preview (`preview_facts` after an edit). */
+	facts: ReleaseFacts,
 };
 
 /**
@@ -486,6 +483,19 @@ export type Release = {
 	published?: string,
 	updated?: string,
 	photos?: Photo[],
+};
+
+/**
+ *  What the editor shows about a release besides its preview: how each attributed quote names its
+ *  speaker, and the length of the release as a reader meets it.
+ */
+export type ReleaseFacts = {
+	attributions: Attributed[],
+	/**
+	 *  The words of the release's plain text (a word: a run between spaces holding a letter or a
+	 *  digit; `l’OTAN` is one, a dash alone none).
+	 */
+	words: number,
 };
 
 /**  One language's release. */

@@ -21,9 +21,9 @@ import {
 } from './doc';
 import { api, toAppError } from './ipc';
 import { coalesce, debounce } from './timing';
-import type { AppError, Attributed, DocPartV2, PreviewParts, PreviewUpdate } from './types';
+import type { AppError, Attributed, DocPartV2, PreviewParts, PreviewUpdate, ReleaseFacts } from './types';
 
-export const ATTRIBUTIONS_DELAY = 250;
+export const FACTS_DELAY = 250;
 
 /** Where an edit was made: one agenda item (its key), or one of the document's other parts. */
 /** `text`: only what the release says of the item changed (its part), not the item itself. */
@@ -63,8 +63,10 @@ export class LivePreview {
   error = $state<AppError | null>(null);
   /** How the release shown names each attributed quote's speaker, by quote id (core's reading). */
   attributions = $state.raw<Map<string, Attributed>>(new Map());
+  /** The release's length in words (core's plain text). */
+  words = $state(0);
   /** Asked for a little after the preview settles: not on every keystroke. */
-  private readonly askAttributions = debounce(() => void this.fetchAttributions(), ATTRIBUTIONS_DELAY);
+  private readonly askFacts = debounce(() => void this.fetchFacts(), FACTS_DELAY);
 
   private readonly session = (sessions = (sessions + 1) % 2 ** 31);
   private dirty: Dirty = { ...clean(), all: true };
@@ -72,9 +74,14 @@ export class LivePreview {
   private readonly schedule = coalesce(() => this.send());
 
   /** `parts`: the preview of `doc` as it was opened (the shell rendered it with the document). */
-  constructor(private readonly doc: UiDoc, parts: PreviewParts, attributions: Attributed[] = []) {
+  constructor(private readonly doc: UiDoc, parts: PreviewParts, facts: ReleaseFacts = { attributions: [], words: 0 }) {
     this.shown = { render: 0, parts, splice: null };
-    this.attributions = new Map(attributions.map((a) => [a.quote, a]));
+    this.takeFacts(facts);
+  }
+
+  private takeFacts(f: ReleaseFacts): void {
+    this.attributions = new Map(f.attributions.map((a) => [a.quote, a]));
+    this.words = f.words;
   }
 
   /** Something changed (`where`; nothing named: anywhere): refresh now, or right after the request out. */
@@ -161,18 +168,18 @@ export class LivePreview {
     return api.previewEditV2(this.session, shown, lang, null, parts);
   }
 
-  private async fetchAttributions(): Promise<void> {
+  private async fetchFacts(): Promise<void> {
     if (this.closed) return;
     try {
-      const list = await api.previewAttributions(this.session);
-      if (!this.closed) this.attributions = new Map(list.map((a) => [a.quote, a]));
+      const facts = await api.previewFacts(this.session);
+      if (!this.closed) this.takeFacts(facts);
     } catch {
       // Only a hint beside the quotes: the next preview asks again.
     }
   }
 
   private show(update: Exclude<PreviewUpdate, { kind: 'resend' }>): void {
-    this.askAttributions();
+    this.askFacts();
     if (update.kind === 'whole') {
       this.shown = { render: update.render, parts: update.preview, splice: null };
       return;

@@ -5,6 +5,7 @@ import type { AppError as ShellError, Code } from './bindings';
 
 export type {
   Attributed,
+  ReleaseFacts,
   Backup,
   Code,
   DiffPara,

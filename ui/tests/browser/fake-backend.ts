@@ -14,6 +14,7 @@
 
 import type {
   Attributed,
+  ReleaseFacts,
   AgendaItem,
   AppError,
   Block,
@@ -1248,6 +1249,13 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     out.push(...c.boilerplate.map(blockText));
     return out;
   }
+  // Like core's `render::facts`: the attributions, and the words of the release's plain text.
+  function facts(doc: MeetingFileV2, lang: Language): ReleaseFacts {
+    const c = compose(doc, lang);
+    const words = releaseBlocks(c).join(' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    return { attributions: c.attributions, words };
+  }
+
   // Like core's release text (what a version keeps and version_diff compares): each release's
   // plain text, the later ones after a `— fr —` line; with no release, the meeting's first language.
   function blocks(doc: SeedDoc): string[] {
@@ -1358,7 +1366,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
   const today = () => new Date().toISOString().slice(0, 10);
   const open = (m: Stored, asked?: Language | null): OpenMeetingV2 => {
     const language = shownLanguage(m.doc, asked);
-    return { id: m.id, revision: m.revision, doc: clone(m.doc), language, preview: previewParts(m.doc, language), attributions: compose(m.doc, language).attributions };
+    return { id: m.id, revision: m.revision, doc: clone(m.doc), language, preview: previewParts(m.doc, language), facts: facts(m.doc, language) };
   };
   /** Like the shell: a release is copied or exported only in one of the meeting's languages. */
   function checkPublishedIn(doc: MeetingFileV2, language: Language, what: string): void {
@@ -1512,10 +1520,10 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
       return { kind: 'splice', render, base: old.render, start, removed: a.length - end - start, blocks: b.slice(start, b.length - end) };
     },
-    previewAttributions(session) {
+    previewFacts(session) {
       const live = state.live;
-      if (!live || live.session !== session) return [];
-      return compose(live.doc, shownLanguage(live.doc, live.language)).attributions;
+      if (!live || live.session !== session) return { attributions: [], words: 0 };
+      return facts(live.doc, shownLanguage(live.doc, live.language));
     },
     copyRelease(doc, language) {
       validate(doc);
@@ -1696,6 +1704,11 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     versions: (id: number) => clone(historyOf(id)),
     /** The release text's blocks (what a version keeps) of a v1 or v2 document. */
     blocks,
+    /** What the stored meeting `id`'s first release says besides its preview (`preview_facts`). */
+    facts: (id: number) => {
+      const m = get(id);
+      return facts(m.doc, shownLanguage(m.doc, null));
+    },
     /** The problems composing `doc` in `language` finds (blocks left out, each named by its path). */
     problems: (doc: SeedDoc, language?: Language | null) => {
       const v2 = asV2(doc);

@@ -1158,3 +1158,16 @@ test('a long agenda item title wraps, whole, at 1024×700 (never cut)', async ({
   await page.keyboard.press('Shift+Enter');
   eq(await title.inputValue(), long, 'no line break in a title');
 }, { viewport: { width: 1024, height: 700 } });
+
+test('the release panel shows the release’s length and reading time, as core counts it, and follows the text', async ({ page, open, tid, fake }) => {
+  await open(standardSeed());
+  const length = tid('release-length');
+  const count = async () => Number((await length.innerText()).split(' ')[0]);
+  const words = await fake(() => window.__fake.facts(3).words);
+  assert(words > 50, `the release has words (${words})`);
+  await until(async () => (await length.innerText()) === `${words} words · ${Math.ceil(words / 200)} min read`, 'its length');
+  await tid('release-closing').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Four more words here.');
+  await until(async () => (await count()) === words + 4, 'four more words');
+});

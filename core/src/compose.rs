@@ -8,6 +8,7 @@
 //! `Composed` comes from them, so no renderer can leak them.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
 
 use crate::lang::{Language, Table};
 use crate::model::{Meeting, Published};
@@ -46,6 +47,25 @@ pub struct Composed {
     /// What kept a block out of the release (a quote off the record or without words in the
     /// release's language): the preview shows the rest, exports refuse (`check`).
     pub problems: Vec<Problem>,
+    /// How each quote the release attributes names its speaker, in reading order: what the editor
+    /// shows beside the quote (never rendered).
+    pub attributions: Vec<Attributed>,
+}
+
+/// How the release names the speaker of one quote it attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Attributed {
+    /// The quote's `id`.
+    pub quote: String,
+    /// The speaker's `id`.
+    pub speaker: String,
+    /// The name as printed (`Council President Kadri Tamm`, `She`); empty when the language's
+    /// formula names nobody (`Et d'ajouter :`).
+    pub name: String,
+    /// The first time the release names the speaker (the reference rule's `full`).
+    pub first: bool,
+    /// Where the attribution stands; `none`: a fragment, which names nobody.
+    pub attribution: crate::v2::Attribution,
 }
 
 /// A block of the release.

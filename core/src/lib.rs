@@ -31,7 +31,7 @@ mod serde_forms;
 pub mod store;
 pub mod v2;
 
-pub use compose::{compose, Composed};
+pub use compose::{compose, Attributed, Composed};
 pub use error::{Code, Error, Result};
 pub use fs::write_atomically;
 pub use lang::Language;

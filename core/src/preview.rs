@@ -17,7 +17,7 @@ use crate::compose::compose;
 use crate::lang::Language;
 use crate::meeting_file::{self, FileError};
 use crate::model::{AgendaItem, MeetingInfo, Person, Release};
-use crate::render::{preview_parts, PreviewParts};
+use crate::render::{facts, preview_parts, PreviewParts, ReleaseFacts};
 
 /// One part of the document, replaced whole by what the editor holds now.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
@@ -74,12 +74,13 @@ pub trait Document {
         doc: &mut serde_json::Map<String, Value>,
         part: Self::Part,
     ) -> Result<(), (String, &'static str)>;
-    /// The preview of `doc` in `language` (`None`: the document's own, or its first release's).
+    /// The preview of `doc` in `language` (`None`: the document's own, or its first release's),
+    /// and what the release says besides (`ReleaseFacts`).
     fn render(
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<PreviewParts, FileError>;
+    ) -> Result<(PreviewParts, ReleaseFacts), FileError>;
 }
 
 /// The meeting file v1 (`docs/meeting-file.md`): one release, in the meeting's language.
@@ -98,6 +99,8 @@ pub struct Live<D> {
     doc: Value,
     /// The render number and parts the editor was last sent (`None`: nothing yet).
     shown: Option<(u64, PreviewParts)>,
+    /// What the release last rendered says besides its preview (`facts`).
+    facts: ReleaseFacts,
     renders: u64,
     version: PhantomData<D>,
 }
@@ -135,6 +138,7 @@ impl<D: Document> Live<D> {
                 language: edit.language,
                 doc,
                 shown: None,
+                facts: ReleaseFacts::default(),
                 renders,
                 version: PhantomData,
             });
@@ -152,7 +156,8 @@ impl<D: Document> Live<D> {
         }
         let language_changed = live.language != edit.language;
         live.language = edit.language;
-        let parts = D::render(source, &live.doc, live.language)?;
+        let (parts, facts) = D::render(source, &live.doc, live.language)?;
+        live.facts = facts;
         live.renders += 1;
         let render = live.renders;
         let update = match &live.shown {
@@ -178,6 +183,16 @@ impl<D: Document> Live<D> {
         };
         live.shown = Some((render, parts));
         Ok(update)
+    }
+
+    /// What the release the session last rendered says besides its preview (how each attributed
+    /// quote names its speaker, its length); nothing when `session` is not the one kept (the
+    /// editor asks again after its next preview).
+    pub fn facts(slot: &Option<Live<D>>, session: u32) -> ReleaseFacts {
+        match slot {
+            Some(live) if live.session == session => live.facts.clone(),
+            _ => ReleaseFacts::default(),
+        }
     }
 
     fn replace(&mut self, source: &str, part: D::Part) -> Result<(), FileError> {
@@ -223,10 +238,13 @@ impl Document for V1 {
         Ok(())
     }
 
-    fn render(source: &str, doc: &Value, _: Option<Language>) -> Result<PreviewParts, FileError> {
-        Ok(preview_parts(&compose(&meeting_file::from_value(
-            source, doc,
-        )?)))
+    fn render(
+        source: &str,
+        doc: &Value,
+        _: Option<Language>,
+    ) -> Result<(PreviewParts, ReleaseFacts), FileError> {
+        let composed = compose(&meeting_file::from_value(source, doc)?);
+        Ok((preview_parts(&composed), facts(&composed)))
     }
 }
 
@@ -332,13 +350,14 @@ impl Document for V2 {
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<PreviewParts, FileError> {
+    ) -> Result<(PreviewParts, ReleaseFacts), FileError> {
         let m = crate::v2::from_value(source, doc)?;
         let language = language
             .or_else(|| m.releases.first().map(|r| r.language))
             .or_else(|| m.info.languages.first().copied())
             .unwrap_or(Language::En);
-        Ok(preview_parts(&crate::v2::compose(&m, language)))
+        let composed = crate::v2::compose(&m, language);
+        Ok((preview_parts(&composed), facts(&composed)))
     }
 }
 

@@ -26,6 +26,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::history::list_backups,
             commands::history::restore_backup,
             commands::release::preview_edit_v2,
+            commands::release::preview_facts,
             commands::release::copy_release::<tauri::Wry>,
             commands::files::export_meeting::<tauri::Wry>,
             commands::files::import_meeting,

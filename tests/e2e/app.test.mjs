@@ -386,6 +386,86 @@ Ministers meet again in March.
   }, { env: { GTK_THEME: 'Adwaita:dark' } });
 });
 
+test('undo and redo of typing in text fields, in the real window (WebKitGTK never hands them Ctrl+Z): the CLI export has what is left', async () => {
+  const { db } = importFisheries('undo');
+  const original = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    const value = async (el) => String(await el.property('value'));
+    // A textarea (private notes) and an input (an item's title), each its own undo.
+    const notes = (await s.findAll(sel('item-notes'), { atLeast: 1 }))[0];
+    const before = await value(notes);
+    await notes.click();
+    await s.keys('\uE009\uE010\uE000 Typed, then undone.');
+    await s.until('typed', async () => (await value(notes)) === `${before} Typed, then undone.`);
+    await s.keys('\uE009z\uE000');
+    await s.until('Ctrl+Z undid the typing', async () => (await value(notes)) === before);
+    await s.keys('\uE009\uE008z\uE000');
+    await s.until('Ctrl+Shift+Z redid it', async () => (await value(notes)) === `${before} Typed, then undone.`);
+    await s.keys('\uE009z\uE000');
+    await s.until('undone again', async () => (await value(notes)) === before);
+    const title = (await s.findAll(sel('item-title'), { atLeast: 2 }))[1];
+    // Below the fold (WebKitWebDriver does not scroll a text area in a nested pane into view).
+    await s.execute(`document.querySelectorAll('[data-testid="item-title"]')[1].scrollIntoView({ block: 'center' })`);
+    const titleBefore = await value(title);
+    await title.click();
+    await s.keys('\uE010 (draft)');
+    await s.until('typed in the title', async () => (await value(title)) === `${titleBefore} (draft)`);
+    await s.keys('\uE009z\uE000');
+    await s.until('the title undone', async () => (await value(title)) === titleBefore);
+    await s.keys('\uE009y\uE000');
+    await s.until('Ctrl+Y redid it', async () => (await value(title)) === `${titleBefore} (draft)`);
+    await waitSaved(s);
+  });
+  const json = JSON.parse(cli(db, 'export', '1', '--format', 'json'));
+  assert.equal(json.agenda[0].notes, original.agenda[0].notes, 'the undone typing is not stored');
+  assert.equal(json.agenda[1].title, `${original.agenda[1].title} (draft)`, 'the redone typing is');
+});
+
+test('the real window at 1024×700 and at its minimum size: nothing cut, nothing scrolls sideways, text areas fit their text', async () => {
+  const { db } = importFisheries('small-window');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    for (const [width, height] of [[1024, 700], [960, 600]]) {
+      await s.cmd('POST', '/window/rect', { width, height });
+      const inner = await s.until(`the window at ${width}×${height}`, async () => {
+        const size = await s.execute('return [window.innerWidth, window.innerHeight]');
+        return Math.abs(size[0] - width) <= 16 && Math.abs(size[1] - height) <= 64 && size;
+      });
+      await sleep(500); // layout and the text areas' regrow settle
+      const problems = await s.execute(`
+        const out = [];
+        for (const sc of document.querySelectorAll('.editor .scroll, .release .scroll')) sc.scrollTop = 0;
+        if (document.documentElement.scrollWidth > window.innerWidth) out.push('page ' + document.documentElement.scrollWidth);
+        for (const el of document.querySelectorAll('.sidebar, .brand, .search, .editor, .release, .scroll, .toolbar, .page, [data-testid="agenda-item"], .attrib, .head .meta, .dates, .photo, .menuwrap, [data-testid="person"]')) {
+          if (el.scrollWidth > el.clientWidth + 1) out.push((el.className.split(' ')[0] || el.dataset.testid) + ': ' + el.scrollWidth + ' > ' + el.clientWidth);
+        }
+        // Buttons whole, inside the window and their pane.
+        for (const b of document.querySelectorAll('[data-testid="new-meeting"], [data-testid="export-button"], [data-testid="versions-button"], [data-testid="copy-release"]')) {
+          const r = b.getBoundingClientRect();
+          const pane = b.closest('.sidebar, .release, .editor')?.getBoundingClientRect() ?? { left: 0, right: innerWidth };
+          if (r.width === 0 || r.left < pane.left - 1 || r.right > pane.right + 1 || r.right > innerWidth) out.push('cut: ' + b.dataset.testid);
+        }
+        return out;`);
+      // Text areas in view show all their text (no inner scroll bar): at the top of both panes,
+      // then at their ends (a field is fitted when it first comes into view).
+      const cut = [];
+      for (const end of [false, true]) {
+        await s.execute(`for (const sc of document.querySelectorAll('.editor .scroll, .release .scroll')) sc.scrollTop = arguments[0] ? sc.scrollHeight : 0;`, [end]);
+        await sleep(500);
+        cut.push(...(await s.execute(`
+          return [...document.querySelectorAll('textarea')].filter((t) => {
+            const r = t.getBoundingClientRect();
+            return t.offsetParent && r.bottom > 0 && r.top < innerHeight && t.scrollHeight > t.clientHeight + 2;
+          }).map((t) => 'textarea cut: ' + (t.dataset.testid || t.id) + ' ' + t.scrollHeight + ' > ' + t.clientHeight);`)));
+      }
+      problems.push(...new Set(cut));
+      writeFileSync(join(artifacts, `window-${width}x${height}.png`), await s.screenshot());
+      assert.deepEqual(problems, [], `at ${inner.join('×')}`);
+    }
+  });
+});
+
 test('another writer (the CLI) changed the meeting: the app asks, it never overwrites silently', async () => {
   const { db, meeting } = importFisheries('two-writers');
   await withApp(db, async (s) => {

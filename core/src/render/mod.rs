@@ -16,7 +16,7 @@ pub use markdown::Markdown;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{compose, Block, Composed, PhotoPosition};
+use crate::compose::{compose, Attributed, Block, Composed, PhotoPosition};
 use crate::lang::Language;
 use crate::meeting_file;
 use crate::model::Meeting;
@@ -81,6 +81,27 @@ pub fn meeting_file_json(meeting: &MeetingV2) -> crate::Result<String> {
 
 fn checked(c: Composed) -> crate::Result<Composed> {
     c.check().map(|()| c)
+}
+
+/// What the editor shows about a release besides its preview: how each attributed quote names its
+/// speaker, and the length of the release as a reader meets it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, specta::Type)]
+pub struct ReleaseFacts {
+    pub attributions: Vec<Attributed>,
+    /// The words of the release's plain text (a word: a run between spaces holding a letter or a
+    /// digit; `l’OTAN` is one, a dash alone none).
+    pub words: u32,
+}
+
+pub fn facts(r: &Composed) -> ReleaseFacts {
+    let words = plain_text(r)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    ReleaseFacts {
+        attributions: r.attributions.clone(),
+        words: u32::try_from(words).unwrap_or(u32::MAX),
+    }
 }
 
 /// The release as plain text: headline, dateline, paragraphs and captions separated by blank

@@ -43,6 +43,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         named: HashSet::new(),
         counting: false,
         problems: Vec::new(),
+        attributions: Vec::new(),
     };
 
     // The headline names people in full unless it says otherwise, and does not count.
@@ -156,6 +157,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         notes_to_editors,
         boilerplate,
         problems: cx.problems,
+        attributions: cx.attributions,
     }
 }
 
@@ -177,6 +179,7 @@ struct Cx<'a> {
     /// False in the headline: names there are full unless asked otherwise, and do not count.
     counting: bool,
     problems: Vec<Problem>,
+    attributions: Vec<crate::compose::Attributed>,
 }
 
 /// A piece of a block as it is put together. `flow` pieces are what the writer typed between
@@ -410,6 +413,13 @@ impl<'a> Cx<'a> {
         let table = self.table;
         let attribution = span.attribution.unwrap_or(Attribution::After);
         if attribution == Attribution::None {
+            self.attributions.push(crate::compose::Attributed {
+                quote: span.quote.clone(),
+                speaker: speaker.to_owned(),
+                name: String::new(),
+                first: false,
+                attribution,
+            });
             out.push(Piece::fixed(table.quoted(&words)));
             return Ok(());
         }
@@ -428,10 +438,20 @@ impl<'a> Cx<'a> {
         let start = sentence_start(out);
         // The subject: its name (capitalised when it opens a sentence), and whether it is a
         // pronoun the person has.
+        let quote_id = span.quote.as_str();
         let subject = |cx: &mut Self, default: Option<Form>, opens: bool| {
+            let first = cx.counting && !cx.named.contains(speaker);
             let form = cx.form_for(speaker, span.form.or(quote_form).or(default));
             let pronoun = form == Form::Pronoun && cx.has_pronoun(speaker);
-            (cx.name(speaker, form, opens), pronoun)
+            let name = cx.name(speaker, form, opens);
+            cx.attributions.push(crate::compose::Attributed {
+                quote: quote_id.to_owned(),
+                speaker: speaker.to_owned(),
+                name: name.clone(),
+                first,
+                attribution,
+            });
+            (name, pronoun)
         };
         let clause = match &span.clause {
             Some(runs) if !runs.is_empty() => {
@@ -476,7 +496,17 @@ impl<'a> Cx<'a> {
                             let close = table.apposition_close(&name, after);
                             format!("{before}{name}{close}{after}")
                         }
-                        None => table.added.to_owned(),
+                        // The formula names nobody (`Et d'ajouter :`): listed with no name.
+                        None => {
+                            self.attributions.push(crate::compose::Attributed {
+                                quote: quote_id.to_owned(),
+                                speaker: speaker.to_owned(),
+                                name: String::new(),
+                                first: false,
+                                attribution,
+                            });
+                            table.added.to_owned()
+                        }
                     }
                 } else {
                     format!("{} {verb}", table.subject(&subject(self, None, start).0))

@@ -1,6 +1,6 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
-use communique_core::render::PreviewParts;
+use communique_core::render::{PreviewParts, ReleaseFacts};
 use communique_core::v2::{self, MeetingFileV2, MeetingV2};
 use communique_core::{
     meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
@@ -48,6 +48,8 @@ pub struct OpenMeetingV2 {
     /// The language `preview` is in: the one asked for, else the first release's.
     pub language: Language,
     pub preview: PreviewParts,
+    /// What that release says besides its preview (`preview_facts` after an edit).
+    pub facts: ReleaseFacts,
 }
 
 impl OpenMeetingV2 {
@@ -61,12 +63,14 @@ impl OpenMeetingV2 {
             .or_else(|| meeting.releases.first().map(|r| r.language))
             .or_else(|| meeting.info.languages.first().copied())
             .unwrap_or(Language::En);
+        let composed = v2::compose(meeting, language);
         Ok(OpenMeetingV2 {
             id,
             revision,
             doc: v2::to_value(meeting)?,
             language,
-            preview: render::preview_parts(&v2::compose(meeting, language)),
+            preview: render::preview_parts(&composed),
+            facts: render::facts(&composed),
         })
     }
 }

@@ -3,6 +3,7 @@
 //! what the officer sees is what will be exported.
 
 use communique_core::preview::{DocPartV2, Edit, LivePreviewV2, PreviewUpdate};
+use communique_core::render::ReleaseFacts;
 use communique_core::{render, v2, Language};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -32,6 +33,15 @@ pub fn preview_edit_v2(
         parts,
     };
     Ok(LivePreviewV2::edit(&mut state.preview_v2(), EDITOR, edit)?)
+}
+
+/// What the release the editor's session last previewed says besides its preview: how each
+/// attributed quote names its speaker, in reading order (shown beside each quote), and its length;
+/// nothing when another session is kept (the editor asks again after its next preview).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn preview_facts(state: State<'_, AppState>, session: u32) -> ReleaseFacts {
+    LivePreviewV2::facts(&state.preview_v2(), session)
 }
 
 /// The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or

@@ -44,6 +44,7 @@ fn shell() -> Shell {
             meetings::load_meeting_v2,
             meetings::save_meeting_v2,
             release::preview_edit_v2,
+            release::preview_facts,
             release::copy_release,
             files::export_meeting,
             files::save_meeting_file,
@@ -215,6 +216,49 @@ fn the_v2_preview_answers_a_keystroke_with_the_paragraph_it_changed() {
             .contains("Ministers said the plan was"),
         "{blocks:?}"
     );
+}
+
+#[test]
+fn the_attributions_are_those_of_the_release_the_session_last_previewed() {
+    let s = shell();
+    let open = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap();
+    let doc = open["doc"].clone();
+    // The meeting opens with them (its first language's release), as the preview it opens with.
+    let en = v2::compose(&example(), Language::En);
+    assert_eq!(
+        open["facts"],
+        serde_json::to_value(render::facts(&en)).unwrap()
+    );
+    // Its length: the words of its plain text.
+    let words = render::plain_text(&en)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    assert!(words > 50, "{words}");
+    assert_eq!(open["facts"]["words"], words);
+    // Nothing previewed in this session yet: nothing.
+    let none = s.invoke("preview_facts", json!({"session": 9})).unwrap();
+    assert_eq!(none, json!({"attributions": [], "words": 0}));
+    for (language, composed) in [("en", Language::En), ("fr", Language::Fr)] {
+        s.invoke(
+            "preview_edit_v2",
+            json!({"session": 9, "shown": 0, "language": language, "doc": doc, "parts": []}),
+        )
+        .unwrap();
+        let got = s.invoke("preview_facts", json!({"session": 9})).unwrap()["attributions"].clone();
+        let expected = v2::compose(&example(), composed).attributions;
+        assert!(!expected.is_empty(), "the example attributes quotes");
+        assert_eq!(got, serde_json::to_value(&expected).unwrap(), "{language}");
+        // The lead names the Secretary General first; the chair's first naming is a quote's.
+        assert_eq!(got[0]["first"], false, "{got}");
+        assert!(
+            got.as_array().unwrap().iter().any(|a| a["first"] == true),
+            "{got}"
+        );
+    }
+    // Another session's: nothing.
+    let other = s.invoke("preview_facts", json!({"session": 10})).unwrap();
+    assert_eq!(other, json!({"attributions": [], "words": 0}));
 }
 
 #[test]

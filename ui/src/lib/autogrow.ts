@@ -1,6 +1,7 @@
 // Textareas grow with their text. CSS `field-sizing: content` does it where supported (Chromium,
-// recent WebKit); elsewhere this action sizes the field on input, and once when it first scrolls
-// into view (not at mount: measuring 900 fields of a 300-item meeting at once would stall).
+// recent WebKit); elsewhere this action sizes the field on input, once when it first scrolls
+// into view (not at mount: measuring 900 fields of a 300-item meeting at once would stall), and
+// again when its width changes (a resized window moves its lines).
 //
 // The height is measured on a hidden twin, never by collapsing the field itself (`height: auto`,
 // read, set back): a collapse moves everything below the field and back within one frame, and
@@ -41,8 +42,25 @@ function fit(el: HTMLTextAreaElement) {
   m.rows = el.rows;
   m.value = el.value;
   const height = `${m.scrollHeight + 2}px`;
+  fittedAt.set(el, el.offsetWidth);
   // Unchanged most keystrokes: then the field is not restyled at all.
   if (el.style.height !== height) el.style.height = height;
+}
+
+/** The width each field was last fitted at: a field made narrower or wider (the window resized, a
+ * pane moved) is fitted again, its lines having moved. One not fitted yet waits for its first. */
+const fittedAt = new WeakMap<HTMLTextAreaElement, number>();
+let ro: ResizeObserver | null = null;
+function resizes(): ResizeObserver | null {
+  if (typeof ResizeObserver === 'undefined') return null;
+  ro ??= new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const el = e.target as HTMLTextAreaElement;
+      const was = fittedAt.get(el);
+      if (was !== undefined && was !== el.offsetWidth) fit(el);
+    }
+  });
+  return ro;
 }
 
 let io: IntersectionObserver | null = null;
@@ -62,10 +80,12 @@ export function autogrow(el: HTMLTextAreaElement) {
   const onInput = () => fit(el);
   el.addEventListener('input', onInput);
   observer().observe(el);
+  resizes()?.observe(el);
   return {
     destroy() {
       el.removeEventListener('input', onInput);
       io?.unobserve(el);
+      ro?.unobserve(el);
     },
   };
 }

@@ -38,6 +38,12 @@ export const commands = {
 	 */
 	previewEditV2: (session: number, shown: number, language: Language | null, doc: EditorDocV2 | null, parts: DocPartV2[]) => __TAURI_INVOKE<PreviewUpdate>("preview_edit_v2", { session, shown, language, doc, parts }),
 	/**
+	 *  What the release the editor's session last previewed says besides its preview: how each
+	 *  attributed quote names its speaker, in reading order (shown beside each quote), and its length;
+	 *  nothing when another session is kept (the editor asks again after its next preview).
+	 */
+	previewFacts: (session: number) => __TAURI_INVOKE<ReleaseFacts>("preview_facts", { session }),
+	/**
 	 *  The release in `language` on the clipboard twice: as rich text (the `<article>`) for a CMS or
 	 *  an e-mail, and as plain text for everything else.
 	 */
@@ -83,6 +89,23 @@ export type AgendaItem = {
 export type AppError = {
 	code: Code,
 	message: string,
+};
+
+/**  How the release names the speaker of one quote it attributes. */
+export type Attributed = {
+	/**  The quote's `id`. */
+	quote: string,
+	/**  The speaker's `id`. */
+	speaker: string,
+	/**
+	 *  The name as printed (`Council President Kadri Tamm`, `She`); empty when the language's
+	 *  formula names nobody (`Et d'ajouter :`).
+	 */
+	name: string,
+	/**  The first time the release names the speaker (the reference rule's `full`). */
+	first: boolean,
+	/**  Where the attribution stands; `none`: a fragment, which names nobody. */
+	attribution: Attribution,
 };
 
 /**  Where a quote's attribution stands. */
@@ -327,6 +350,8 @@ export type OpenMeetingV2 = {
 	/**  The language `preview` is in: the one asked for, else the first release's. */
 	language: Language,
 	preview: PreviewParts,
+	/**  What that release says besides its preview (`preview_facts` after an edit). */
+	facts: ReleaseFacts,
 };
 
 /**
@@ -458,6 +483,19 @@ export type Release = {
 	published?: string,
 	updated?: string,
 	photos?: Photo[],
+};
+
+/**
+ *  What the editor shows about a release besides its preview: how each attributed quote names its
+ *  speaker, and the length of the release as a reader meets it.
+ */
+export type ReleaseFacts = {
+	attributions: Attributed[],
+	/**
+	 *  The words of the release's plain text (a word: a run between spaces holding a letter or a
+	 *  digit; `l’OTAN` is one, a dash alone none).
+	 */
+	words: number,
 };
 
 /**  One language's release. */

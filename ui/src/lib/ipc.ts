@@ -58,6 +58,8 @@ export const api = {
   /** The preview of the editor's document, sent whole or as the parts changed since (`LivePreview`). */
   previewEditV2: (session: number, shown: number, language: Language | null, doc: Doc | null, parts: DocPartV2[]) =>
     call(() => commands.previewEditV2(session, shown, language, doc && wire(doc), parts)),
+  /** What the release the session last previewed says besides it: attributions, length. */
+  previewFacts: (session: number) => call(() => commands.previewFacts(session)),
   /** The shell puts the release on the system clipboard, as rich HTML and as plain text. */
   copyRelease: (doc: UiDoc) => call(() => commands.copyRelease(toWire(doc), doc.language)),
   /** Everything is saved (or the user discarded it): the shell closes the window now. */

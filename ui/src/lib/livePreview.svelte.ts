@@ -20,8 +20,10 @@ import {
   type UiDoc,
 } from './doc';
 import { api, toAppError } from './ipc';
-import { coalesce } from './timing';
-import type { AppError, DocPartV2, PreviewParts, PreviewUpdate } from './types';
+import { coalesce, debounce } from './timing';
+import type { AppError, Attributed, DocPartV2, PreviewParts, PreviewUpdate, ReleaseFacts } from './types';
+
+export const FACTS_DELAY = 250;
 
 /** Where an edit was made: one agenda item (its key), or one of the document's other parts. */
 /** `text`: only what the release says of the item changed (its part), not the item itself. */
@@ -59,6 +61,12 @@ let sessions = Math.floor(Math.random() * 1e6);
 export class LivePreview {
   shown = $state.raw<Shown>({ render: 0, parts: { head: '', blocks: [], tail: '' }, splice: null });
   error = $state<AppError | null>(null);
+  /** How the release shown names each attributed quote's speaker, by quote id (core's reading). */
+  attributions = $state.raw<Map<string, Attributed>>(new Map());
+  /** The release's length in words (core's plain text). */
+  words = $state(0);
+  /** Asked for a little after the preview settles: not on every keystroke. */
+  private readonly askFacts = debounce(() => void this.fetchFacts(), FACTS_DELAY);
 
   private readonly session = (sessions = (sessions + 1) % 2 ** 31);
   private dirty: Dirty = { ...clean(), all: true };
@@ -66,8 +74,14 @@ export class LivePreview {
   private readonly schedule = coalesce(() => this.send());
 
   /** `parts`: the preview of `doc` as it was opened (the shell rendered it with the document). */
-  constructor(private readonly doc: UiDoc, parts: PreviewParts) {
+  constructor(private readonly doc: UiDoc, parts: PreviewParts, facts: ReleaseFacts = { attributions: [], words: 0 }) {
     this.shown = { render: 0, parts, splice: null };
+    this.takeFacts(facts);
+  }
+
+  private takeFacts(f: ReleaseFacts): void {
+    this.attributions = new Map(f.attributions.map((a) => [a.quote, a]));
+    this.words = f.words;
   }
 
   /** Something changed (`where`; nothing named: anywhere): refresh now, or right after the request out. */
@@ -154,7 +168,18 @@ export class LivePreview {
     return api.previewEditV2(this.session, shown, lang, null, parts);
   }
 
+  private async fetchFacts(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const facts = await api.previewFacts(this.session);
+      if (!this.closed) this.takeFacts(facts);
+    } catch {
+      // Only a hint beside the quotes: the next preview asks again.
+    }
+  }
+
   private show(update: Exclude<PreviewUpdate, { kind: 'resend' }>): void {
+    this.askFacts();
     if (update.kind === 'whole') {
       this.shown = { render: update.render, parts: update.preview, splice: null };
       return;

@@ -15,7 +15,7 @@ import { api, isAppError, toAppError } from './ipc';
 import { LivePreview, type Changed } from './livePreview.svelte';
 import type * as ops from './ops';
 import type { Toasts } from './toasts.svelte';
-import type { PreviewParts } from './types';
+import type { PreviewParts, ReleaseFacts } from './types';
 import { UndoStack } from './undo';
 
 export const SAVE_DELAY = 800;
@@ -30,8 +30,9 @@ export interface Opened {
   id: number;
   revision: number;
   doc: UiDoc;
-  /** The shell's preview of `doc`, sent with it. */
+  /** The shell's preview of `doc`, sent with it, and what the release says besides. */
   preview: PreviewParts;
+  facts: ReleaseFacts;
 }
 
 export interface MeetingHooks {
@@ -85,7 +86,7 @@ export class OpenMeeting {
     this.currentItemKey = this.doc.agenda[0]?.key ?? null;
     // The rune proxy, not `opened.doc`: edits go through the proxy and are not written back to it.
     const doc = this.doc;
-    this.preview = new LivePreview(doc, opened.preview);
+    this.preview = new LivePreview(doc, opened.preview, opened.facts);
     this.saver = new Autosaver({
       revision: opened.revision,
       delay: SAVE_DELAY,

@@ -4,6 +4,8 @@
 import type { AppError as ShellError, Code } from './bindings';
 
 export type {
+  Attributed,
+  ReleaseFacts,
   Backup,
   Code,
   DiffPara,

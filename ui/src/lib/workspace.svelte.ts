@@ -29,7 +29,7 @@ function recall(key: string): string | null {
   }
 }
 
-const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc, o.language), preview: o.preview });
+const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc, o.language), preview: o.preview, facts: o.facts });
 
 export class Workspace {
   meeting = $state<OpenMeeting | null>(null);

@@ -13,6 +13,8 @@
 // byte for byte), so tests written against v1 text keep their meaning.
 
 import type {
+  Attributed,
+  ReleaseFacts,
   AgendaItem,
   AppError,
   Block,
@@ -829,6 +831,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
     notes: Composed[];
     boilerplate: Composed[];
     problems: { path: string; message: string }[];
+    attributions: Attributed[];
   }
   type Piece = { text: string; flow: boolean; href?: string; name?: boolean };
   const WS = /[ \t\n\r\f]/;
@@ -857,6 +860,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
     const named = new Set<string>();
     let counting = false;
     const problems: ComposedRelease['problems'] = [];
+    const attributions: Attributed[] = [];
 
     /** The reference rule: the form asked for, else full the first time a reader meets the person, short after. */
     const formFor = (id: string, asked: Mention['form']) => {
@@ -911,7 +915,9 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       const placed = words(span.quote);
       if (!placed) return;
       const attribution = span.attribution ?? 'after';
+      const record = (name: string, first: boolean) => attributions.push({ quote: span.quote, speaker: placed.speaker, name, first, attribution });
       if (attribution === 'none') {
+        record('', false);
         out.push({ text: quoted(placed.words), flow: false });
         return;
       }
@@ -923,8 +929,11 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
         runs(span.clause, clause);
       }
       const subject = (fallback: Mention['form'], opens: boolean) => {
+        const first = counting && !named.has(placed.speaker);
         const form = formFor(placed.speaker, span.form ?? placed.form ?? fallback);
-        return { name: nameOf(placed.speaker, form, opens), pronoun: form === 'pronoun' && hasPronoun(placed.speaker) };
+        const name = nameOf(placed.speaker, form, opens);
+        record(name, first);
+        return { name, pronoun: form === 'pronoun' && hasPronoun(placed.speaker) };
       };
       const w = placed.words;
       if (attribution === 'after' || attribution === 'after-subject') {
@@ -951,7 +960,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       let head: string;
       if (attribution === 'added') {
         // English names the speaker (`She added`, an apposition closed); French's formula names no one.
-        const name = t.added.includes('{}') ? subject('pronoun', start).name : '';
+        const name = t.added.includes('{}') ? subject('pronoun', start).name : (record('', false), '');
         head = t.added.replace('{}', isApposition(name) ? `${name},` : name);
       } else {
         const { name } = subject(null, start);
@@ -1116,6 +1125,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       notes,
       boilerplate,
       problems,
+      attributions,
     };
   }
 
@@ -1239,6 +1249,13 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     out.push(...c.boilerplate.map(blockText));
     return out;
   }
+  // Like core's `render::facts`: the attributions, and the words of the release's plain text.
+  function facts(doc: MeetingFileV2, lang: Language): ReleaseFacts {
+    const c = compose(doc, lang);
+    const words = releaseBlocks(c).join(' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    return { attributions: c.attributions, words };
+  }
+
   // Like core's release text (what a version keeps and version_diff compares): each release's
   // plain text, the later ones after a `— fr —` line; with no release, the meeting's first language.
   function blocks(doc: SeedDoc): string[] {
@@ -1349,7 +1366,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
   const today = () => new Date().toISOString().slice(0, 10);
   const open = (m: Stored, asked?: Language | null): OpenMeetingV2 => {
     const language = shownLanguage(m.doc, asked);
-    return { id: m.id, revision: m.revision, doc: clone(m.doc), language, preview: previewParts(m.doc, language) };
+    return { id: m.id, revision: m.revision, doc: clone(m.doc), language, preview: previewParts(m.doc, language), facts: facts(m.doc, language) };
   };
   /** Like the shell: a release is copied or exported only in one of the meeting's languages. */
   function checkPublishedIn(doc: MeetingFileV2, language: Language, what: string): void {
@@ -1502,6 +1519,11 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       let end = 0;
       while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
       return { kind: 'splice', render, base: old.render, start, removed: a.length - end - start, blocks: b.slice(start, b.length - end) };
+    },
+    previewFacts(session) {
+      const live = state.live;
+      if (!live || live.session !== session) return { attributions: [], words: 0 };
+      return facts(live.doc, shownLanguage(live.doc, live.language));
     },
     copyRelease(doc, language) {
       validate(doc);
@@ -1682,6 +1704,11 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     versions: (id: number) => clone(historyOf(id)),
     /** The release text's blocks (what a version keeps) of a v1 or v2 document. */
     blocks,
+    /** What the stored meeting `id`'s first release says besides its preview (`preview_facts`). */
+    facts: (id: number) => {
+      const m = get(id);
+      return facts(m.doc, shownLanguage(m.doc, null));
+    },
     /** The problems composing `doc` in `language` finds (blocks left out, each named by its path). */
     problems: (doc: SeedDoc, language?: Language | null) => {
       const v2 = asV2(doc);

@@ -1097,3 +1097,77 @@ test('a meeting published in two languages: the language control switches the re
   await lang.selectOption('en');
   await until(async () => (await headline.inputValue()) === `${pair.releases[0].headline[0]} (corrected)`, 'the English release again');
 });
+
+test('Mod+Z / Mod+Shift+Z in a text field undo and redo its typing (the app hands the keys to the browser’s undo)', async ({ page, open, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  const notes = item(page, 0).locator('[data-testid="item-notes"]');
+  const before = await notes.inputValue();
+  const typed = `${before} Typed, then undone.`;
+  await notes.click();
+  await page.keyboard.press(`${mod}+End`);
+  await page.keyboard.type(' Typed, then undone.');
+  eq(await notes.inputValue(), typed, 'typed');
+  // The browser groups typing into undo steps its own way (Chromium: the first space apart).
+  let steps = 0;
+  while ((await notes.inputValue()) !== before && steps < 5) {
+    await page.keyboard.press(`${mod}+z`);
+    steps += 1;
+  }
+  eq(await notes.inputValue(), before, `undone (${steps} steps)`);
+  for (let i = 0; i < steps; i += 1) await page.keyboard.press(`${mod}+Shift+z`);
+  eq(await notes.inputValue(), typed, 'redone, as many steps');
+  for (let i = 0; i < steps; i += 1) await page.keyboard.press(`${mod}+z`);
+  eq(await notes.inputValue(), before, 'undone again');
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).agenda[0].notes, before, 'what is stored is what is left');
+});
+
+test('beside each quote, how the release names its speaker (core’s reference rule); people’s forms labelled, and the names follow them', async ({ page, open, tid, waitSaved, axe }) => {
+  await open(standardSeed());
+  const named = (i, q) => item(page, i).locator('[data-testid="quote"]').nth(q).locator('[data-testid="quote-attribution"]');
+  // Item 1: Ms Tamm first (in full), then Mr Berg first; item 2: Ms Tamm again (short).
+  await until(async () => (await named(0, 0).innerText()) === 'In the release, first mention: Council President Kadri Tamm', 'the first naming, in full');
+  eq(await named(0, 1).innerText(), 'In the release, first mention: Energy Commissioner Jonas Berg', 'another speaker’s first');
+  eq(await named(1, 0).innerText(), 'In the release, later mention: Ms Tamm', 'a later mention, short');
+  // The people editor: every form labelled; a changed form is what the release prints.
+  const tamm = tid('person').filter({ has: page.locator('code', { hasText: 'kadri-tamm' }) });
+  eq(await tamm.locator('label span').allInnerTexts(), ['Full — first mention', 'Short — later mentions', 'Role', 'Pronoun'], 'labelled forms');
+  await tamm.locator('[data-testid="person-short"]').fill('President Tamm');
+  await until(async () => (await named(1, 0).innerText()) === 'In the release, later mention: President Tamm', 'the new short form beside the quote');
+  // Taken out of the text (the item switched out of the release): the row says it is not placed.
+  await item(page, 1).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await until(async () => (await named(1, 0).getAttribute('data-placed')) === 'no', 'not placed any more');
+  assert((await named(1, 0).innerText()).startsWith('Not in the release’s text yet'), 'and says how to place it');
+  await waitSaved();
+  await tamm.scrollIntoViewIfNeeded();
+  await axe('people editor');
+  await page.screenshot({ path: join(SHOTS, 'people.png') });
+});
+
+test('a long agenda item title wraps, whole, at 1024×700 (never cut)', async ({ page, open }) => {
+  await open(standardSeed());
+  const title = item(page, 1).locator('[data-testid="item-title"]');
+  const long = 'Offshore wind grid: the joint plan for connecting the Gulf of Riga wind farms to a shared grid by 2031, and its cost split';
+  await title.fill(long);
+  const box = await title.evaluate((t) => ({ sh: t.scrollHeight, ch: t.clientHeight, sw: t.scrollWidth, cw: t.clientWidth, lines: Math.round(t.clientHeight / parseFloat(getComputedStyle(t).lineHeight)) }));
+  eq(await title.inputValue(), long, 'the whole title kept');
+  assert(box.lines >= 2, `it wraps (${JSON.stringify(box)})`);
+  assert(box.sh <= box.ch + 2 && box.sw <= box.cw + 1, `all of it shown (${JSON.stringify(box)})`);
+  await page.keyboard.press('Shift+Enter');
+  eq(await title.inputValue(), long, 'no line break in a title');
+}, { viewport: { width: 1024, height: 700 } });
+
+test('the release panel shows the release’s length and reading time, as core counts it, and follows the text', async ({ page, open, tid, fake }) => {
+  await open(standardSeed());
+  const length = tid('release-length');
+  const count = async () => Number((await length.innerText()).split(' ')[0]);
+  const words = await fake(() => window.__fake.facts(3).words);
+  assert(words > 50, `the release has words (${words})`);
+  await until(async () => (await length.innerText()) === `${words} words · ${Math.ceil(words / 200)} min read`, 'its length');
+  await tid('release-closing').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Four more words here.');
+  await until(async () => (await count()) === words + 4, 'four more words');
+});

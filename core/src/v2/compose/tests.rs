@@ -743,3 +743,60 @@ fn the_apposition_rule_is_the_tables() {
         assert_eq!(t.subject("Ana Ruiz"), "Ana Ruiz");
     }
 }
+
+#[test]
+fn the_composer_says_how_each_attributed_quote_names_its_speaker_in_reading_order() {
+    let p = |runs: Value| json!([{ "id": "p", "p": runs }]);
+    // The lead names her first (a mention); then the quotes: short, the `added` formula (her
+    // pronoun), a fragment (no attribution, not listed), one attributed before.
+    let runs = json!([{ "quote": "q1" }, " ", { "quote": "q2", "attribution": "added" }, " ",
+                      { "quote": "q3", "attribution": "none" }, " ", { "quote": "q5", "attribution": "before" }]);
+    let lead_mention = json!([{ "id": "lead", "p": [{ "person": "sg" }, " opened the meeting."] }]);
+    let m = meeting(lead_mention, p(runs.clone()), p(runs.clone()));
+    let names = |lang| {
+        compose(&m, lang)
+            .attributions
+            .into_iter()
+            .filter(|a| a.attribution != Attribution::None)
+            .map(|a| (a.quote, a.speaker, a.name, a.first))
+            .collect::<Vec<_>>()
+    };
+    let own =
+        |q: &str, name: &str, first: bool| (q.to_owned(), "sg".to_owned(), name.to_owned(), first);
+    assert_eq!(
+        names(Language::En),
+        [
+            own("q1", "Ms Ruiz", false),
+            own("q2", "She", false),
+            own("q5", "Ms Ruiz", false)
+        ]
+    );
+    assert_eq!(
+        names(Language::Fr),
+        [
+            own("q1", "Mme Ruiz", false),
+            own("q2", "", false),
+            own("q5", "Mme Ruiz", false)
+        ]
+    );
+    // Without the mention, the first quote is her first naming: in full.
+    let m = meeting(json!([]), p(runs.clone()), p(runs));
+    let first = compose(&m, Language::Fr).attributions;
+    assert_eq!(
+        (first[0].name.as_str(), first[0].first, first[1].first),
+        ("la secrétaire générale, Ana Ruiz", true, false)
+    );
+    // The fragment is listed too, naming nobody: every quote the release places is there.
+    assert_eq!(
+        first
+            .iter()
+            .map(|a| (a.quote.as_str(), a.attribution))
+            .collect::<Vec<_>>(),
+        [
+            ("q1", Attribution::After),
+            ("q2", Attribution::Added),
+            ("q3", Attribution::None),
+            ("q5", Attribution::Before)
+        ]
+    );
+}

@@ -10,7 +10,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::lang::{Language, Table};
+use crate::lang::{HouseStyle, Language, Table};
 use crate::model::{Meeting, Published};
 use crate::serde_forms::{format_date, format_datetime};
 pub use crate::v2::{DatelinePosition, PhotoPosition};
@@ -44,6 +44,8 @@ pub struct Composed {
     pub notes_to_editors: Vec<Block>,
     /// The organisation's "About …" blocks, in the release's language.
     pub boilerplate: Vec<Block>,
+    /// The words the renderers set around the release's parts, in its language and house style.
+    pub labels: Labels,
     /// What kept a block out of the release (a quote off the record or without words in the
     /// release's language): the preview shows the rest, exports refuse (`check`).
     pub problems: Vec<Problem>,
@@ -66,6 +68,28 @@ pub struct Attributed {
     pub first: bool,
     /// Where the attribution stands; `none`: a fragment, which names nobody.
     pub attribution: crate::v2::Attribution,
+}
+
+/// The release's own words around its parts, as its text is: in its language (`Table`) and its
+/// organisation's house style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    /// `Updated:` before the update time in the dateline.
+    pub updated: String,
+    /// The heading of the contact block.
+    pub contact: String,
+    /// The heading of the notes to editors.
+    pub notes: String,
+}
+
+impl Labels {
+    pub fn of(table: &Table) -> Labels {
+        Labels {
+            updated: table.updated_label.to_owned(),
+            contact: table.contact_label.to_owned(),
+            notes: table.notes_label.to_owned(),
+        }
+    }
 }
 
 /// A block of the release.
@@ -134,7 +158,7 @@ pub struct Caption {
     pub language: Option<String>,
     pub credit: Option<String>,
     /// `Photo:` in the caption's language where known, else the release's.
-    pub label: &'static str,
+    pub label: String,
     pub position: PhotoPosition,
 }
 
@@ -150,7 +174,7 @@ impl Composed {
         let updated = self
             .updated
             .as_ref()
-            .map(|u| format!("{} {}", self.table().updated_label, u.text));
+            .map(|u| format!("{} {}", self.labels.updated, u.text));
         let first = match self.dateline_position {
             DatelinePosition::Line => self.place_and_date(),
             _ => None,
@@ -264,29 +288,39 @@ pub fn compose(m: &Meeting) -> Composed {
     crate::v2::compose(&crate::v2::upgrade(m), m.info.language)
 }
 
-pub(crate) fn date_moment(table: &Table, d: NaiveDate) -> Moment {
+pub(crate) fn date_moment(table: &Table, style: &HouseStyle, d: NaiveDate) -> Moment {
     Moment {
         iso: format_date(d),
-        text: table.date(d),
+        text: table.date_in(d, style.date),
     }
 }
 
-/// `published` as the release shows it, in the meeting's zone.
-pub(crate) fn published_moment(table: &Table, p: Published, zone: chrono_tz::Tz) -> Moment {
+/// `published` as the release shows it, in the meeting's zone and the house style's date form.
+pub(crate) fn published_moment(
+    table: &Table,
+    style: &HouseStyle,
+    p: Published,
+    zone: chrono_tz::Tz,
+) -> Moment {
     match p {
-        Published::Date(d) => date_moment(table, d),
+        Published::Date(d) => date_moment(table, style, d),
         Published::At(t) => Moment {
             iso: format_datetime(&in_zone(t, zone)),
-            text: table.date(t.with_timezone(&zone).date_naive()),
+            text: table.date_in(t.with_timezone(&zone).date_naive(), style.date),
         },
     }
 }
 
-/// An instant with its date and time in the meeting's zone.
-pub(crate) fn time_moment(table: &Table, t: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> Moment {
+/// An instant with its date and time in the meeting's zone and the house style's forms.
+pub(crate) fn time_moment(
+    table: &Table,
+    style: &HouseStyle,
+    t: DateTime<FixedOffset>,
+    zone: chrono_tz::Tz,
+) -> Moment {
     Moment {
         iso: format_datetime(&in_zone(t, zone)),
-        text: table.date_time(t.with_timezone(&zone).naive_local()),
+        text: table.date_time_in(t.with_timezone(&zone).naive_local(), style),
     }
 }
 

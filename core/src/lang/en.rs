@@ -21,11 +21,18 @@ pub(super) static TABLE: Table = Table {
         "November",
         "December",
     ],
+    // The Chicago Manual of Style's abbreviations (the first of its systems, with full stops).
+    months_abbreviated: [
+        "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+        "Dec.",
+    ],
     first_day_suffix: "",
     updated_label: "Updated:",
     photo_label: "Photo:",
     nbsp_before: &[],
     nbsp_after: &[],
+    narrow_before: &[],
+    hour_mark: None,
     secondary_open: "\u{2018}",
     secondary_close: "\u{2019}",
     incise: Incise {

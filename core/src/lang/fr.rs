@@ -21,11 +21,20 @@ pub(super) static TABLE: Table = Table {
         "novembre",
         "décembre",
     ],
+    // The usual abbreviations (Office québécois de la langue française, Banque de dépannage
+    // linguistique, "Abréviation des noms de mois"; the Imprimerie nationale's Lexique has the
+    // same): `mars`, `mai`, `juin` and `août` are too short to abbreviate.
+    months_abbreviated: [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ],
     first_day_suffix: "er",
     updated_label: "Mis à jour le\u{a0}:",
     photo_label: "Photo\u{a0}:",
     nbsp_before: &[':', ';', '!', '?', '\u{bb}'],
     nbsp_after: &['\u{ab}'],
+    narrow_before: &[';', '!', '?'],
+    hour_mark: Some("h"),
     secondary_open: "\u{201c}",
     secondary_close: "\u{201d}",
     incise: Incise {

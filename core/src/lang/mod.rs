@@ -6,6 +6,11 @@
 
 mod en;
 mod fr;
+mod style;
+
+pub use style::{
+    Apostrophe, DateForm, FrenchSpacing, HouseStyle, PlaceForm, TimeForm, NARROW_NBSP,
+};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use schemars::JsonSchema;
@@ -85,6 +90,9 @@ pub struct Table {
     pub default_verb: &'static str,
     /// Lower-case month names, January first.
     pub months: [&'static str; 12],
+    /// The months as an abbreviated date writes them (`Apr.`, `avr.`; a month too short to
+    /// abbreviate as it is: `May`, `mai`), January first.
+    pub months_abbreviated: [&'static str; 12],
     /// Written after the day number on the first of a month (`1er`).
     pub first_day_suffix: &'static str,
     /// `Updated:` before the update time in the dateline.
@@ -95,6 +103,12 @@ pub struct Table {
     pub nbsp_before: &'static [char],
     /// Characters followed by a no-break space instead of an ordinary one (French `«`).
     pub nbsp_after: &'static [char],
+    /// The marks of `nbsp_before` a narrow no-break space goes before instead, in a house style
+    /// that asks for one (French `; ! ?`, the Imprimerie nationale's rule).
+    pub narrow_before: &'static [char],
+    /// The hour's symbol of a time written `21 h 11` (French `h`); `None`: the language writes
+    /// times `21:11` only.
+    pub hour_mark: Option<&'static str>,
     /// The marks of a quotation inside a quote (`‘…’` in `“…‘…’…”`, `“…”` in `« … “…” … »`),
     /// with no padding.
     pub secondary_open: &'static str,
@@ -172,6 +186,11 @@ pub const NBSP: char = '\u{a0}';
 impl Table {
     /// `1 March 2025`, `1er mars 2025`.
     pub fn date(&self, d: NaiveDate) -> String {
+        self.date_with(d, &self.months)
+    }
+
+    /// The date with the month named from `months`.
+    fn date_with(&self, d: NaiveDate, months: &[&str; 12]) -> String {
         let suffix = if d.day() == 1 {
             self.first_day_suffix
         } else {
@@ -181,7 +200,7 @@ impl Table {
             "{}{} {} {}",
             d.day(),
             suffix,
-            self.months[d.month0() as usize],
+            months[d.month0() as usize],
             d.year()
         )
     }

@@ -210,7 +210,6 @@ pub fn article(r: &Composed) -> String {
 /// the lead, captions after it, the items' blocks and the closing, the dateline at the end,
 /// the other captions, the contact, the notes to editors and the boilerplate.
 fn article_blocks(r: &Composed) -> Vec<String> {
-    let table = r.table();
     let mut blocks = Vec::with_capacity(4 + r.lead.len() + r.body.len() + r.captions.len());
     let mut out = String::with_capacity(512);
     out.push_str("<header>\n");
@@ -260,7 +259,7 @@ fn article_blocks(r: &Composed) -> Vec<String> {
             }
             out.push_str(&format!(
                 "<span class=\"updated\">{} {}</span>",
-                html_text(table.updated_label),
+                html_text(&r.labels.updated),
                 time(u)
             ));
         }
@@ -298,8 +297,8 @@ fn article_blocks(r: &Composed) -> Vec<String> {
     }
     blocks.extend(r.captions_at(PhotoPosition::End).map(figure));
     for (class, label, content) in [
-        ("contact", Some(table.contact_label), &r.contact),
-        ("notes", Some(table.notes_label), &r.notes_to_editors),
+        ("contact", Some(r.labels.contact.as_str()), &r.contact),
+        ("notes", Some(r.labels.notes.as_str()), &r.notes_to_editors),
         ("boilerplate", None, &r.boilerplate),
     ] {
         if content.is_empty() {

@@ -108,10 +108,9 @@ impl Renderer for Markdown {
         for c in r.captions_at(PhotoPosition::End) {
             para(&mut out, caption(c));
         }
-        let table = r.table();
         for (label, content) in [
-            (Some(table.contact_label), &r.contact),
-            (Some(table.notes_label), &r.notes_to_editors),
+            (Some(r.labels.contact.as_str()), &r.contact),
+            (Some(r.labels.notes.as_str()), &r.notes_to_editors),
             (None, &r.boilerplate),
         ] {
             if content.is_empty() {

@@ -109,7 +109,6 @@ pub fn facts(r: &Composed) -> ReleaseFacts {
 /// byline and a statement's paragraphs on lines of their own). For the clipboard's plain-text
 /// flavour, and the version history.
 pub fn plain_text(r: &Composed) -> String {
-    let table = r.table();
     let mut blocks = Vec::new();
     blocks.extend(r.embargo.as_ref().map(|e| e.text.clone()));
     blocks.extend(r.label.clone());
@@ -134,8 +133,8 @@ pub fn plain_text(r: &Composed) -> String {
     blocks.extend(r.dateline_end());
     blocks.extend(r.captions_at(PhotoPosition::End).map(caption));
     for (label, content) in [
-        (Some(table.contact_label), &r.contact),
-        (Some(table.notes_label), &r.notes_to_editors),
+        (Some(r.labels.contact.as_str()), &r.contact),
+        (Some(r.labels.notes.as_str()), &r.notes_to_editors),
         (None, &r.boilerplate),
     ] {
         if !content.is_empty() {

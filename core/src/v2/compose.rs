@@ -8,6 +8,10 @@
 //! a quote with no words in the release's language, is not composed with a hole in it: it is left
 //! out and named in `Composed::problems`, so that the preview shows the rest and exports refuse
 //! (`Composed::check`).
+//!
+//! The meeting's organisation's house style is applied here, once: its date, time and place
+//! forms where those are written, its apostrophes and spacing to the whole release composed
+//! (`style::restyle`), so that every renderer and the preview show the same words.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -16,9 +20,9 @@ use super::{
     Attribution, Block as Source, Form, Item, ListKind, MeetingV2, Person, Quote, Release, Run,
 };
 use crate::compose::{
-    published_moment, tidy, time_moment, Block, Caption, Composed, Inline, Problem, Segment,
+    published_moment, tidy, time_moment, Block, Caption, Composed, Inline, Labels, Problem, Segment,
 };
-use crate::lang::{Language, Order, Table};
+use crate::lang::{Language, Order, PlaceForm, Table};
 use crate::serde_forms::format_datetime;
 
 /// The release in `language` of `m` (an empty one when `m` has none in it).
@@ -30,6 +34,12 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         None => (m.releases.len(), Cow::Owned(Release::new(language))),
     };
     let at = format!("releases[{index}]");
+    let org = m
+        .info
+        .organisation
+        .as_deref()
+        .and_then(|id| m.organisations.iter().enumerate().find(|(_, o)| o.id == id));
+    let style = org.map(|(_, o)| o.style).unwrap_or_default();
     let mut cx = Cx {
         people: m.people.iter().map(|p| (p.id.as_str(), p)).collect(),
         quotes: m
@@ -95,11 +105,6 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
     captions.sort_by_key(|(i, _)| *i);
     let contact = cx.blocks(&release.contact, &format!("{at}.contact"));
     let notes_to_editors = cx.blocks(&release.notes_to_editors, &format!("{at}.notes_to_editors"));
-    let org = m
-        .info
-        .organisation
-        .as_deref()
-        .and_then(|id| m.organisations.iter().enumerate().find(|(_, o)| o.id == id));
     let boilerplate = match org.and_then(|(i, o)| o.boilerplate.get(&language).map(|b| (i, b))) {
         Some((i, blocks)) => cx.blocks(
             blocks,
@@ -112,7 +117,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         .map(|n| tidy(n))
         .filter(|n| !n.is_empty());
 
-    Composed {
+    let mut composed = Composed {
         language,
         label: release
             .label
@@ -133,11 +138,16 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
             .dateline
             .place
             .as_deref()
-            .map(|p| table.space(&tidy(p).to_uppercase()))
+            .map(|p| match style.dateline_place {
+                PlaceForm::Upper => table.space(&tidy(p).to_uppercase()),
+                PlaceForm::AsTyped => table.space(&tidy(p)),
+            })
             .filter(|p| !p.is_empty()),
         dateline_position: release.dateline.position,
-        published: release.published.map(|p| published_moment(table, p, zone)),
-        updated: release.updated.map(|t| time_moment(table, t, zone)),
+        published: release
+            .published
+            .map(|p| published_moment(table, &style, p, zone)),
+        updated: release.updated.map(|t| time_moment(table, &style, t, zone)),
         embargo: release.embargo.map(|t| {
             let local = t.with_timezone(&zone);
             crate::compose::Moment {
@@ -145,7 +155,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
                 text: format!(
                     "{} {} {}",
                     table.embargo_label,
-                    table.date_time(local.naive_local()),
+                    table.date_time_in(local.naive_local(), &style),
                     local.format("%Z")
                 ),
             }
@@ -156,9 +166,12 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         contact,
         notes_to_editors,
         boilerplate,
+        labels: Labels::of(table),
         problems: cx.problems,
         attributions: cx.attributions,
-    }
+    };
+    style::restyle(&mut composed, &style);
+    composed
 }
 
 /// A quote's words ready to print, its speaker's id and the quote's own form.
@@ -327,7 +340,7 @@ impl<'a> Cx<'a> {
                     text,
                     language: p.language.clone().filter(|l| l != release_table.tag),
                     credit: p.credit.as_deref().map(tidy).filter(|c| !c.is_empty()),
-                    label,
+                    label: label.to_owned(),
                     position,
                 },
             ));
@@ -665,6 +678,8 @@ fn finalise(table: &Table, pieces: Vec<Piece>) -> Inline {
     }
     out
 }
+
+mod style;
 
 #[cfg(test)]
 mod tests;

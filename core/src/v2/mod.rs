@@ -23,6 +23,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::lang::Language;
+pub use crate::lang::{Apostrophe, DateForm, FrenchSpacing, HouseStyle, PlaceForm, TimeForm};
 use crate::model::Published;
 use crate::{meeting_file, serde_forms};
 
@@ -153,7 +154,7 @@ impl Info {
 }
 
 /// An organisation: its name and the boilerplate ("About …") its releases end with, kept once
-/// and reused, per language.
+/// and reused, per language, and its house style.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -161,6 +162,10 @@ pub struct Organisation {
     pub name: BTreeMap<Language, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub boilerplate: BTreeMap<Language, Vec<Block>>,
+    /// How the releases of meetings it holds (`meeting.organisation`) write apostrophes, French
+    /// spacing, dates, times and the dateline's place; absent: the defaults.
+    #[serde(default, skip_serializing_if = "HouseStyle::is_default")]
+    pub style: HouseStyle,
 }
 
 /// A person mentioned or quoted. `name` is language-neutral; how a release names them is per

@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    Block, Dateline, Form, Forms, Info, Item, ItemPart, MeetingV2, Organisation, Person, Photo,
-    PhotoPosition, Quote, QuoteSpan, Release, Run,
+    Block, Dateline, Form, Forms, HouseStyle, Info, Item, ItemPart, MeetingV2, Organisation,
+    Person, Photo, PhotoPosition, Quote, QuoteSpan, Release, Run,
 };
 use crate::lang::Language;
 use crate::model::{self, Meeting};
@@ -61,6 +61,7 @@ pub fn upgrade(m: &Meeting) -> MeetingV2 {
             id: "org".into(),
             name: BTreeMap::from([(lang, name.clone())]),
             boilerplate: BTreeMap::new(),
+            style: HouseStyle::default(),
         })
         .collect();
     let people = m
@@ -232,6 +233,9 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
     let organisation = match (&m.info.organisation, &m.organisations[..]) {
         (None, []) => None,
         (Some(id), [o]) if &o.id == id && o.boilerplate.is_empty() && o.name.len() == 1 => {
+            if !o.style.is_default() {
+                return not_v1("organisations[0].style", "a house style");
+            }
             match o.name.get(&lang) {
                 Some(name) => Some(name.clone()),
                 None => {

@@ -27,7 +27,7 @@ fn names() -> Vec<String> {
 }
 
 /// Each meeting of the corpus, by its file's stem, read strictly.
-fn meetings() -> Vec<(String, MeetingV2)> {
+pub(crate) fn meetings() -> Vec<(String, MeetingV2)> {
     let out: Vec<(String, MeetingV2)> = names()
         .into_iter()
         .filter_map(|n| n.strip_suffix(".meeting.json").map(str::to_owned))
@@ -43,7 +43,7 @@ fn meetings() -> Vec<(String, MeetingV2)> {
 }
 
 /// The expected plain text of `stem`'s release in `language`.
-fn expected(stem: &str, language: Language) -> (String, String) {
+pub(crate) fn expected(stem: &str, language: Language) -> (String, String) {
     let name = format!("{stem}.{}.txt", language.tag());
     let text = std::fs::read_to_string(dir().join(&name))
         .unwrap_or_else(|e| panic!("{name}: the expected text of a release: {e}"));
@@ -51,7 +51,7 @@ fn expected(stem: &str, language: Language) -> (String, String) {
 }
 
 /// The paragraphs of a plain text (blocks between blank lines).
-fn paragraphs(text: &str) -> Vec<&str> {
+pub(crate) fn paragraphs(text: &str) -> Vec<&str> {
     text.trim_end_matches('\n').split("\n\n").collect()
 }
 
@@ -104,7 +104,7 @@ fn each_release_composes_to_its_expected_paragraphs() {
 
 /// The text a reader of the HTML export sees in its `<article>`: tags gone (a block's end a line
 /// break, inline elements nothing), entities read.
-fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let start = html.find("<article>").unwrap();
     let end = html.find("</article>").unwrap();
     let mut out = String::new();

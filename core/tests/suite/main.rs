@@ -11,6 +11,7 @@ mod roundtrip;
 mod schema;
 mod self_contained;
 mod snapshots;
+mod style;
 mod text;
 mod v1_oracle;
 mod v2;

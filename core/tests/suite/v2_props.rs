@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use communique_core::v2::{
-    self, downgrade, upgrade, Attribution, Block, Dateline, DatelinePosition, Form, Forms, Info,
-    Item, ItemPart, ListKind, MeetingV2, Organisation, Person, Photo, PhotoPosition, Quote,
-    QuoteSpan, Release, Run,
+    self, downgrade, upgrade, Apostrophe, Attribution, Block, DateForm, Dateline, DatelinePosition,
+    Form, Forms, FrenchSpacing, HouseStyle, Info, Item, ItemPart, ListKind, MeetingV2,
+    Organisation, Person, Photo, PhotoPosition, PlaceForm, Quote, QuoteSpan, Release, Run,
+    TimeForm,
 };
 use communique_core::{fuzzing, render, Format, Language, Published, Store};
 use proptest::prelude::*;
@@ -161,6 +162,35 @@ fn per_language<S: Strategy>(s: fn() -> S) -> impl Strategy<Value = BTreeMap<Lan
         m.extend(fr.map(|v| (Language::Fr, v)));
         m
     })
+}
+
+/// A house style: mostly none (so that v1 can still say many meetings), else any mix of options.
+fn house_style() -> impl Strategy<Value = HouseStyle> {
+    let any = (
+        prop::sample::select(vec![
+            Apostrophe::AsTyped,
+            Apostrophe::Straight,
+            Apostrophe::Curly,
+        ]),
+        prop::sample::select(vec![
+            FrenchSpacing::Nbsp,
+            FrenchSpacing::Narrow,
+            FrenchSpacing::None,
+        ]),
+        prop::sample::select(vec![DateForm::Long, DateForm::Abbreviated]),
+        prop::sample::select(vec![TimeForm::H24, TimeForm::H]),
+        prop::sample::select(vec![PlaceForm::Upper, PlaceForm::AsTyped]),
+    )
+        .prop_map(
+            |(apostrophe, french_spacing, date, time, dateline_place)| HouseStyle {
+                apostrophe,
+                french_spacing,
+                date,
+                time,
+                dateline_place,
+            },
+        );
+    prop_oneof![2 => Just(HouseStyle::default()), 1 => any]
 }
 
 fn forms() -> impl Strategy<Value = Forms> {
@@ -348,11 +378,14 @@ pub(crate) fn meeting_v2() -> impl Strategy<Value = MeetingV2> {
             },
         );
     let organisations = prop::collection::vec(
-        (per_language(text), per_language(blocks)).prop_map(|(name, boilerplate)| Organisation {
-            id: String::new(),
-            name,
-            boilerplate,
-        }),
+        (per_language(text), per_language(blocks), house_style()).prop_map(
+            |(name, boilerplate, style)| Organisation {
+                id: String::new(),
+                name,
+                boilerplate,
+                style,
+            },
+        ),
         0..3,
     );
     let people = prop::collection::vec(
@@ -837,8 +870,94 @@ fn renamed(mut m: MeetingV2, prefix: &str) -> MeetingV2 {
     m
 }
 
+/// `m` with `style` on the meeting's organisation (one with no name added when it has none).
+fn with_house_style(mut m: MeetingV2, style: HouseStyle) -> MeetingV2 {
+    let id = match &m.info.organisation {
+        Some(id) => id.clone(),
+        None => {
+            let id = "~house".to_owned();
+            m.organisations.push(Organisation {
+                id: id.clone(),
+                name: BTreeMap::new(),
+                boilerplate: BTreeMap::new(),
+                style: HouseStyle::default(),
+            });
+            m.info.organisation = Some(id.clone());
+            id
+        }
+    };
+    if let Some(o) = m.organisations.iter_mut().find(|o| o.id == id) {
+        o.style = style;
+    }
+    m
+}
+
+/// Every link's address in a composed release, in order.
+fn hrefs(c: &communique_core::Composed) -> Vec<String> {
+    use communique_core::compose::{Block as B, Segment};
+    let mut inlines: Vec<&Vec<Segment>> = c.deck.iter().collect();
+    for b in c
+        .lead
+        .iter()
+        .chain(&c.body)
+        .chain(&c.contact)
+        .chain(&c.notes_to_editors)
+        .chain(&c.boilerplate)
+    {
+        match b {
+            B::Paragraph(p) | B::Heading(p) => inlines.push(p),
+            B::List { entries, .. } => inlines.extend(entries),
+            B::Quote { byline, .. } => inlines.push(byline),
+            B::Statement { intro, paragraphs } => {
+                inlines.push(intro);
+                inlines.extend(paragraphs);
+            }
+        }
+    }
+    inlines
+        .into_iter()
+        .flatten()
+        .filter_map(|s| match s {
+            Segment::Link { href, .. } => Some(href.clone()),
+            Segment::Text(_) => None,
+        })
+        .collect()
+}
+
+/// A text with its white space gone and every apostrophe straight: what a house style's
+/// apostrophes and spacing leave of it.
+fn typography_aside(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A house style changes typography only: its apostrophes and spacing change nothing but
+    /// apostrophes and spaces, and no style changes a link's address.
+    #[test]
+    fn a_house_style_changes_only_typography(m in meeting_v2(), style in house_style()) {
+        let plain = with_house_style(m.clone(), HouseStyle::default());
+        let styled = with_house_style(m.clone(), style);
+        let typography = with_house_style(m, HouseStyle {
+            apostrophe: style.apostrophe,
+            french_spacing: style.french_spacing,
+            ..HouseStyle::default()
+        });
+        prop_assert!(v2::validate(&styled).is_ok(), "{:?}", v2::validate(&styled));
+        for language in plain.releases.iter().map(|r| r.language) {
+            let a = v2::compose(&plain, language);
+            prop_assert_eq!(hrefs(&a), hrefs(&v2::compose(&styled, language)));
+            let b = v2::compose(&typography, language);
+            prop_assert_eq!(
+                typography_aside(&render::plain_text(&a)),
+                typography_aside(&render::plain_text(&b))
+            );
+        }
+    }
 
     #[test]
     fn generated_meetings_are_valid(m in meeting_v2()) {
@@ -971,6 +1090,14 @@ fn the_strategy_reaches_every_construct() {
         );
         see("an organisation named", m.info.organisation.is_some());
         see(
+            "the meeting's organisation with a house style",
+            m.info.organisation.as_deref().is_some_and(|id| {
+                m.organisations
+                    .iter()
+                    .any(|o| o.id == id && !o.style.is_default())
+            }),
+        );
+        see(
             "a pronoun",
             m.people
                 .iter()
@@ -1045,7 +1172,7 @@ fn the_strategy_reaches_every_construct() {
         });
         see("a quote's words in a release", placed);
     }
-    let wanted = 8 + 35 + 6 + 1;
+    let wanted = 9 + 35 + 6 + 1;
     assert_eq!(seen.len(), wanted, "{seen:#?}");
     for (what, n) in &seen {
         assert!(*n >= 3, "{what}: {n} of 200\n{seen:#?}");

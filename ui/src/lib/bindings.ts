@@ -86,6 +86,15 @@ export type AgendaItem = {
 	quotes?: Quote[],
 };
 
+/**  Apostrophes: `l'OTAN` or `l’OTAN`. */
+export type Apostrophe = 
+/**  As typed, and the language's formulae as its table writes them (`Et d'ajouter`). */
+"as-typed" | 
+/**  `'` (U+0027): `l'OTAN`. */
+"straight" | 
+/**  `’` (U+2019): `l’OTAN`. */
+"curly";
+
 export type AppError = {
 	code: Code,
 	message: string,
@@ -161,6 +170,13 @@ export type Change = "same" | "added" | "removed" |
 
 /**  What the UI can tell apart. Only add a variant the UI handles differently. */
 export type Code = "invalid_input" | "not_a_database" | "newer_schema" | "not_found" | "conflict" | "storage" | "io";
+
+/**  How a date reads. */
+export type DateForm = 
+/**  `27 April 2018`, `27 avril 2018`. */
+"long" | 
+/**  `27 Apr. 2018`, `27 avr. 2018`: the language's standard abbreviations of the months. */
+"abbreviated";
 
 /**  Where the release's place and date stand. */
 export type Dateline = {
@@ -243,6 +259,38 @@ export type Forms = {
 	short?: string | null,
 	/**  `she`, `elle`: for attributions that follow the subject (`a-t-elle déclaré`). */
 	pronoun?: string | null,
+};
+
+/**  The space before `; : ! ?` and inside `« »` in French. */
+export type FrenchSpacing = 
+/**
+ *  A no-break space (U+00A0) before `; : ! ?` and inside `« »`: an ordinary space typed there
+ *  becomes one.
+ */
+"nbsp" | 
+/**
+ *  The Imprimerie nationale's: a narrow no-break space (U+202F) before `; ! ?`, a no-break
+ *  space before `:` and inside `« »`.
+ */
+"narrow" | 
+/**  The EU's (Interinstitutional Style Guide, 6.4): no space before `; : ! ?` nor inside `« »`. */
+"none";
+
+/**
+ *  An organisation's house style. Every field is optional; absent, it is the default: what a
+ *  release without a style prints.
+ */
+export type HouseStyle = {
+	/**  Apostrophes typed in the release's text and in the language's formulae. */
+	apostrophe?: Apostrophe,
+	/**  The space before `; : ! ?` and inside `« »`, in a French release. */
+	french_spacing?: FrenchSpacing,
+	/**  How dates read: `27 April 2018` or `27 Apr. 2018`. */
+	date?: DateForm,
+	/**  How times read: `21:11` or, in French, `21 h 11`. */
+	time?: TimeForm,
+	/**  How the dateline names its place: `BRUSSELS` or `Brussels`. */
+	dateline_place?: PlaceForm,
 };
 
 export type Info = {
@@ -356,12 +404,17 @@ export type OpenMeetingV2 = {
 
 /**
  *  An organisation: its name and the boilerplate ("About …") its releases end with, kept once
- *  and reused, per language.
+ *  and reused, per language, and its house style.
  */
 export type Organisation = {
 	id: string,
 	name: Partial<{ [key in Language]: string }>,
 	boilerplate?: Partial<{ [key in Language]: Block[] }>,
+	/**
+	 *  How the releases of meetings it holds (`meeting.organisation`) write apostrophes, French
+	 *  spacing, dates, times and the dateline's place; absent: the defaults.
+	 */
+	style?: HouseStyle,
 };
 
 /**
@@ -407,6 +460,13 @@ export type PhotoV2 = {
 	credit?: string | null,
 	position?: PhotoPosition,
 };
+
+/**  How the dateline names its place. */
+export type PlaceForm = 
+/**  In capitals: `BRUSSELS`. */
+"upper" | 
+/**  As typed: `Brussels`. */
+"as-typed";
 
 /**
  *  The preview in three parts, for an editor that updates it block by block: `head` (the styles
@@ -560,6 +620,13 @@ export type Segment = {
 	kind: Edit,
 	text: string,
 };
+
+/**  How a time reads. */
+export type TimeForm = 
+/**  `21:11`. */
+"24h" | 
+/**  `21 h 11`, `18 h` in French; a language without that form (English) keeps `21:11`. */
+"h";
 
 export type VersionDiff = {
 	from: number,

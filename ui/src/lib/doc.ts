@@ -390,6 +390,7 @@ export function organisationsToWire(ui: UiDoc): Organisation[] {
   if (name) names[ui.language] = name;
   const org: Organisation = { id, name: ordered(names) };
   if (base.boilerplate) org.boilerplate = base.boilerplate;
+  if (base.style) org.style = base.style;
   return i >= 0 ? out.map((o, j) => (j === i ? org : o)) : [...out, org];
 }
 

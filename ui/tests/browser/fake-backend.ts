@@ -14,6 +14,7 @@
 
 import type {
   Attributed,
+  HouseStyle,
   ReleaseFacts,
   AgendaItem,
   AppError,
@@ -636,7 +637,10 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
     meeting: struct<Info>('Info', {
       title: str, organisation: nullable(str), location: nullable(str), starts: date, ends: date, timezone: zone, languages: list(language),
     }, ['title', 'starts', 'languages']),
-    organisations: list(struct<Organisation>('Organisation', { id: str, name: byLanguageMap(str), boilerplate: byLanguageMap(blockList) }, ['id', 'name'])),
+    organisations: list(struct<Organisation>('Organisation', {
+      id: str, name: byLanguageMap(str), boilerplate: byLanguageMap(blockList),
+      style: struct<HouseStyle>('HouseStyle', { apostrophe: oneOf(['as-typed', 'straight', 'curly']), french_spacing: oneOf(['nbsp', 'narrow', 'none']), date: oneOf(['long', 'abbreviated']), time: oneOf(['24h', 'h']), dateline_place: oneOf(['upper', 'as-typed']) }, []),
+    }, ['id', 'name'])),
     people: list(struct<PersonV2>('PersonV2', { id: str, name: str, forms: byLanguageMap(readForms) }, ['id', 'name'])),
     agenda: list(struct<Item>('Item', { id: str, title: str, notes: str, in_release: bool, quotes: list(readQuote) }, ['id', 'title'])),
     releases: list(readRelease),

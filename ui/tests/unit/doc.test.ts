@@ -46,6 +46,13 @@ describe('toWire(toUi(doc))', () => {
     }
   }
 
+  it('gives back a meeting whose organisation has a house style exactly (the style kept)', () => {
+    const styled = import.meta.glob<MeetingDoc>('../../../core/tests/fixtures/v2/house-style.meeting.json', { eager: true, import: 'default' });
+    const [doc] = Object.values(styled);
+    expect(doc.organisations?.some((o) => o.style)).toBe(true);
+    for (const lang of doc.meeting.languages) expect(JSON.stringify(toWire(toUi(doc, lang)), null, 2)).toBe(JSON.stringify(doc, null, 2));
+  });
+
   it('gives back the upgraded worked example exactly', () => {
     expect(JSON.stringify(toWire(toUi(en, 'en')))).toBe(JSON.stringify(en));
   });

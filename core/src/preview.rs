@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::compose::compose;
+use crate::compose::Composed;
 use crate::lang::Language;
 use crate::meeting_file::{self, FileError};
 use crate::model::{AgendaItem, MeetingInfo, Person, Release};
@@ -75,12 +76,12 @@ pub trait Document {
         part: Self::Part,
     ) -> Result<(), (String, &'static str)>;
     /// The preview of `doc` in `language` (`None`: the document's own, or its first release's),
-    /// and what the release says besides (`ReleaseFacts`).
+    /// and the release it composed (kept for `facts`, asked for now and then, not per keystroke).
     fn render(
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<(PreviewParts, ReleaseFacts), FileError>;
+    ) -> Result<(PreviewParts, Composed), FileError>;
 }
 
 /// The meeting file v1 (`docs/meeting-file.md`): one release, in the meeting's language.
@@ -99,8 +100,8 @@ pub struct Live<D> {
     doc: Value,
     /// The render number and parts the editor was last sent (`None`: nothing yet).
     shown: Option<(u64, PreviewParts)>,
-    /// What the release last rendered says besides its preview (`facts`).
-    facts: ReleaseFacts,
+    /// The release last rendered, for what it says besides its preview (`facts`).
+    composed: Option<Composed>,
     renders: u64,
     version: PhantomData<D>,
 }
@@ -138,7 +139,7 @@ impl<D: Document> Live<D> {
                 language: edit.language,
                 doc,
                 shown: None,
-                facts: ReleaseFacts::default(),
+                composed: None,
                 renders,
                 version: PhantomData,
             });
@@ -156,8 +157,8 @@ impl<D: Document> Live<D> {
         }
         let language_changed = live.language != edit.language;
         live.language = edit.language;
-        let (parts, facts) = D::render(source, &live.doc, live.language)?;
-        live.facts = facts;
+        let (parts, composed) = D::render(source, &live.doc, live.language)?;
+        live.composed = Some(composed);
         live.renders += 1;
         let render = live.renders;
         let update = match &live.shown {
@@ -190,7 +191,11 @@ impl<D: Document> Live<D> {
     /// editor asks again after its next preview).
     pub fn facts(slot: &Option<Live<D>>, session: u32) -> ReleaseFacts {
         match slot {
-            Some(live) if live.session == session => live.facts.clone(),
+            Some(Live {
+                session: kept,
+                composed: Some(composed),
+                ..
+            }) if *kept == session => facts(composed),
             _ => ReleaseFacts::default(),
         }
     }
@@ -242,9 +247,9 @@ impl Document for V1 {
         source: &str,
         doc: &Value,
         _: Option<Language>,
-    ) -> Result<(PreviewParts, ReleaseFacts), FileError> {
+    ) -> Result<(PreviewParts, Composed), FileError> {
         let composed = compose(&meeting_file::from_value(source, doc)?);
-        Ok((preview_parts(&composed), facts(&composed)))
+        Ok((preview_parts(&composed), composed))
     }
 }
 
@@ -350,14 +355,14 @@ impl Document for V2 {
         source: &str,
         doc: &Value,
         language: Option<Language>,
-    ) -> Result<(PreviewParts, ReleaseFacts), FileError> {
+    ) -> Result<(PreviewParts, Composed), FileError> {
         let m = crate::v2::from_value(source, doc)?;
         let language = language
             .or_else(|| m.releases.first().map(|r| r.language))
             .or_else(|| m.info.languages.first().copied())
             .unwrap_or(Language::En);
         let composed = crate::v2::compose(&m, language);
-        Ok((preview_parts(&composed), facts(&composed)))
+        Ok((preview_parts(&composed), composed))
     }
 }
 

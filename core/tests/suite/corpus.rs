@@ -86,20 +86,21 @@ fn each_release_composes_to_its_expected_paragraphs() {
                 failures.push(format!("{name}: problems {:?}", c.problems));
                 continue;
             }
-            let got = render::plain_text(&c);
-            let (want, got) = (paragraphs(&want), paragraphs(&got));
-            for i in 0..want.len().max(got.len()) {
-                let (w, g) = (want.get(i), got.get(i));
-                if w != g {
-                    failures.push(format!(
-                        "{name}: paragraph {}:\n  want {w:?}\n  got  {g:?}",
-                        i + 1
-                    ));
-                }
-            }
+            failures.extend(paragraph_failures(&name, &want, &render::plain_text(&c)));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Where `got` (a release's plain text) differs from `want`, paragraph by paragraph, each named.
+pub(crate) fn paragraph_failures(name: &str, want: &str, got: &str) -> Vec<String> {
+    let (want, got) = (paragraphs(want), paragraphs(got));
+    (0..want.len().max(got.len()))
+        .filter_map(|i| {
+            let (w, g) = (want.get(i), got.get(i));
+            (w != g).then(|| format!("{name}: paragraph {}:\n  want {w:?}\n  got  {g:?}", i + 1))
+        })
+        .collect()
 }
 
 /// The text a reader of the HTML export sees in its `<article>`: tags gone (a block's end a line

@@ -28,6 +28,12 @@ struct Shell {
     db: std::path::PathBuf,
 }
 
+/// `doc` with its first release's first item's first paragraph beginning otherwise (an edit).
+fn edited(mut doc: Value) -> Value {
+    doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    doc
+}
+
 /// A shell over a new archive holding the worked example (meeting 1: lists, a block quote and
 /// spans, which v1 cannot say, in English and French) and the English sample (meeting 2, one
 /// language).
@@ -94,6 +100,11 @@ impl Shell {
         Store::open(&self.db).unwrap().load_v2(id).unwrap()
     }
 
+    /// Meeting `id`'s document as the editor opens it (`load_meeting_v2`).
+    fn doc(&self, id: i64) -> Value {
+        self.invoke("load_meeting_v2", json!({ "id": id })).unwrap()["doc"].clone()
+    }
+
     /// The shell's own store, as a command takes it.
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
         self.app.state::<AppState>().inner().store()
@@ -138,8 +149,7 @@ fn a_meeting_v1_cannot_say_opens_as_v2_with_the_preview_of_the_language_asked_fo
 #[test]
 fn an_edit_is_saved_once_on_its_revision_and_a_stale_one_is_a_conflict() {
     let s = shell();
-    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
-    doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    let doc = edited(s.doc(1));
     let saved = s
         .invoke(
             "save_meeting_v2",
@@ -165,7 +175,7 @@ fn an_edit_is_saved_once_on_its_revision_and_a_stale_one_is_a_conflict() {
 #[test]
 fn a_document_core_refuses_names_the_field_and_nothing_is_stored() {
     let s = shell();
-    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let mut doc = s.doc(1);
     doc["releases"][0]["items"][0]["blocks"][0]["p"] =
         json!([{"link": "javascript:alert(1)", "text": ["click"]}]);
     let err = s
@@ -187,7 +197,7 @@ fn a_document_core_refuses_names_the_field_and_nothing_is_stored() {
 #[test]
 fn the_v2_preview_answers_a_keystroke_with_the_paragraph_it_changed() {
     let s = shell();
-    let doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let doc = s.doc(1);
     let whole = s
         .invoke(
             "preview_edit_v2",
@@ -196,8 +206,7 @@ fn the_v2_preview_answers_a_keystroke_with_the_paragraph_it_changed() {
         .unwrap();
     assert_eq!(whole["kind"], "whole", "{whole}");
     let render = whole["render"].clone();
-    let mut part = doc["releases"][0]["items"][0].clone();
-    part["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    let part = edited(doc.clone())["releases"][0]["items"][0].clone();
     let splice = s
         .invoke(
             "preview_edit_v2",
@@ -314,7 +323,7 @@ fn a_new_meeting_is_stored_and_opens_as_v2_with_its_preview_in_its_language() {
 #[test]
 fn the_release_copied_is_the_v2_release_in_the_language_asked_for() {
     let s = shell();
-    let doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let doc = s.doc(1);
     let clip = release::clip(&editor_doc(&doc), Language::Fr).unwrap();
     let fr = v2::compose(&example(), Language::Fr);
     assert_eq!(clip.html, render::article(&fr));
@@ -345,7 +354,7 @@ fn the_release_copied_is_the_v2_release_in_the_language_asked_for() {
 #[test]
 fn copying_a_release_in_a_language_the_document_is_not_published_in_is_refused() {
     let s = shell();
-    let doc = s.invoke("load_meeting_v2", json!({"id": 2})).unwrap()["doc"].clone();
+    let doc = s.doc(2);
     assert_eq!(doc["meeting"]["languages"], json!(["en"]));
     let err = s
         .invoke("copy_release", json!({"doc": doc, "language": "fr"}))
@@ -382,7 +391,7 @@ fn copying_a_release_in_a_language_the_document_is_not_published_in_is_refused()
 #[test]
 fn copying_a_release_that_places_a_quote_off_the_record_is_refused_as_its_export_is() {
     let s = shell();
-    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
+    let mut doc = s.doc(1);
     let placed = doc["releases"][0].to_string();
     let quotes = doc["agenda"]
         .as_array_mut()
@@ -537,9 +546,8 @@ fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
 #[test]
 fn the_editors_document_is_written_as_a_v2_meeting_file_that_reads_back() {
     let s = shell();
-    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
     // Unsaved: an edit the archive has not taken.
-    doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    let mut doc = edited(s.doc(1));
     let meeting = editor_doc(&doc).meeting().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("unsaved.meeting.json");
@@ -585,8 +593,7 @@ fn a_version_of_a_meeting_v1_cannot_say_is_restored_and_opens_as_v2() {
         files::export_to(&mut s.store(), 1, Format::Html, None, &path).unwrap(),
         Some(1)
     );
-    let mut doc = s.invoke("load_meeting_v2", json!({"id": 1})).unwrap()["doc"].clone();
-    doc["releases"][0]["items"][0]["blocks"][0]["p"][0] = json!("Ministers said the plan was ");
+    let doc = edited(s.doc(1));
     s.invoke(
         "save_meeting_v2",
         json!({"id": 1, "baseRevision": 1, "doc": doc}),

@@ -188,8 +188,7 @@ export function blankPhoto(doc: UiDoc): UiPhoto {
   return { key: newKey('f'), id: freshRowId('photo', doc.release.photos.map((p) => p.id)), caption: '', captionRuns: null, language: '', credit: '', position: 'end' };
 }
 
-export function blankPerson(doc: UiDoc, id: string, name: string, forms: { full?: string; role?: string; short?: string; pronoun?: string } = {}): UiPerson {
-  void doc;
+export function blankPerson(id: string, name: string, forms: { full?: string; role?: string; short?: string; pronoun?: string } = {}): UiPerson {
   return { key: newKey('p'), id, name, full: s(forms.full), role: s(forms.role), short: s(forms.short), pronoun: s(forms.pronoun), keep: {} };
 }
 

@@ -143,7 +143,7 @@ export class Edits {
     const doc = this.m.doc;
     const name = fields.name.trim();
     if (!name) return null;
-    const person: UiPerson = blankPerson(doc, deriveSpeakerId(name, doc.people.map((p) => p.id)), name, {
+    const person: UiPerson = blankPerson(deriveSpeakerId(name, doc.people.map((p) => p.id)), name, {
       full: fields.full.trim(),
       role: fields.role.trim(),
       short: fields.short.trim(),

@@ -15,12 +15,12 @@ import {
   peopleToWire,
   releaseHeadToWire,
   releaseIndexOf,
-  releasesToWire,
   toWire,
   type UiDoc,
 } from './doc';
 import { api, toAppError } from './ipc';
 import { coalesce, debounce } from './timing';
+import type { ItemPart } from './bindings';
 import type { AppError, Attributed, DocPartV2, PreviewParts, PreviewUpdate, ReleaseFacts } from './types';
 
 export const FACTS_DELAY = 250;
@@ -127,16 +127,20 @@ export class LivePreview {
    * taken out of the release changes it, and the document is sent whole. */
   private sentShape = '';
 
-  private shape(): string {
+  /** The releases' shape: whether the edited release exists (a release added is a new one in the
+   * list), and the items it has parts for. */
+  private shape(order: ItemPart[]): string {
     const doc = this.doc;
-    return JSON.stringify([releasesToWire(doc).length, partsToWire(doc).map((p) => p.item)]);
+    const exists = doc.keep.releaseIndex >= 0 || order.length > 0 || releaseHeadToWire(doc) !== null;
+    return JSON.stringify([exists, order.map((p) => p.item)]);
   }
 
   private request(d: Dirty): Promise<PreviewUpdate> {
     const doc = this.doc;
     const shown = this.shown.render;
     const lang = doc.language;
-    const shape = this.shape();
+    const order = partsToWire(doc);
+    const shape = this.shape(order);
     const whole = () => {
       this.sentShape = shape;
       return api.previewEditV2(this.session, shown, lang, toWire(doc), []);
@@ -155,7 +159,6 @@ export class LivePreview {
       parts.push({ part: 'release_head', index: release, value: head });
     }
     if (d.items.size || d.texts.size) {
-      const order = partsToWire(doc);
       for (const key of new Set([...d.items, ...d.texts])) {
         const index = doc.agenda.findIndex((i) => i.key === key);
         if (index < 0) return whole();

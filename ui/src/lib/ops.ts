@@ -124,10 +124,16 @@ export function deletePerson(doc: UiDoc, key: string): Op {
 
 /** Whether a quote names the person as its speaker, or a release's text mentions them. */
 export function personInUse(doc: UiDoc, id: string): boolean {
-  if (doc.agenda.some((it) => it.quotes.some((q) => q.speaker === id))) return true;
-  if (mentionedPeople(doc).has(id)) return true;
-  const needle = JSON.stringify({ person: id }).slice(0, -1);
-  return doc.keep.releases.some((r, i) => i !== doc.keep.releaseIndex && JSON.stringify(r).includes(needle));
+  return peopleInUse(doc).has(id);
+}
+
+/** Everyone a quote names as speaker or a release's text mentions: one walk for the whole list. */
+export function peopleInUse(doc: UiDoc): Set<string> {
+  const used = mentionedPeople(doc);
+  for (const it of doc.agenda) for (const q of it.quotes) if (q.speaker) used.add(q.speaker);
+  const others = JSON.stringify(doc.keep.releases.filter((_, i) => i !== doc.keep.releaseIndex));
+  for (const m of others.matchAll(/\{"person":("(?:[^"\\]|\\.)*")/g)) used.add(JSON.parse(m[1]) as string);
+  return used;
 }
 
 /** Whether a release's text places the quote (but `skip`'s part in the edited release, when given). */

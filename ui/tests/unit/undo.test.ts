@@ -94,7 +94,7 @@ describe('structural ops', () => {
     const q = blankQuote(d);
     s.apply(ops.insertQuote(d, item.key, 0, q));
     expect(item.quotes).toHaveLength(1);
-    const person = blankPerson(d, 'x', 'X');
+    const person = blankPerson('x', 'X');
     s.apply(ops.group('Add speaker', [ops.addPerson(d, person), ops.setField(q, 'speaker', 'x', 'Set speaker')]));
     expect(q.speaker).toBe('x');
     expect(ops.personInUse(d, 'x')).toBe(true);
@@ -111,7 +111,7 @@ describe('structural ops', () => {
   it('a person named in the release’s text, or a quote placed in it, is in use', () => {
     const d = doc();
     const s = new UndoStack();
-    const person = blankPerson(d, 'y', 'Y');
+    const person = blankPerson('y', 'Y');
     s.apply(ops.addPerson(d, person));
     expect(ops.personInUse(d, 'y')).toBe(false);
     d.release.closing = [{ id: 'c', p: ['Ask ', { person: 'y' }, '.'] }];

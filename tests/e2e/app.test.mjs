@@ -422,6 +422,45 @@ test('undo and redo of typing in text fields, in the real window (WebKitGTK neve
   assert.equal(json.agenda[1].title, `${original.agenda[1].title} (draft)`, 'the redone typing is');
 });
 
+test('dates and times typed as a French release writes them, in the real window; the zone picked from the IANA list as typed; the CLI export has them', async () => {
+  const db = join(dir, 'dates.sqlite3');
+  const file = join(dir, 'dates.meeting.json');
+  writeFileSync(file, JSON.stringify({
+    format: 'communique.meeting.v2',
+    meeting: { title: 'Réunion des ministres', starts: '2026-10-14', timezone: 'Europe/Brussels', languages: ['fr'] },
+    agenda: [{ id: 'point-1', title: 'Ouverture' }],
+    releases: [{ language: 'fr', headline: ['Les ministres se réunissent'], published: '2026-10-14' }],
+  }));
+  assert.equal(cli(db, 'import', file).trim(), '1');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Réunion des ministres');
+    const value = async (css) => String(await (await s.find(css)).property('value'));
+    assert.equal(await value(sel('meeting-starts')), '14/10/2026', 'shown day first, as French writes it');
+    const replace = async (css, text) => {
+      await s.execute(`document.querySelector('${css}').scrollIntoView({ block: 'center' })`);
+      const el = await s.find(css);
+      await el.click();
+      await s.keys('\uE009a\uE000');
+      await el.type(text);
+    };
+    await replace(sel('meeting-starts'), '27/04/2018');
+    await replace(sel('meeting-timezone'), 'oslo');
+    await s.until('Oslo offered', async () => String(await s.execute(`return document.querySelector('[data-testid="meeting-timezone-list"]')?.textContent ?? ''`)).includes('Europe/Oslo'));
+    await s.keys('\uE007');
+    await s.until('the zone picked', async () => (await value(sel('meeting-timezone'))) === 'Europe/Oslo');
+    await replace(sel('release-published'), '27 avril 2018');
+    await replace(sel('release-updated-date'), '27.4.18');
+    await replace(sel('release-updated-time'), '21 h 11');
+    await waitSaved(s);
+    writeFileSync(join(artifacts, 'dates-light.png'), await s.screenshot());
+  });
+  const v2 = exportV2(db, 1);
+  assert.equal(v2.meeting.starts, '2018-04-27');
+  assert.equal(v2.meeting.timezone, 'Europe/Oslo');
+  assert.equal(v2.releases[0].published, '2018-04-27');
+  assert.equal(v2.releases[0].updated, '2018-04-27T21:11:00+02:00', 'the time typed, in the meeting\'s zone, with its offset');
+});
+
 test('the real window at 1024×700 and at its minimum size: nothing cut, nothing scrolls sideways, text areas fit their text', async () => {
   const { db } = importFisheries('small-window');
   await withApp(db, async (s) => {

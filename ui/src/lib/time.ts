@@ -98,21 +98,6 @@ export function nowIso(zone: string, nowMs = Date.now()): string {
   return isoInZone(Math.floor(nowMs / 60000) * 60000, zone);
 }
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** `2018-04-27` → `27 Apr 2018` (dates of the file have no zone). */
-export function shortDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) return date;
-  return dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
-}
-
-export function dateRange(starts: string, ends?: string | null): string {
-  if (!ends || ends === starts) return shortDate(starts);
-  return `${shortDate(starts)} – ${shortDate(ends)}`;
-}
-
 let zones: string[] | null = null;
 /** IANA zones the webview knows, for the timezone field's suggestions. */
 export function knownZones(): string[] {

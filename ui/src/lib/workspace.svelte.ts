@@ -3,6 +3,7 @@
 // first, and is refused while its save fails (the user stays and sees why).
 
 import { tick } from 'svelte';
+import { DATE_LOCALES, dateLocale, type DateLocale, type DateLocalePref } from './dates';
 import { toUi } from './doc';
 import { api, toAppError } from './ipc';
 import { OpenMeeting, type Opened } from './meeting.svelte';
@@ -12,6 +13,7 @@ import type { Language, OpenMeeting as Loaded } from './types';
 
 const LAST_KEY = 'communique.lastMeeting';
 const LANG_KEY = 'communique.lastLanguage';
+const DATES_KEY = 'communique.datesAs';
 
 function remember(key: string, value: string | null) {
   try {
@@ -37,6 +39,8 @@ export class Workspace {
   loading = $state(false);
   /** New meetings are in the language last chosen. */
   lastLanguage = $state(recall(LANG_KEY) === 'fr' ? 'fr' : 'en');
+  /** How this person types and reads dates: the release's language (the default) or a locale. */
+  datesAs = $state<DateLocalePref>((DATE_LOCALES as readonly string[]).includes(recall(DATES_KEY) ?? '') ? (recall(DATES_KEY) as DateLocalePref) : 'release');
   /** The list is shown and, if a meeting opened, its preview (the App marks the page for tests). */
   ready = $state(false);
 
@@ -46,6 +50,16 @@ export class Workspace {
     private readonly list: MeetingsList,
     private readonly toasts: Toasts,
   ) {}
+
+  /** The locale the open meeting's dates are typed and shown in. */
+  get dateLocale(): DateLocale {
+    return dateLocale(this.datesAs, this.meeting?.doc.language ?? 'en');
+  }
+
+  setDatesAs(pref: DateLocalePref): void {
+    this.datesAs = pref;
+    remember(DATES_KEY, pref === 'release' ? null : pref);
+  }
 
   async init(): Promise<void> {
     await this.list.loadMore();

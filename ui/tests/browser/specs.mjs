@@ -423,7 +423,7 @@ test('export of a corrected release: the updated time the shell stored is taken 
   await tid('export-button').click();
   await tid('export-html').click();
   await until(async () => (await fake(() => window.__fake.state.exports.length)) === 1, 'exported');
-  await until(async () => ((await tid('release-updated').inputValue()) ?? '').includes('2026-10-15'), 'updated time shown');
+  await until(async () => (await tid('release-updated-date').inputValue()) === '15/10/2026', 'updated date shown in the release language\'s form');
   await tid('release-closing').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Later edit.');
@@ -1170,4 +1170,58 @@ test('the release panel shows the release’s length and reading time, as core c
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Four more words here.');
   await until(async () => (await count()) === words + 4, 'four more words');
+});
+
+test('dates: typed in the release language\'s form, common forms accepted, a far year flagged, a wrong date refused', async ({ page, open, tid, savedDoc }) => {
+  await open(standardSeed());
+  const starts = tid('meeting-starts');
+  eq(await starts.inputValue(), '14/10/2026', 'an English release reads dates day first');
+  eq(await starts.getAttribute('placeholder'), 'dd/mm/yyyy', 'the pattern is the placeholder');
+  await starts.fill('');
+  await starts.pressSequentially('27/4/18', { delay: 10 });
+  await until(async () => (await savedDoc(ENERGY)).meeting.starts === '2018-04-27', 'day first: 27/4/18 is 27 April 2018');
+  assert(/the year 2018 is far from today/.test(await tid('meeting-starts-warning').innerText()), 'a year far from today is flagged');
+  await starts.fill('04/27/2018');
+  await until(async () => await tid('meeting-starts-error').isVisible(), 'month 27 is refused, and says so');
+  eq((await savedDoc(ENERGY)).meeting.starts, '2018-04-27', 'the stored date is left as it was');
+  await starts.fill('14 October 2026');
+  await until(async () => (await savedDoc(ENERGY)).meeting.starts === '2026-10-14', 'a date in words');
+  await tid('meeting-location').click();
+  eq(await starts.inputValue(), '14/10/2026', 'shown back in the chosen form on leaving the field');
+  const ends = tid('meeting-ends');
+  await ends.fill('');
+  await until(async () => (await savedDoc(ENERGY)).meeting.ends == null || (await savedDoc(ENERGY)).meeting.ends === '', 'the end date cleared');
+  eq(await ends.inputValue(), '', 'an empty date looks empty');
+  eq(await ends.getAttribute('placeholder'), 'dd/mm/yyyy', 'and shows only the pattern');
+});
+
+test('dates: "Dates typed as" follows the chosen locale; a French release reads jj/mm/aaaa', async ({ page, open, tid, savedDoc }) => {
+  await open(standardSeed());
+  await tid('dates-as').selectOption('en-US');
+  await until(async () => (await tid('meeting-starts').inputValue()) === '10/14/2026', 'US form on choice');
+  await tid('meeting-starts').fill('4/27/2018');
+  await until(async () => (await savedDoc(ENERGY)).meeting.starts === '2018-04-27', 'read month first');
+  await tid('dates-as').selectOption('release');
+  await tid('meeting-language').selectOption('fr');
+  await until(async () => (await tid('meeting-starts').inputValue()) === '27/04/2018', 'French: day first');
+  eq(await tid('meeting-starts').getAttribute('placeholder'), 'jj/mm/aaaa', 'French pattern');
+  await tid('meeting-starts').fill('27 avril 2018');
+  await tid('meeting-location').click();
+  eq(await tid('meeting-starts').inputValue(), '27/04/2018', 'French month names read');
+});
+
+test('dates: the time zone field offers the IANA list as you type and shows the whole zone', async ({ page, open, tid, savedDoc }) => {
+  await open(standardSeed());
+  const zone = tid('meeting-timezone');
+  await zone.fill('');
+  await zone.pressSequentially('oslo', { delay: 10 });
+  await until(async () => (await tid('meeting-timezone-list').innerText()).includes('Europe/Oslo'), 'Oslo offered');
+  eq((await savedDoc(ENERGY)).meeting.timezone, 'Europe/Tallinn', 'what names no zone is not stored');
+  eq(await tid('meeting-timezone-error').isVisible(), true, 'and is marked');
+  await page.keyboard.press('Enter');
+  await until(async () => (await savedDoc(ENERGY)).meeting.timezone === 'Europe/Oslo', 'picked with Enter');
+  eq(await zone.inputValue(), 'Europe/Oslo', 'the whole zone shown');
+  eq(await tid('preview-error').count(), 0, 'the preview never saw a wrong zone');
+  const fits = await zone.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  assert(fits, 'not cut');
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateRange, formatOffset, isoToWall, isValidZone, nowIso, shortDate, wallToIso, zoneOffsetMinutes, zoneOrUtc } from '../../src/lib/time';
+import { dateRange, shortDate } from '../../src/lib/dates';
+import { formatOffset, isoToWall, isValidZone, nowIso, wallToIso, zoneOffsetMinutes, zoneOrUtc } from '../../src/lib/time';
 
 describe('time in the meeting zone', () => {
   it('knows offsets, including summer time', () => {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use communique_core::store::recovery::{self, Damage, Recovery};
-use communique_core::store::{backups_of, Backup};
+use communique_core::store::{backups_of, Backup, PrivateNotes};
 use communique_core::{paths, v2, Error, Format, Language, MeetingId, Store};
 
 #[derive(Parser)]
@@ -51,10 +51,14 @@ enum Command {
     },
     /// One meeting a line, newest first: id, date, title (tab-separated).
     List,
-    /// Matching meetings, best first: id, date, title, snippet (tab-separated).
+    /// Matching meetings, best first: id, date, title, snippet (tab-separated); a snippet from
+    /// private notes (never published) starts with "(private note)". Sample meetings are not searched.
     Search {
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
+        /// Leave private notes out: a meeting found only by them is not listed.
+        #[arg(long)]
+        no_private: bool,
     },
     /// A meeting's release versions, newest first: number, time, reason, headline (tab-separated).
     History { id: MeetingId },
@@ -287,9 +291,14 @@ fn run(cli: Cli) -> CliResult {
                 offset += page;
             }
         }
-        Command::Search { query } => {
+        Command::Search { query, no_private } => {
             let store = open(cli.db)?;
-            let hits = store.search(&query.join(" "), 100)?;
+            let private = if no_private {
+                PrivateNotes::Left
+            } else {
+                PrivateNotes::Included
+            };
+            let hits = store.search_with(&query.join(" "), 100, private)?;
             let mut out = std::io::stdout().lock();
             for h in hits {
                 writeln!(
@@ -298,7 +307,11 @@ fn run(cli: Cli) -> CliResult {
                     h.id,
                     h.starts,
                     one_line(&h.title),
-                    one_line(&h.snippet)
+                    if h.private {
+                        format!("(private note) {}", one_line(&h.snippet))
+                    } else {
+                        one_line(&h.snippet)
+                    }
                 )
                 .map_err(|e| format!("standard output: {e}"))?;
             }

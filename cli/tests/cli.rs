@@ -219,6 +219,20 @@ fn export_writes_the_file_given_with_o() {
 }
 
 #[test]
+fn search_says_when_a_passage_is_from_private_notes_and_can_leave_them_out() {
+    let env = Env::new();
+    env.import("en.json", EN);
+    let out = env.ok(&["search", "delegations"]);
+    let cols: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+    assert!(cols[3].starts_with("(private note) "), "{out}");
+    assert!(cols[3].contains("[delegations]"), "{out}");
+    assert_eq!(env.ok(&["search", "--no-private", "delegations"]), "");
+    let public = env.ok(&["search", "--no-private", "cod"]);
+    assert_eq!(public.lines().count(), 1, "{public}");
+    assert!(!public.contains("(private note)"), "{public}");
+}
+
+#[test]
 fn search_finds_meetings_best_first_with_a_snippet() {
     let env = Env::new();
     env.import("en.json", EN);

@@ -18,6 +18,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::meetings::save_meeting_v2,
             commands::meetings::meeting_revision,
             commands::meetings::delete_meeting,
+            commands::meetings::remove_samples,
             commands::meetings::people_directory,
             commands::history::list_versions,
             commands::history::save_version,

@@ -89,14 +89,15 @@ impl CloseHandshake {
 
 static CLOSE: CloseHandshake = CloseHandshake::new();
 
-/// Opens the archive; on the very first start (no file yet) it holds the sample meeting.
+/// Opens the archive; on the very first start (no file yet) it holds the sample meeting, marked
+/// as a sample (the app offers to keep it or start empty).
 pub fn open_store(path: &Path) -> communique_core::Result<Store> {
     let first_start = std::fs::metadata(path)
         .map(|m| m.len() == 0)
         .unwrap_or(true);
     let mut store = Store::open(path)?;
     if first_start && store.count()? == 0 {
-        store.insert(&sample::sample_en())?;
+        store.insert_sample(&sample::sample_en())?;
     }
     Ok(store)
 }

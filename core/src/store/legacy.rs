@@ -33,7 +33,8 @@ pub(super) fn to_documents(tx: &rusqlite::Transaction) -> Result<()> {
         "DROP TABLE quotes; DROP TABLE photos; DROP TABLE releases; DROP TABLE agenda_items;",
     )?;
     for (id, m) in &meetings {
-        super::meetings::write_document(tx, *id, m)?;
+        // The search rows are made by schema 5's migration, which follows (`search::reindex`).
+        super::meetings::write_document_rows(tx, *id, m)?;
     }
     Ok(())
 }

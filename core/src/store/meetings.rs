@@ -47,31 +47,57 @@ pub struct MeetingSummary {
     pub language: String,
     pub revision: i64,
     pub modified_at: String,
+    /// A sample meeting (the first start's), to try the app with: marked in the list, never
+    /// searched, removed in one step.
+    pub sample: bool,
 }
 
 impl Store {
     /// Stores a new meeting (one transaction) and returns its id.
     pub fn insert(&mut self, m: &Meeting) -> Result<MeetingId> {
         check(m)?;
-        self.insert_v2_checked(&v2::upgrade(m))
+        self.insert_v2_checked(&v2::upgrade(m), false)
+    }
+
+    /// Stores a sample meeting (one transaction): listed as a sample, never searched, its people
+    /// not in the directory, and gone with `remove_samples`.
+    pub fn insert_sample(&mut self, m: &Meeting) -> Result<MeetingId> {
+        check(m)?;
+        self.insert_v2_checked(&v2::upgrade(m), true)
+    }
+
+    /// Removes every sample meeting, in one transaction; how many there were.
+    pub fn remove_samples(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let ids: Vec<MeetingId> = {
+            let mut stmt = tx.prepare("SELECT id FROM meetings WHERE sample = 1")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for &id in &ids {
+            tx.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+            search::unindex(&tx, id)?;
+        }
+        tx.commit()?;
+        Ok(ids.len())
     }
 
     /// Stores a new v2 meeting (one transaction) and returns its id.
     pub fn insert_v2(&mut self, m: &MeetingV2) -> Result<MeetingId> {
         check_v2(m)?;
-        self.insert_v2_checked(m)
+        self.insert_v2_checked(m, false)
     }
 
-    fn insert_v2_checked(&mut self, m: &MeetingV2) -> Result<MeetingId> {
+    fn insert_v2_checked(&mut self, m: &MeetingV2, sample: bool) -> Result<MeetingId> {
         let tx = self.conn.transaction()?;
         let now = now();
         let row = Row::of(m);
         tx.execute(
-            "INSERT INTO meetings (title, organisation, language, location, starts, ends, timezone, revision, created_at, modified_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)",
+            "INSERT INTO meetings (title, organisation, language, location, starts, ends, timezone, revision, created_at, modified_at, sample)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8, ?9)",
             params![
                 row.title, row.organisation, row.language, row.location, row.starts, row.ends,
-                row.timezone, now,
+                row.timezone, now, sample,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -137,7 +163,7 @@ impl Store {
     /// Meetings newest first, a page at a time (the list never loads the archive).
     pub fn list(&self, limit: u32, offset: u32) -> Result<Vec<MeetingSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, title, organisation, starts, ends, language, revision, modified_at
+            "SELECT id, title, organisation, starts, ends, language, revision, modified_at, sample
              FROM meetings ORDER BY starts DESC, id DESC LIMIT ?1 OFFSET ?2",
         )?;
         let rows = stmt.query_map([limit, offset], |r| {
@@ -150,6 +176,7 @@ impl Store {
                 language: r.get(5)?,
                 revision: r.get(6)?,
                 modified_at: r.get(7)?,
+                sample: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -171,7 +198,8 @@ impl Store {
                  SELECT p.key, p.name, p.full, p.role, p.short,
                         row_number() OVER (PARTITION BY p.name ORDER BY p.id DESC) AS latest,
                         count(*) OVER (PARTITION BY p.name) AS seen
-                 FROM people p WHERE p.name LIKE ?1 ESCAPE '\\')
+                 FROM people p JOIN meetings m ON m.id = p.meeting_id
+                 WHERE m.sample = 0 AND p.name LIKE ?1 ESCAPE '\\')
              WHERE latest = 1 ORDER BY seen DESC, name LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![pattern, limit], |r| {
@@ -308,6 +336,13 @@ fn updated_times(m: &MeetingV2) -> String {
 
 /// The document, the people rows and the search row of meeting `id`, rewritten whole.
 pub(super) fn write_document(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()> {
+    write_document_rows(tx, id, m)?;
+    search::index(tx, id, m)
+}
+
+/// The document and the people rows of meeting `id`, without its search row: for schema 4's
+/// migration, whose search table schema 5 makes again and fills (`search::reindex`).
+pub(super) fn write_document_rows(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()> {
     tx.execute(
         "INSERT INTO documents (meeting_id, body) VALUES (?1, ?2)
          ON CONFLICT (meeting_id) DO UPDATE SET body = excluded.body",
@@ -330,7 +365,7 @@ pub(super) fn write_document(tx: &Connection, id: MeetingId, m: &MeetingV2) -> R
             forms.short
         ])?;
     }
-    search::index(tx, id, m)
+    Ok(())
 }
 
 /// `load` on a connection or inside a transaction.

@@ -24,7 +24,7 @@ use rusqlite_migration::{Migrations, M};
 
 pub use backups::{backups_of, Backup, DAILY_KEPT};
 pub use meetings::{MeetingId, MeetingSummary, Stored, StoredV2};
-pub use search::SearchHit;
+pub use search::{PrivateNotes, SearchHit};
 pub use versions::{Version, VersionReason, VersionSummary};
 
 use crate::error::{Error, Result};
@@ -39,11 +39,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/2026-11-27-0002_versions.sql"),
     include_str!("../../migrations/2026-12-01-0003_version_reasons.sql"),
     include_str!("../../migrations/2026-12-02-0004_documents.sql"),
+    include_str!("../../migrations/2026-12-03-0005_samples_private_search.sql"),
 ];
 
 /// Rust run after a migration's SQL, in its transaction: (schema version it leads to, hook).
 type Hook = fn(&rusqlite::Transaction) -> Result<()>;
-const HOOKS: &[(usize, Hook)] = &[(4, legacy::to_documents)];
+const HOOKS: &[(usize, Hook)] = &[(4, legacy::to_documents), (5, search::reindex)];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i32 {

@@ -1,9 +1,11 @@
 //! Full-text search over the archive (FTS5). One row per meeting, rowid = meeting id: the title
 //! column holds the meeting's title and each release's headline, the body everything else a
 //! press officer may remember a meeting by — organisations, people and their forms, agenda titles,
-//! private notes, every quote's words in every language, and every text of every release (label,
-//! deck, dateline, paragraphs, sub-headings, lists, bylines, statements, captions and their
-//! credits, contact, notes to editors, boilerplate). The store rewrites the row inside the transaction of every write.
+//! every quote's words in every language, and every text of every release (label, deck, dateline,
+//! paragraphs, sub-headings, lists, bylines, statements, captions and their credits, contact,
+//! notes to editors, boilerplate); the private column the agenda items' private notes, so that a
+//! passage shown from them says so, and a search can leave them out. Sample meetings are not
+//! searched. The store rewrites the row inside the transaction of every write.
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -19,10 +21,19 @@ pub struct SearchHit {
     pub title: String,
     /// The best matching passage, the matched words between `[` and `]`.
     pub snippet: String,
+    /// The passage is from private notes (never published): the list marks it with the lock.
+    pub private: bool,
 }
 
 pub(super) fn index(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()> {
     let mut title = m.info.title.clone();
+    let mut private = String::new();
+    for item in &m.agenda {
+        if !item.notes.trim().is_empty() {
+            private.push_str(&item.notes);
+            private.push('\n');
+        }
+    }
     let mut body = String::new();
     let mut add = |s: &str| {
         if !s.trim().is_empty() {
@@ -46,7 +57,6 @@ pub(super) fn index(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()>
     }
     for item in &m.agenda {
         add(&item.title);
-        add(&item.notes);
         for q in &item.quotes {
             q.words.values().for_each(|w| add(w));
         }
@@ -90,9 +100,24 @@ pub(super) fn index(tx: &Connection, id: MeetingId, m: &MeetingV2) -> Result<()>
     }
     tx.execute("DELETE FROM meeting_search WHERE rowid = ?1", [id])?;
     tx.execute(
-        "INSERT INTO meeting_search (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![id, title, body],
+        "INSERT INTO meeting_search (rowid, title, body, private) VALUES (?1, ?2, ?3, ?4)",
+        params![id, title, body, private],
     )?;
+    Ok(())
+}
+
+/// Schema 5's Rust part: every meeting's search row rebuilt from its document (the table was made
+/// again with the private column), in the migration's transaction.
+pub(super) fn reindex(tx: &rusqlite::Transaction) -> Result<()> {
+    let ids: Vec<MeetingId> = {
+        let mut stmt = tx.prepare("SELECT meeting_id FROM documents ORDER BY meeting_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for id in ids {
+        let m = super::meetings::load_v2_in(tx, id)?.meeting;
+        index(tx, id, &m)?;
+    }
     Ok(())
 }
 
@@ -155,26 +180,58 @@ pub fn fts_query(text: &str) -> Option<String> {
     Some(words.join(" ") + "*")
 }
 
+/// Whether a search reads private notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivateNotes {
+    /// Searched; a passage shown from them is marked `private`.
+    Included,
+    /// Left out: a meeting found only by its private notes is not found.
+    Left,
+}
+
 impl Store {
-    /// Meetings matching every word of `text`, best first (a title match weighs more).
+    /// Meetings matching every word of `text`, best first (a title match weighs more), private
+    /// notes included (their passages marked).
     pub fn search(&self, text: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        self.search_with(text, limit, PrivateNotes::Included)
+    }
+
+    /// `search`, saying whether private notes are read. Sample meetings are never found.
+    pub fn search_with(
+        &self,
+        text: &str,
+        limit: u32,
+        private: PrivateNotes,
+    ) -> Result<Vec<SearchHit>> {
         let Some(query) = fts_query(text) else {
             return Err(Error::EmptySearch);
         };
+        let query = match private {
+            PrivateNotes::Included => query,
+            PrivateNotes::Left => format!("{{title body}} : ({query})"),
+        };
+        // The passage shown is the best of every column; it is from the private notes when it is
+        // the best passage of that column too (and has a match there).
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.id, m.starts, m.title,
-                    snippet(meeting_search, -1, '[', ']', '…', 12)
+                    snippet(meeting_search, -1, '[', ']', '…', 12),
+                    snippet(meeting_search, 2, '[', ']', '…', 12)
              FROM meeting_search JOIN meetings m ON m.id = meeting_search.rowid
-             WHERE meeting_search MATCH ?1
-             ORDER BY bm25(meeting_search, 4.0, 1.0), m.starts DESC
+             WHERE meeting_search MATCH ?1 AND m.sample = 0
+             ORDER BY bm25(meeting_search, 4.0, 1.0, 1.0), m.starts DESC
              LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![query, limit], |r| {
+            let best: String = r.get(3)?;
+            let in_private: String = r.get(4)?;
             Ok(SearchHit {
                 id: r.get(0)?,
                 starts: r.get(1)?,
                 title: r.get(2)?,
-                snippet: r.get::<_, String>(3)?.replace('\n', " "),
+                private: private == PrivateNotes::Included
+                    && in_private.contains('[')
+                    && best == in_private,
+                snippet: best.replace('\n', " "),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -154,6 +154,94 @@ fn search_finds_every_kind_of_text_and_ranks_titles_first() {
 }
 
 #[test]
+fn search_marks_passages_from_private_notes_and_can_leave_them_out() {
+    let mut store = Store::open_in_memory().unwrap();
+    let en = store.insert(&sample_en()).unwrap();
+    let hits = store.search("vacancy", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].private,
+        "found in private notes: {}",
+        hits[0].snippet
+    );
+    assert!(
+        hits[0].snippet.to_lowercase().contains("[vacancy"),
+        "{}",
+        hits[0].snippet
+    );
+    // Left out, a meeting found only by its private notes is not found.
+    assert!(store
+        .search_with("vacancy", 10, PrivateNotes::Left)
+        .unwrap()
+        .is_empty());
+    // A public passage is never marked, whether private notes are searched or not.
+    for private in [PrivateNotes::Included, PrivateNotes::Left] {
+        let hits = store.search_with("forty stations", 10, private).unwrap();
+        assert_eq!(
+            hits.iter().map(|h| (h.id, h.private)).collect::<Vec<_>>(),
+            [(en, false)]
+        );
+    }
+    // A word in both: left out, the public passage is shown, unmarked.
+    let mut m = store.load(en).unwrap();
+    m.meeting.agenda[0].notes = "Ask about the glacier figures before noon.".into();
+    store.save(en, m.revision, &m.meeting).unwrap();
+    let public = store
+        .search_with("glacier", 10, PrivateNotes::Left)
+        .unwrap();
+    assert_eq!(public.len(), 1);
+    assert!(!public[0].private);
+    assert!(!public[0].snippet.contains("noon"), "{}", public[0].snippet);
+}
+
+#[test]
+fn a_sample_is_listed_as_one_never_searched_its_people_not_in_the_directory_and_removed_in_one_step(
+) {
+    let mut store = Store::open_in_memory().unwrap();
+    let sample = store.insert_sample(&sample_en()).unwrap();
+    for p in &sample_en().people {
+        assert!(
+            store.people_directory(&p.name, 10).unwrap().is_empty(),
+            "{}: a sample's people are not offered as speakers",
+            p.name
+        );
+    }
+    let mine = store.insert(&sample_fr()).unwrap();
+    let listed: Vec<_> = store
+        .list(10, 0)
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.id, m.sample))
+        .collect();
+    assert!(
+        listed.contains(&(sample, true)) && listed.contains(&(mine, false)),
+        "{listed:?}"
+    );
+    assert!(
+        store.search("forty stations", 10).unwrap().is_empty(),
+        "the sample is not searched"
+    );
+    assert_eq!(
+        store.search("secheresse", 10).unwrap().len(),
+        1,
+        "the others are"
+    );
+    // Edited, it is still a sample.
+    let mut m = store.load(sample).unwrap();
+    m.meeting.info.title = "My test".into();
+    store.save(sample, m.revision, &m.meeting).unwrap();
+    assert_eq!(store.remove_samples().unwrap(), 1);
+    assert!(matches!(store.load(sample), Err(Error::NotFound(_))));
+    assert_eq!(
+        store.load(mine).unwrap().meeting,
+        sample_fr(),
+        "nothing else changes"
+    );
+    assert_eq!(store.count().unwrap(), 1);
+    assert_eq!(store.remove_samples().unwrap(), 0);
+}
+
+#[test]
 fn search_text_is_never_run_as_fts_syntax() {
     let mut store = Store::open_in_memory().unwrap();
     store.insert(&sample_en()).unwrap();
@@ -420,6 +508,26 @@ fn released_schema_fixtures_migrate_forward() {
             .map(|h| h.id)
             .collect();
         assert_eq!(found, [1], "from v{version}");
+        // Schema 5 made the search rows again, private notes in their own column.
+        assert_eq!(
+            store
+                .search_with("forty stations", 10, PrivateNotes::Left)
+                .unwrap()
+                .iter()
+                .map(|h| (h.id, h.private))
+                .collect::<Vec<_>>(),
+            [(1, false)],
+            "from v{version}"
+        );
+        assert!(
+            store
+                .search("vacancy", 10)
+                .unwrap()
+                .iter()
+                .all(|h| h.private),
+            "from v{version}"
+        );
+        assert!(store.list(10, 0).unwrap().iter().all(|m| !m.sample));
         if version >= 2 {
             // Reasons written as text by schema 2 read as what they said.
             let reasons: Vec<_> = store

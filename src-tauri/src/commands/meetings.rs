@@ -1,6 +1,7 @@
 //! The archive: list, search, open, create, save, delete, and the people directory.
 
 use communique_core::render::{PreviewParts, ReleaseFacts};
+use communique_core::store::PrivateNotes;
 use communique_core::v2::{self, MeetingFileV2, MeetingV2};
 use communique_core::{
     meeting_file, render, Language, Meeting, MeetingId, MeetingSummary, Person, SearchHit,
@@ -100,8 +101,14 @@ pub fn search_meetings(
     state: State<'_, AppState>,
     query: String,
     limit: u32,
+    include_private: bool,
 ) -> AppResult<Vec<SearchHit>> {
-    Ok(state.store().search(&query, limit.min(200))?)
+    let private = if include_private {
+        PrivateNotes::Included
+    } else {
+        PrivateNotes::Left
+    };
+    Ok(state.store().search_with(&query, limit.min(200), private)?)
 }
 
 /// Any meeting, as its meeting file v2 (what the editor edits), with the preview of its release
@@ -165,6 +172,13 @@ pub fn meeting_revision(state: State<'_, AppState>, id: MeetingId) -> AppResult<
 #[specta::specta]
 pub fn delete_meeting(state: State<'_, AppState>, id: MeetingId) -> AppResult<()> {
     Ok(state.store().delete(id)?)
+}
+
+/// Removes the sample meetings (the first start's), in one step; how many went.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn remove_samples(state: State<'_, AppState>) -> AppResult<u32> {
+    Ok(state.store().remove_samples()? as u32)
 }
 
 #[tauri::command(async)]

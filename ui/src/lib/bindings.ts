@@ -5,7 +5,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	listMeetings: (limit: number, offset: number) => __TAURI_INVOKE<MeetingPage>("list_meetings", { limit, offset }),
-	searchMeetings: (query: string, limit: number) => __TAURI_INVOKE<SearchHit[]>("search_meetings", { query, limit }),
+	searchMeetings: (query: string, limit: number, includePrivate: boolean) => __TAURI_INVOKE<SearchHit[]>("search_meetings", { query, limit, includePrivate }),
 	/**
 	 *  A new meeting starting today, with an empty release in `language`: stored, then opened as
 	 *  `load_meeting_v2` opens it (its preview in that language).
@@ -19,6 +19,8 @@ export const commands = {
 	saveMeetingV2: (id: number, baseRevision: number, doc: EditorDocV2) => __TAURI_INVOKE<Saved>("save_meeting_v2", { id, baseRevision, doc }),
 	meetingRevision: (id: number) => __TAURI_INVOKE<number>("meeting_revision", { id }),
 	deleteMeeting: (id: number) => __TAURI_INVOKE<null>("delete_meeting", { id }),
+	/**  Removes the sample meetings (the first start's), in one step; how many went. */
+	removeSamples: () => __TAURI_INVOKE<number>("remove_samples"),
 	peopleDirectory: (query: string, limit: number) => __TAURI_INVOKE<Person[]>("people_directory", { query, limit }),
 	listVersions: (id: number) => __TAURI_INVOKE<VersionSummary[]>("list_versions", { id }),
 	saveVersion: (id: number) => __TAURI_INVOKE<number | null>("save_version", { id }),
@@ -388,6 +390,11 @@ export type MeetingSummary = {
 	language: string,
 	revision: number,
 	modified_at: string,
+	/**
+	 *  A sample meeting (the first start's), to try the app with: marked in the list, never
+	 *  searched, removed in one step.
+	 */
+	sample: boolean,
 };
 
 /**  A meeting opened as its meeting file v2, with the preview of one of its releases. */
@@ -610,6 +617,8 @@ export type SearchHit = {
 	title: string,
 	/**  The best matching passage, the matched words between `[` and `]`. */
 	snippet: string,
+	/**  The passage is from private notes (never published): the list marks it with the lock. */
+	private: boolean,
 };
 
 /**

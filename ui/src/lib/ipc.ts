@@ -49,12 +49,13 @@ export type ExportFormat = 'html' | 'md' | 'json';
 
 export const api = {
   listMeetings: (limit: number, offset: number) => call(() => commands.listMeetings(limit, offset)),
-  searchMeetings: (query: string, limit: number) => call(() => commands.searchMeetings(query, limit)),
+  searchMeetings: (query: string, limit: number, includePrivate: boolean) => call(() => commands.searchMeetings(query, limit, includePrivate)),
   createMeeting: (title: string, language: string) => call(() => commands.createMeeting(title, language)),
   loadMeeting: (id: number, language: Language | null = null) => call(() => commands.loadMeetingV2(id, language)),
   saveMeeting: (id: number, baseRevision: number, doc: Doc) => call(() => commands.saveMeetingV2(id, baseRevision, wire(doc))),
   meetingRevision: (id: number) => call(() => commands.meetingRevision(id)),
   deleteMeeting: (id: number) => call(() => commands.deleteMeeting(id)),
+  removeSamples: () => call(() => commands.removeSamples()),
   /** The preview of the editor's document, sent whole or as the parts changed since (`LivePreview`). */
   previewEditV2: (session: number, shown: number, language: Language | null, doc: Doc | null, parts: DocPartV2[]) =>
     call(() => commands.previewEditV2(session, shown, language, doc && wire(doc), parts)),

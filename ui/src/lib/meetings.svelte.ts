@@ -7,6 +7,15 @@ import { debounce, LatestWins } from './timing';
 import type { AppError, MeetingSummary, SearchHit } from './types';
 
 export const PAGE_SIZE = 50;
+const PRIVATE_KEY = 'communique.searchPrivate';
+
+function recallPrivate(): boolean {
+  try {
+    return localStorage.getItem(PRIVATE_KEY) !== 'no';
+  } catch {
+    return true;
+  }
+}
 
 export class MeetingsList {
   meetings = $state<MeetingSummary[]>([]);
@@ -19,8 +28,10 @@ export class MeetingsList {
   /** Search results while a query is typed, else `null` (the list shows). */
   hits = $state<SearchHit[] | null>(null);
   searchError = $state<AppError | null>(null);
+  /** Whether search reads private notes (their passages are marked); kept on this computer. */
+  searchPrivate = $state(recallPrivate());
 
-  private runSearch = debounce((q: string) => void this.searchRun.run(() => api.searchMeetings(q, 30)), 200);
+  private runSearch = debounce((q: string) => void this.searchRun.run(() => api.searchMeetings(q, 30, this.searchPrivate)), 200);
   private searchRun = new LatestWins<SearchHit[]>(
     (hits) => {
       this.hits = hits;
@@ -70,6 +81,17 @@ export class MeetingsList {
     } else {
       this.runSearch(q.trim());
     }
+  }
+
+  /** Private notes searched or left out; the search typed runs again. */
+  setSearchPrivate(on: boolean): void {
+    this.searchPrivate = on;
+    try {
+      localStorage.setItem(PRIVATE_KEY, on ? 'yes' : 'no');
+    } catch {
+      // Storage refused (private mode): the choice lasts this session.
+    }
+    if (this.query.trim() !== '') this.runSearch(this.query.trim());
   }
 
   /** A meeting just created: on top of the list. */

@@ -120,7 +120,7 @@ export class Workspace {
     if (!(await this.leaveCurrent())) return;
     try {
       const o = opened(await api.createMeeting('Untitled meeting', this.lastLanguage));
-      this.list.add({ id: o.id, ...summaryFields(o.doc), revision: o.revision, modified_at: new Date().toISOString() });
+      this.list.add({ id: o.id, ...summaryFields(o.doc), revision: o.revision, modified_at: new Date().toISOString(), sample: false });
       this.list.setQuery('');
       this.show(o).focus({ kind: 'meeting-title', select: true });
     } catch (e) {
@@ -155,6 +155,31 @@ export class Workspace {
     } catch (e) {
       const err = toAppError(e);
       this.toasts.show(`Could not delete the meeting (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  /** The meeting open is a sample (the first start's): the editor offers to start empty. */
+  get isSample(): boolean {
+    const id = this.meeting?.id;
+    return id !== undefined && !!this.list.meetings.find((x) => x.id === id)?.sample;
+  }
+
+  /** "Start empty": the sample meetings go, in one step (the open one left first, its saves done). */
+  async removeSamples(): Promise<void> {
+    const openIsSample = this.isSample;
+    if (openIsSample) {
+      if (!(await this.leaveCurrent())) return;
+      this.closeMeeting();
+    }
+    try {
+      const n = await api.removeSamples();
+      await this.list.reload();
+      const next = this.list.meetings[0];
+      if (openIsSample && next) await this.open(next.id);
+      this.toasts.show(n === 1 ? 'Sample removed. Press New meeting to start yours.' : `${n} samples removed.`);
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not remove the sample (${err.code}: ${err.message})`, 'error');
     }
   }
 

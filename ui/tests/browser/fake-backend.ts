@@ -64,6 +64,8 @@ interface SeedMeeting {
   id?: number;
   revision?: number;
   modified_at?: string;
+  /** A sample meeting (the first start's): listed as one, never searched. */
+  sample?: boolean;
   doc: SeedDoc;
 }
 export interface Seed {
@@ -80,6 +82,7 @@ interface Stored {
   id: number;
   revision: number;
   modified_at: string;
+  sample?: boolean;
   doc: MeetingFileV2;
 }
 interface Version {
@@ -1358,7 +1361,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     const first = d.languages[0];
     const org = (m.doc.organisations ?? []).find((o) => o.id === d.organisation);
     const name = org ? (org.name[first] ?? Object.values(org.name)[0] ?? null) : null;
-    return { id: m.id, title: d.title, organisation: name, starts: d.starts, ends: d.ends ?? null, language: first, revision: m.revision, modified_at: m.modified_at };
+    return { id: m.id, title: d.title, organisation: name, starts: d.starts, ends: d.ends ?? null, language: first, revision: m.revision, modified_at: m.modified_at, sample: !!m.sample };
   }
   const sorted = () =>
     [...state.meetings.values()].sort((a, b) => (a.doc.meeting.starts < b.doc.meeting.starts ? 1 : a.doc.meeting.starts > b.doc.meeting.starts ? -1 : b.id - a.id));
@@ -1423,7 +1426,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     for (const m of meetings) {
       const id = m.id ?? state.nextId;
       state.nextId = Math.max(state.nextId, id + 1);
-      state.meetings.set(id, { id, revision: m.revision ?? 1, modified_at: m.modified_at ?? at, doc: seeded(m.doc, `meeting ${id}`) });
+      state.meetings.set(id, { id, revision: m.revision ?? 1, modified_at: m.modified_at ?? at, sample: m.sample ?? false, doc: seeded(m.doc, `meeting ${id}`) });
     }
   };
   install(seed.meetings ?? [], '2025-01-01T00:00:00Z');
@@ -1433,17 +1436,22 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       const all = sorted();
       return { total: all.length, meetings: all.slice(offset, offset + limit).map(summary) };
     },
-    searchMeetings(query, limit) {
+    // Like core: samples never searched; a passage from private notes marked, or left out.
+    searchMeetings(query, limit, includePrivate) {
       const q = query.toLowerCase();
       const hits = [];
       for (const m of sorted()) {
+        if (m.sample) continue;
+        const has = (x: string | undefined) => !!x && x.toLowerCase().includes(q);
         const texts = [m.doc.meeting.title, ...m.doc.agenda.map((a) => a.title), ...blocks(m.doc)];
-        const t = texts.find((x) => x && x.toLowerCase().includes(q));
+        const pub = texts.find(has);
+        const priv = includePrivate ? m.doc.agenda.map((a) => a.notes ?? '').find(has) : undefined;
+        const t = pub ?? priv;
         if (!t) continue;
         const i = t.toLowerCase().indexOf(q);
         const start = Math.max(0, i - 30);
         const snippet = `${start > 0 ? '…' : ''}${t.slice(start, i)}[${t.slice(i, i + q.length)}]${t.slice(i + q.length, i + q.length + 40)}`;
-        hits.push({ id: m.id, starts: m.doc.meeting.starts, title: m.doc.meeting.title, snippet });
+        hits.push({ id: m.id, starts: m.doc.meeting.starts, title: m.doc.meeting.title, snippet, private: pub === undefined });
       }
       return hits.slice(0, limit);
     },
@@ -1490,6 +1498,11 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       get(id);
       state.meetings.delete(id);
       return null;
+    },
+    removeSamples() {
+      const samples = [...state.meetings.values()].filter((m) => m.sample);
+      for (const m of samples) state.meetings.delete(m.id);
+      return samples.length;
     },
     // Like core's LivePreviewV2: the document kept between requests, patched by the parts sent
     // (a part that names nothing there drops it: the next request resends); a document that

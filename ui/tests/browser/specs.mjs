@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, UI, assert, eq, test, until } from './harness.mjs';
-import { archiveSeed, backupSeed, bigMeeting, fisheriesEn, historySeed, standardSeed } from '../fixtures/meetings.js';
+import { archiveSeed, backupSeed, bigMeeting, energyCouncil, fisheriesEn, historySeed, standardSeed } from '../fixtures/meetings.js';
 
 const ENERGY = 3; // the most recent meeting of standardSeed, opened at start
 const item = (page, n) => page.locator('[data-testid="agenda-item"]').nth(n);
@@ -119,6 +119,38 @@ test('search: debounced, filters, shows the snippet, Escape clears', async ({ pa
   await until(async () => (await tid('meeting-item').count()) === 5, 'full list back');
   await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+k`);
   eq((await active(page)).testid, 'meeting-search', 'Mod+K focuses search');
+});
+
+test('search: a passage from private notes carries the lock; the option leaves private notes out', async ({ page, open, tid, calls }) => {
+  await open(standardSeed());
+  await tid('meeting-search').click();
+  await page.keyboard.type('latvia', { delay: 20 });
+  await until(async () => (await tid('search-hit').count()) === 1, 'found in private notes');
+  eq(await tid('search-private-mark').count(), 1, 'the snippet says it is a private note');
+  assert((await tid('search-snippet').innerText()).startsWith('Private note'), 'the marker comes first');
+  eq(await tid('search-private').getAttribute('aria-pressed'), 'true', 'private notes searched by default');
+  await tid('search-private').click();
+  await until(async () => (await tid('search-hit').count()) === 0, 'left out, the meeting is not found by its private notes');
+  eq((await calls('search_meetings')).at(-1).args.includePrivate, false, 'asked of the shell');
+  await tid('meeting-search').fill('gas storage');
+  await until(async () => (await tid('search-hit').count()) === 1, 'public text still found');
+  eq(await tid('search-private-mark').count(), 0, 'a public passage is not marked');
+  await page.reload();
+  await until(async () => (await tid('search-private').getAttribute('aria-pressed')) === 'false', 'the choice is kept on this computer');
+});
+
+test('first start: the sample is opened, marked, never searched, and removed in one step', async ({ page, open, tid, fake }) => {
+  await open({ meetings: [{ id: 1, sample: true, doc: energyCouncil }] });
+  await tid('sample-bar').waitFor();
+  eq(await tid('sample-tag').count(), 1, 'marked in the list');
+  await tid('meeting-search').fill('tallinn');
+  await until(async () => (await page.locator('.side .count').first().innerText()) === 'No meeting matches', 'the sample is not searched');
+  await tid('meeting-search').fill('');
+  await tid('remove-sample').click();
+  await tid('empty-list').waitFor();
+  eq(await fake(() => window.__fake.state.meetings.size), 0, 'removed from the archive');
+  eq(await tid('sample-bar').count(), 0, 'nothing left to offer');
+  await tid('toast').filter({ hasText: 'Sample removed' }).waitFor();
 });
 
 // ── Creating and editing ──────────────────────────────────────────────────────────────────────

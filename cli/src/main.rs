@@ -293,11 +293,7 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Search { query, no_private } => {
             let store = open(cli.db)?;
-            let private = if no_private {
-                PrivateNotes::Left
-            } else {
-                PrivateNotes::Included
-            };
+            let private = PrivateNotes::included_if(!no_private);
             let hits = store.search_with(&query.join(" "), 100, private)?;
             let mut out = std::io::stdout().lock();
             for h in hits {

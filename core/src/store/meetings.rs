@@ -75,8 +75,7 @@ impl Store {
             rows.collect::<rusqlite::Result<_>>()?
         };
         for &id in &ids {
-            tx.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
-            search::unindex(&tx, id)?;
+            delete_in(&tx, id)?;
         }
         tx.commit()?;
         Ok(ids.len())
@@ -130,12 +129,7 @@ impl Store {
 
     pub fn delete(&mut self, id: MeetingId) -> Result<()> {
         let tx = self.conn.transaction()?;
-        // The document and the people rows go with it (ON DELETE CASCADE).
-        let n = tx.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(Error::NotFound(id));
-        }
-        search::unindex(&tx, id)?;
+        delete_in(&tx, id)?;
         tx.commit()?;
         Ok(())
     }
@@ -251,6 +245,15 @@ impl Row {
             timezone: m.info.timezone.map(|t| t.name()),
         }
     }
+}
+
+/// Meeting `id` deleted inside the caller's transaction: its row, and with it (ON DELETE CASCADE)
+/// its document and people rows; its search row.
+fn delete_in(tx: &Connection, id: MeetingId) -> Result<()> {
+    if tx.execute("DELETE FROM meetings WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound(id));
+    }
+    search::unindex(tx, id)
 }
 
 /// `save` inside the caller's transaction, so that a user action made of several writes commits

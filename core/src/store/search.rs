@@ -189,6 +189,17 @@ pub enum PrivateNotes {
     Left,
 }
 
+impl PrivateNotes {
+    /// `Included` when `included`, else `Left`: what the front doors' switches say.
+    pub fn included_if(included: bool) -> PrivateNotes {
+        if included {
+            PrivateNotes::Included
+        } else {
+            PrivateNotes::Left
+        }
+    }
+}
+
 impl Store {
     /// Meetings matching every word of `text`, best first (a title match weighs more), private
     /// notes included (their passages marked).

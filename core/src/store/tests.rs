@@ -519,13 +519,15 @@ fn released_schema_fixtures_migrate_forward() {
             [(1, false)],
             "from v{version}"
         );
-        assert!(
+        assert_eq!(
             store
                 .search("vacancy", 10)
                 .unwrap()
                 .iter()
-                .all(|h| h.private),
-            "from v{version}"
+                .map(|h| (h.id, h.private))
+                .collect::<Vec<_>>(),
+            [(1, true)],
+            "from v{version}: found in private notes, and marked"
         );
         assert!(store.list(10, 0).unwrap().iter().all(|m| !m.sample));
         if version >= 2 {

@@ -103,11 +103,7 @@ pub fn search_meetings(
     limit: u32,
     include_private: bool,
 ) -> AppResult<Vec<SearchHit>> {
-    let private = if include_private {
-        PrivateNotes::Included
-    } else {
-        PrivateNotes::Left
-    };
+    let private = PrivateNotes::included_if(include_private);
     Ok(state.store().search_with(&query, limit.min(200), private)?)
 }
 

@@ -3,19 +3,12 @@
 
 import type { UiDoc } from './doc';
 import { api, toAppError } from './ipc';
+import { recall, remember } from './remembered';
 import { debounce, LatestWins } from './timing';
 import type { AppError, MeetingSummary, SearchHit } from './types';
 
 export const PAGE_SIZE = 50;
 const PRIVATE_KEY = 'communique.searchPrivate';
-
-function recallPrivate(): boolean {
-  try {
-    return localStorage.getItem(PRIVATE_KEY) !== 'no';
-  } catch {
-    return true;
-  }
-}
 
 export class MeetingsList {
   meetings = $state<MeetingSummary[]>([]);
@@ -29,7 +22,7 @@ export class MeetingsList {
   hits = $state<SearchHit[] | null>(null);
   searchError = $state<AppError | null>(null);
   /** Whether search reads private notes (their passages are marked); kept on this computer. */
-  searchPrivate = $state(recallPrivate());
+  searchPrivate = $state(recall(PRIVATE_KEY) !== 'no');
 
   private runSearch = debounce((q: string) => void this.searchRun.run(() => api.searchMeetings(q, 30, this.searchPrivate)), 200);
   private searchRun = new LatestWins<SearchHit[]>(
@@ -86,11 +79,7 @@ export class MeetingsList {
   /** Private notes searched or left out; the search typed runs again. */
   setSearchPrivate(on: boolean): void {
     this.searchPrivate = on;
-    try {
-      localStorage.setItem(PRIVATE_KEY, on ? 'yes' : 'no');
-    } catch {
-      // Storage refused (private mode): the choice lasts this session.
-    }
+    remember(PRIVATE_KEY, on ? 'yes' : 'no');
     if (this.query.trim() !== '') this.runSearch(this.query.trim());
   }
 

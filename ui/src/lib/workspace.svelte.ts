@@ -8,28 +8,13 @@ import { toUi } from './doc';
 import { api, toAppError } from './ipc';
 import { OpenMeeting, type Opened } from './meeting.svelte';
 import { summaryFields, type MeetingsList } from './meetings.svelte';
+import { recall, remember } from './remembered';
 import type { Toasts } from './toasts.svelte';
 import type { Language, OpenMeeting as Loaded } from './types';
 
 const LAST_KEY = 'communique.lastMeeting';
 const LANG_KEY = 'communique.lastLanguage';
 const DATES_KEY = 'communique.datesAs';
-
-function remember(key: string, value: string | null) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    /* storage may be unavailable; remembering is a convenience */
-  }
-}
-function recall(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
 
 const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc, o.language), preview: o.preview, facts: o.facts });
 

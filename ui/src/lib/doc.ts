@@ -27,6 +27,7 @@ import type {
   ReleaseV2,
   Run,
 } from './bindings';
+import { carried, whole } from './kept';
 
 export const FORMAT_V2 = 'communique.meeting.v2' as const;
 
@@ -164,7 +165,7 @@ export function plainOf(runs: readonly Run[] | undefined | null): string | null 
   return out;
 }
 
-const emptyPart = (): UiPart => ({ heading: '', headingRuns: null, blocks: [] });
+const emptyPart = (): UiPart => ({ heading: '', headingRuns: null, blocks: whole([]) });
 
 export function blankQuote(doc: UiDoc, speaker = '', said = ''): UiQuote {
   return {
@@ -176,7 +177,7 @@ export function blankQuote(doc: UiDoc, speaker = '', said = ''): UiQuote {
     verb: '',
     form: '',
     in_release: true,
-    keep: { original: null, typed_marks: undefined, words: {}, verb: {} },
+    keep: carried({ original: null, typed_marks: undefined, words: {}, verb: {} }),
   };
 }
 
@@ -189,7 +190,7 @@ export function blankPhoto(doc: UiDoc): UiPhoto {
 }
 
 export function blankPerson(id: string, name: string, forms: { full?: string; role?: string; short?: string; pronoun?: string } = {}): UiPerson {
-  return { key: newKey('p'), id, name, full: s(forms.full), role: s(forms.role), short: s(forms.short), pronoun: s(forms.pronoun), keep: {} };
+  return { key: newKey('p'), id, name, full: s(forms.full), role: s(forms.role), short: s(forms.short), pronoun: s(forms.pronoun), keep: carried({}) };
 }
 
 export function allQuotes(doc: UiDoc): UiQuote[] {
@@ -244,7 +245,7 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
         role: s(f?.role),
         short: s(f?.short),
         pronoun: s(f?.pronoun),
-        keep: without(p.forms, language),
+        keep: carried(without(p.forms, language)),
       };
     }),
     agenda: file.agenda.map((it) => {
@@ -265,37 +266,37 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
           verb: s(q.verb?.[language]),
           form: q.form ?? '',
           in_release: q.in_release ?? true,
-          keep: { original: q.original ?? null, typed_marks: q.typed_marks, words: without(q.words, language), verb: without(q.verb, language) },
+          keep: carried({ original: q.original ?? null, typed_marks: q.typed_marks, words: without(q.words, language), verb: without(q.verb, language) }),
         })),
         part: {
           heading: heading ?? '',
-          headingRuns: heading === null ? (part!.heading as Run[]) : null,
-          blocks: part?.blocks ?? [],
+          headingRuns: heading === null ? whole(part!.heading as Run[]) : null,
+          blocks: whole(part?.blocks ?? []),
         },
       };
     }),
     release: {
       label: s(r?.label),
       headline: headline ?? '',
-      headlineRuns: headline === null ? r!.headline! : null,
+      headlineRuns: headline === null ? whole(r!.headline!) : null,
       deck: deck ?? '',
-      deckRuns: deck === null ? r!.deck! : null,
+      deckRuns: deck === null ? whole(r!.deck!) : null,
       place: s(r?.dateline?.place),
       position: r?.dateline?.position ?? 'line',
       published: s(r?.published),
       updated: s(r?.updated),
       embargo: s(r?.embargo),
-      lead: r?.lead ?? [],
-      closing: r?.closing ?? [],
-      contact: r?.contact ?? [],
-      notes_to_editors: r?.notes_to_editors ?? [],
+      lead: whole(r?.lead ?? []),
+      closing: whole(r?.closing ?? []),
+      contact: whole(r?.contact ?? []),
+      notes_to_editors: whole(r?.notes_to_editors ?? []),
       photos: (r?.photos ?? []).map((p) => {
         const caption = plainOf(p.caption);
         return {
           key: newKey('f'),
           id: p.id,
           caption: caption ?? '',
-          captionRuns: caption === null ? p.caption! : null,
+          captionRuns: caption === null ? whole(p.caption!) : null,
           language: s(p.language),
           credit: s(p.credit),
           position: p.position ?? 'end',
@@ -305,8 +306,8 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
     keep: {
       languages: m.languages.length ? [...m.languages] : [language],
       organisation: orgId,
-      organisations: file.organisations ?? [],
-      releases,
+      organisations: whole(file.organisations ?? []),
+      releases: whole(releases),
       releaseIndex,
       partOrder: JSON.stringify(loadedOrder) === JSON.stringify(agendaIds) ? null : loadedOrder,
     },

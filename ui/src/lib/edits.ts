@@ -2,6 +2,7 @@
 // undo step, with the focus and the toasts that go with them.
 
 import { blankItem, blankPerson, blankPhoto, blankQuote, placedIn, type UiPerson, type UiQuote } from './doc';
+import { whole } from './kept';
 import { nowIso, zoneOrUtc } from './time';
 import type { OpenMeeting } from './meeting.svelte';
 import * as ops from './ops';
@@ -79,7 +80,7 @@ export class Edits {
       const item = blankItem(doc);
       const quote = blankQuote(doc, this.guessSpeaker(item.key), said);
       item.quotes.push(quote);
-      if (quote.speaker) item.part.blocks = [{ id: 'p-1', p: [{ quote: quote.id }] }];
+      if (quote.speaker) item.part.blocks = whole([{ id: 'p-1', p: [{ quote: quote.id }] }]);
       this.m.currentItemKey = item.key;
       if (capture) this.m.capturing = quote.key;
       this.m.apply({ ...ops.insertItem(doc, doc.agenda.length, item), focusRedo: quote.key }, focus);

@@ -6,6 +6,7 @@ import type { Language } from './types';
 import type { Block, Run } from './bindings';
 import { blockIdsBut, freshRowId, mentionedPeople, placedIn, placedQuoteIds, type UiDoc, type UiItem, type UiPerson, type UiPhoto, type UiQuote } from './doc';
 import type { UndoEntry } from './undo';
+import { whole } from './kept';
 
 export interface Op extends UndoEntry {
   /** Key of the row to focus after redo / undo, when it exists. */
@@ -251,8 +252,9 @@ export function unplaceQuote(item: UiItem, quote: string): Op | null {
   return setBlocks(item, after, 'Take quote out of release');
 }
 
-function setBlocks(item: UiItem, blocks: Block[], label: string): Op {
+function setBlocks(item: UiItem, after: Block[], label: string): Op {
   const before = item.part.blocks;
+  const blocks = whole(after);
   return {
     label,
     redo() {

@@ -5,92 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Session, sleep } from './webdriver.mjs';
-
-const root = resolve(import.meta.dirname, '../..');
-const TARGET = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
-const APP = join(TARGET, 'debug/communique-desktop');
-const CLI = join(TARGET, 'debug/communique');
-// Ports of this run's own (two runs on one machine must not meet): tauri-driver and WebKitWebDriver.
-const PORT = Number(process.env.E2E_PORT ?? 20000 + Math.floor(Math.random() * 20000));
-const BASE = `http://127.0.0.1:${PORT}`;
-const artifacts = process.env.E2E_ARTIFACTS ?? join(TARGET, 'e2e');
-mkdirSync(artifacts, { recursive: true });
-
-const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
-const sel = (id) => `[data-testid="${id}"]`;
-
-/** tauri-driver with the app's environment: the database under test, Xvfb, no compositing. */
-async function withApp(db, body, { env = {} } = {}) {
-  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  try {
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`${BASE}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(100);
-      }
-    }
-    const s = await Session.start(BASE, APP);
-    try {
-      await body(s);
-    } finally {
-      await s.end();
-    }
-  } finally {
-    driver.kill('SIGTERM');
-    await new Promise((r) => driver.once('exit', r));
-  }
-  await closeLeftover();
-}
-
-/**
- * After a session the app must be gone: ending the session asks its window to close, and the app
- * exits once what is typed is stored. Ending a session does not always reach the app (once
- * tauri-driver itself panicked on the way), so an app still running after a while is closed as
- * a user would close it, through its window (the close handshake under test elsewhere); an app
- * that does not exit then is a failure.
- */
-async function closeLeftover() {
-  const started = Date.now();
-  const gone = async (ms) => {
-    for (const end = Date.now() + ms; Date.now() < end; ) {
-      if (appPids().length === 0) return true;
-      await sleep(100);
-    }
-    return appPids().length === 0;
-  };
-  if (await gone(10000)) return;
-  const left = appPids();
-  console.log(`the app was still running ${Date.now() - started} ms after its session ended (pids ${left}): closing its window`);
-  for (const pid of left) {
-    try {
-      closeWindow(pid);
-    } catch (e) {
-      console.log(`no window to close for ${pid}: ${e.stderr ?? e.message}`);
-    }
-  }
-  if (await gone(30000)) return;
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-  for (const pid of appPids()) process.kill(pid, 'SIGKILL');
-  assert.fail(`the app did not exit when its window was closed (load average ${load})`);
-}
-
-function appPids() {
-  try {
-    return execFileSync('pgrep', ['-f', APP], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
+import { join } from 'node:path';
+import { sleep } from './webdriver.mjs';
+import { APP, appPids, artifacts, cli, closeWindow, focusedTestid, killLeftovers, PYTHON, root, sel, shownText, typeInto, untilTitle, waitSaved, withApp } from './harness.mjs';
 
 const FISHERIES = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
 
@@ -118,33 +37,11 @@ function itemText(v2, index = 0) {
   return textOf(part.blocks.filter((b) => 'p' in b).at(-1).p);
 }
 
-/** What a rich-text field shows. */
-const shownText = async (el) => String(await el.property('textContent'));
-
-async function untilTitle(s, expected) {
-  const title = await s.find(sel('meeting-title'));
-  await s.until('the meeting', async () => (await title.property('value')) === expected);
-}
-
-async function typeInto(s, css, text, index = -1) {
-  const all = await s.findAll(css, { atLeast: 1 });
-  const el = all.at(index);
-  await el.click();
-  await el.type(text);
-  return el;
-}
-
-async function waitSaved(s) {
-  await s.until('Saved', async () => (await (await s.find(sel('save-status'))).attribute('data-state')) === 'saved', 20000);
-}
-
 let dir;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'communique-e2e-'));
 });
-after(() => {
-  for (const pid of appPids()) process.kill(pid, 'SIGKILL');
-});
+after(killLeftovers);
 
 test('smoke: one imported meeting, its title in the window, its preview paragraphs reported', async () => {
   const db = join(dir, 'smoke.sqlite3');
@@ -319,7 +216,6 @@ test('release text in the real window: a sub-heading, a quote placed and attribu
     releases: [{ language: 'en', headline: ['Ministers prepare for winter'], published: '2026-10-14' }],
   }));
   assert.equal(cli(db, 'import', file).trim(), '1');
-  const focusedTestid = (s) => s.execute('return document.activeElement?.closest("[data-testid]")?.dataset.testid ?? null');
   await withApp(db, async (s) => {
     await untilTitle(s, 'Energy Ministers');
     await typeInto(s, sel('item-heading'), 'Winter');
@@ -661,17 +557,8 @@ test('versions: save, change, compare and restore in the real app; the CLI sees 
 
 // Closing while the archive cannot be written.
 
-const PYTHON = '/usr/bin/python3'; // Debian's, with python3-xlib (scripts/install-deps --test)
 /** lifecycle.rs CLOSE_GRACE: a close request the UI never answers is forced after this. */
 const CLOSE_GRACE_MS = 4000;
-
-/** The window manager's close button: WM_DELETE_WINDOW to the app's window (close-window.py). */
-function closeWindow(pid) {
-  return execFileSync(PYTHON, [join(root, 'tests/e2e/close-window.py'), '--pid', String(pid), '--title', 'Communiqué', '--wait', '10'], {
-    encoding: 'utf8',
-    timeout: 20000,
-  });
-}
 
 // Another process holds the archive's write lock (BEGIN EXCLUSIVE; in WAL mode readers go on,
 // no writer gets in) until its standard input closes, five minutes at most.

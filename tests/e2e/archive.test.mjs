@@ -6,18 +6,13 @@
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { APP, cli, root } from './harness.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'debug');
-const APP = join(bin, 'communique-desktop');
-const CLI = join(bin, 'communique');
 const FISHERIES = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
-
-const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
 
 /** `communique-desktop --smoke` on `db`: its report, once the UI showed the list and preview. */
 function smoke(db, env = {}) {

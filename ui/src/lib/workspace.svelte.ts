@@ -9,6 +9,7 @@ import { api, toAppError } from './ipc';
 import { OpenMeeting, type Opened } from './meeting.svelte';
 import { summaryFields, type MeetingsList } from './meetings.svelte';
 import { recall, remember } from './remembered';
+import { isValidZone } from './time';
 import type { Toasts } from './toasts.svelte';
 import type { Language, OpenMeeting as Loaded } from './types';
 
@@ -16,14 +17,39 @@ const LAST_KEY = 'communique.lastMeeting';
 const LANG_KEY = 'communique.lastLanguage';
 const DATES_KEY = 'communique.datesAs';
 
+/** The language of this computer's desktop, where Communiqué writes releases in it (else English). */
+function computerLanguage(): Language {
+  const tags = typeof navigator === 'undefined' ? [] : (navigator.languages?.length ? navigator.languages : [navigator.language]);
+  for (const t of tags) {
+    const base = String(t).toLowerCase().split(/[-_]/)[0];
+    if (base === 'fr' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+function rememberedLanguage(): Language | null {
+  const l = recall(LANG_KEY);
+  return l === 'fr' || l === 'en' ? l : null;
+}
+
+/** This computer's time zone, when it is a zone of its own (UTC is what a meeting without one has). */
+function computerZone(): string {
+  try {
+    const z = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+    return z && !/^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/i.test(z) && isValidZone(z) ? z : '';
+  } catch {
+    return '';
+  }
+}
+
 const opened = (o: Loaded): Opened => ({ id: o.id, revision: o.revision, doc: toUi(o.doc, o.language), preview: o.preview, facts: o.facts });
 
 export class Workspace {
   meeting = $state<OpenMeeting | null>(null);
   /** A meeting is being loaded. */
   loading = $state(false);
-  /** New meetings are in the language last chosen. */
-  lastLanguage = $state(recall(LANG_KEY) === 'fr' ? 'fr' : 'en');
+  /** New meetings are in the language last chosen; until one is, the computer's. */
+  lastLanguage = $state<string>(rememberedLanguage() ?? computerLanguage());
   /** How this person types and reads dates: the release's language (the default) or a locale. */
   datesAs = $state<DateLocalePref>((DATE_LOCALES as readonly string[]).includes(recall(DATES_KEY) ?? '') ? (recall(DATES_KEY) as DateLocalePref) : 'release');
   /** The list is shown and, if a meeting opened, its preview (the App marks the page for tests). */
@@ -107,7 +133,15 @@ export class Workspace {
       const o = opened(await api.createMeeting('Untitled meeting', this.lastLanguage));
       this.list.add({ id: o.id, ...summaryFields(o.doc), revision: o.revision, modified_at: new Date().toISOString(), sample: false });
       this.list.setQuery('');
-      this.show(o).focus({ kind: 'meeting-title', select: true });
+      const m = this.show(o);
+      // It starts today on this computer's clock: in this computer's time zone too (the officer
+      // changes it for a meeting elsewhere; UTC is never the press office's).
+      const zone = computerZone();
+      if (zone && !m.doc.meeting.timezone.trim()) {
+        m.doc.meeting.timezone = zone;
+        m.changed('meeting');
+      }
+      m.focus({ kind: 'meeting-title', select: true });
     } catch (e) {
       const err = toAppError(e);
       this.toasts.show(`Could not create a meeting (${err.code}: ${err.message})`, 'error');

@@ -180,7 +180,9 @@ export async function runAll({ baseUrl, pagesUrl, filter }) {
   try {
     for (const t of tests) {
       if (filter && !t.name.includes(filter)) continue;
-      const context = await browser.newContext({ viewport: t.opts.viewport ?? { width: 1280, height: 800 }, colorScheme: t.opts.colorScheme ?? 'light', reducedMotion: 'reduce' });
+      // `locale` and `timezoneId`: the desktop's language and time zone, as the page sees them.
+      const desktop = Object.fromEntries(['locale', 'timezoneId'].filter((k) => t.opts[k]).map((k) => [k, t.opts[k]]));
+      const context = await browser.newContext({ viewport: t.opts.viewport ?? { width: 1280, height: 800 }, colorScheme: t.opts.colorScheme ?? 'light', reducedMotion: 'reduce', ...desktop });
       const page = await context.newPage();
       const pageErrors = [];
       page.on('pageerror', (e) => pageErrors.push(e.message));

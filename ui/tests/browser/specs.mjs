@@ -237,7 +237,7 @@ test('quote: Mod+Shift+Enter captures who speaks first; a name nobody has adds t
   await page.keyboard.type('Ana Lopes'); // nobody in this meeting
   eq(await quote.locator('[data-testid="speaker-option"]').count(), 0, 'nobody matches');
   await page.keyboard.press('Enter'); // the one option left: a new speaker of that name
-  await until(async () => (await active(page)).testid === 'new-speaker-name', 'name field focused');
+  await until(async () => (await active(page)).testid === 'new-speaker-full', 'the cursor in the full form, the next to fill');
   eq(await quote.locator('[data-testid="new-speaker-name"]').inputValue(), 'Ana Lopes', 'the name typed is carried over');
   await quote.locator('[data-testid="new-speaker-full"]').fill('Foreign Minister Ana Lopes');
   await quote.locator('[data-testid="new-speaker-short"]').fill('Ms Lopes');
@@ -248,6 +248,9 @@ test('quote: Mod+Shift+Enter captures who speaks first; a name nobody has adds t
   eq(await quote.locator('[data-testid="quote-speaker"]').inputValue(), 'ana-lopes', 'speaker set to the new person');
   eq((await active(page)).testid, 'quote-text', 'then the words');
   await page.keyboard.type('We will build it together.');
+  // The words are one run of text: Enter goes on to the verb (no line break in the words).
+  await page.keyboard.press('Enter');
+  eq((await active(page)).testid, 'quote-verb', 'Enter: on to the verb');
   await waitSaved();
   const doc = await savedDoc(ENERGY);
   eq(doc.people.find((p) => p.id === 'ana-lopes'), { id: 'ana-lopes', name: 'Ana Lopes', forms: { en: { full: 'Foreign Minister Ana Lopes', short: 'Ms Lopes' } } }, 'person saved');
@@ -1256,4 +1259,83 @@ test('dates: the time zone field offers the IANA list as you type and shows the 
   eq(await tid('preview-error').count(), 0, 'the preview never saw a wrong zone');
   const fits = await zone.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
   assert(fits, 'not cut');
+});
+
+test('keyboard: Mod+Enter and Mod+Shift+Enter work from an item’s release text, and from the time zone field with its list open', async ({ page, open, tid, savedDoc, waitSaved, itemTitles, mod }) => {
+  await open(standardSeed());
+  const quotes = () => item(page, 1).locator('[data-testid="quote"]').count();
+  const before = await quotes();
+  await item(page, 1).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  await until(async () => (await active(page)).testid === 'speaker-picker', 'capturing a quote in the item of the text');
+  eq(await quotes(), before + 1, 'a quote of that item');
+  await page.keyboard.press('Escape');
+  eq((await active(page)).testid, 'quote-text', 'its words');
+  await page.keyboard.type('Connected by 2031.');
+  await item(page, 1).locator('[data-testid="item-summary"]').click();
+  await page.keyboard.press(`${mod}+Enter`);
+  await until(async () => (await active(page)).testid === 'item-title', 'a new item, its title');
+  eq((await itemTitles()).length, 5, 'one more item');
+  eq(await item(page, 2).locator('[data-testid="item-title"]').evaluate((el) => el === document.activeElement), true, 'after the item of the text');
+  // The zone list open: Mod+Enter takes the zone marked and adds the item.
+  const zone = tid('meeting-timezone');
+  await zone.fill('');
+  await zone.pressSequentially('oslo', { delay: 10 });
+  await tid('meeting-timezone-list').waitFor();
+  await page.keyboard.press(`${mod}+Enter`);
+  await until(async () => (await active(page)).testid === 'item-title', 'a new item');
+  eq(await zone.inputValue(), 'Europe/Oslo', 'the zone taken');
+  eq((await itemTitles()).length, 6, 'and the item added');
+  await waitSaved();
+  eq((await savedDoc(ENERGY)).meeting.timezone, 'Europe/Oslo', 'saved');
+});
+
+test('new meeting on a French desktop in Brussels: in French and in Brussels’ zone; the release is dated the meeting’s last day until its own date is typed', async ({ page, open, tid, savedDoc, waitSaved, mod }) => {
+  await open(standardSeed());
+  await page.keyboard.press(`${mod}+n`);
+  await until(async () => (await active(page)).testid === 'meeting-title', 'title focused');
+  eq(await tid('meeting-language').inputValue(), 'fr', 'the desktop’s language');
+  eq(await tid('meeting-timezone').inputValue(), 'Europe/Brussels', 'the desktop’s zone');
+  eq(await tid('release-published').inputValue(), '', 'no date of its own yet');
+  await tid('meeting-starts').fill('27/04/2018');
+  await until(async () => (await tid('release-published').inputValue()) === '27/04/2018', 'dated the meeting’s day');
+  await tid('meeting-ends').fill('28/04/2018');
+  await until(async () => (await tid('release-published').inputValue()) === '28/04/2018', 'then its last day');
+  await waitSaved();
+  const id = Number(await tid('meeting-item').first().getAttribute('data-id'));
+  let doc = await savedDoc(id);
+  eq([doc.meeting.languages, doc.meeting.timezone, doc.meeting.starts, doc.releases[0].published], [['fr'], 'Europe/Brussels', '2018-04-27', '2018-04-28'], 'saved');
+  // A date typed for the release is its own: the meeting's dates no longer move it.
+  await tid('release-published').fill('29/04/2018');
+  await tid('meeting-ends').fill('30/04/2018');
+  await waitSaved();
+  doc = await savedDoc(id);
+  eq([doc.meeting.ends, doc.releases[0].published], ['2018-04-30', '2018-04-29'], 'its own date kept');
+}, { locale: 'fr-FR', timezoneId: 'Europe/Brussels' });
+
+test('new meeting: a language chosen once is kept over the desktop’s; a desktop in UTC leaves the zone empty', async ({ page, open, tid, mod }) => {
+  await open(standardSeed(), { storage: { 'communique.lastLanguage': 'en' } });
+  await page.keyboard.press(`${mod}+n`);
+  await until(async () => (await active(page)).testid === 'meeting-title', 'title focused');
+  eq(await tid('meeting-language').inputValue(), 'en', 'the language last chosen');
+  eq(await tid('meeting-timezone').inputValue(), '', 'no zone (UTC)');
+}, { locale: 'fr-FR', timezoneId: 'UTC' });
+
+test('release: a time typed with no date is on the release’s day; Tab goes from a photo’s caption to its credit', async ({ page, open, tid, savedDoc, waitSaved }) => {
+  const doc = { ...energyCouncil, release: { ...energyCouncil.release, updated: undefined } };
+  await open({ meetings: [{ id: 1, doc }] });
+  eq(await tid('release-updated-date').inputValue(), '', 'no update yet');
+  await tid('release-updated-time').click();
+  await page.keyboard.type('21 h 11');
+  await until(async () => (await tid('release-updated-date').inputValue()) === '15/10/2026', 'on the day the release is dated');
+  await waitSaved();
+  eq((await savedDoc(1)).releases[0].updated, '2026-10-15T21:11:00+03:00', 'saved, in the meeting’s zone');
+  await tid('add-photo').click();
+  await until(async () => (await active(page)).testid === 'photo-caption', 'the new caption');
+  await page.keyboard.type('Ministers on the quay');
+  await page.keyboard.press('Tab');
+  eq((await active(page)).testid, 'photo-credit', 'then its credit');
+  await page.keyboard.type('Council press office');
+  await waitSaved();
+  eq((await savedDoc(1)).releases[0].photos.at(-1), { id: (await savedDoc(1)).releases[0].photos.at(-1).id, caption: ['Ministers on the quay'], credit: 'Council press office' }, 'saved');
 });

@@ -383,6 +383,22 @@ test('first start in the real window: the sample opens marked, "Start empty" rem
   });
 });
 
+test('house style set in the real window: the organisation keeps it, and core applies it to the CLI export', async () => {
+  const { db } = importFisheries('house-style');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    await (await s.find(`${sel('style-apostrophe')} option[value="curly"]`)).click();
+    await (await s.find(`${sel('style-date')} option[value="abbreviated"]`)).click();
+    await waitSaved(s);
+    writeFileSync(join(artifacts, 'house-style.png'), await s.screenshot());
+  });
+  const md = cli(db, 'export', '1', '--format', 'md');
+  assert.match(md, /next season’s catch limits/, 'curly apostrophes');
+  assert.match(md, /^1 Mar\. 2025 · Updated: 1 Mar\. 2025 18:05$/m, 'abbreviated dates');
+  const v2 = exportV2(db, 1);
+  assert.deepEqual(v2.organisations.find((o) => o.id === v2.meeting.organisation).style, { apostrophe: 'curly', date: 'abbreviated' });
+});
+
 test('the real window at 1024×700 and at its minimum size: nothing cut, nothing scrolls sideways, text areas fit their text', async () => {
   const { db } = importFisheries('small-window');
   await withApp(db, async (s) => {

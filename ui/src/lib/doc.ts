@@ -14,6 +14,7 @@ import type {
   DatelinePosition,
   Forms,
   FormV2,
+  HouseStyle,
   Info,
   Item,
   ItemPart,
@@ -113,6 +114,8 @@ export interface UiMeeting {
   starts: string;
   ends: string;
   timezone: string;
+  /** The organisation's house style (`docs/meeting-file-v2.md`); a field left out is its default. */
+  style: HouseStyle;
 }
 
 export interface UiDoc {
@@ -234,6 +237,7 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
       starts: s(m.starts),
       ends: s(m.ends),
       timezone: s(m.timezone),
+      style: { ...(org?.style ?? {}) },
     },
     people: (file.people ?? []).map((p) => {
       const f = p.forms?.[language];
@@ -390,8 +394,22 @@ export function organisationsToWire(ui: UiDoc): Organisation[] {
   if (name) names[ui.language] = name;
   const org: Organisation = { id, name: ordered(names) };
   if (base.boilerplate) org.boilerplate = base.boilerplate;
-  if (base.style) org.style = base.style;
+  const style = houseStyleToWire(ui.meeting.style);
+  if (style) org.style = style;
   return i >= 0 ? out.map((o, j) => (j === i ? org : o)) : [...out, org];
+}
+
+/** Each field's default: what a release prints without a style (not written back). */
+export const STYLE_DEFAULTS: Required<HouseStyle> = { apostrophe: 'as-typed', french_spacing: 'nbsp', date: 'long', time: '24h', dateline_place: 'upper' };
+
+/** The style as the file writes it: the fields away from their default, in the schema's order; null when none is. */
+export function houseStyleToWire(style: HouseStyle): HouseStyle | null {
+  const out: HouseStyle = {};
+  for (const k of Object.keys(STYLE_DEFAULTS) as (keyof HouseStyle)[]) {
+    const v = style[k];
+    if (v !== undefined && v !== STYLE_DEFAULTS[k]) (out as Record<string, string>)[k] = v;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 function formsOf(p: UiPerson): Forms | null {

@@ -360,6 +360,13 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       const org: Organisation = { id: o.id, name: byLanguage(o.name, (n) => n) };
       const boilerplate = byLanguage(o.boilerplate, canonicalBlocks);
       if (nonEmpty(boilerplate)) org.boilerplate = boilerplate;
+      // As core writes it: the fields away from their default, in the schema's order.
+      const defaults = { apostrophe: 'as-typed', french_spacing: 'nbsp', date: 'long', time: '24h', dateline_place: 'upper' } as const;
+      const style = Object.fromEntries(Object.entries(defaults).flatMap(([k, d]) => {
+        const v = o.style?.[k as keyof typeof defaults];
+        return v !== undefined && v !== d ? [[k, v]] : [];
+      }));
+      if (nonEmpty(style)) org.style = style;
       return org;
     });
     const people = (doc.people ?? []).map((p) => {

@@ -1339,3 +1339,28 @@ test('release: a time typed with no date is on the release’s day; Tab goes fro
   await waitSaved();
   eq((await savedDoc(1)).releases[0].photos.at(-1), { id: (await savedDoc(1)).releases[0].photos.at(-1).id, caption: ['Ministers on the quay'], credit: 'Council press office' }, 'saved');
 });
+
+test('release: the house style is set with the organisation (saved with it, one undo step), and waits for it to be named', async ({ page, open, tid, savedDoc, waitSaved }) => {
+  await open({ meetings: [{ id: 1, doc: energyCouncil }] });
+  if (!(await tid('release-fields-toggle').evaluate((s) => s.parentElement.open))) await tid('release-fields-toggle').click();
+  const fieldset = tid('house-style');
+  eq(await fieldset.evaluate((f) => f.disabled), false, 'the meeting names its organisation');
+  await fieldset.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'house-style.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SHOTS, 'house-style-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  eq(await tid('style-apostrophe').inputValue(), 'as-typed', 'the default shown');
+  eq(await tid('style-time').count(), 0, 'no time form for an English release');
+  await tid('style-apostrophe').selectOption('curly');
+  await tid('style-dateline_place').selectOption('as-typed');
+  await waitSaved();
+  const org = (d) => d.organisations.find((o) => o.id === d.meeting.organisation);
+  eq(org(await savedDoc(1)).style, { apostrophe: 'curly', dateline_place: 'as-typed' }, 'saved with the organisation, in the schema’s order');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await waitSaved();
+  eq(org(await savedDoc(1)).style, { apostrophe: 'curly' }, 'one choice undone');
+  await tid('meeting-organisation').fill('');
+  await until(async () => await fieldset.evaluate((f) => f.disabled), 'no organisation: nothing to hold a style');
+});

@@ -53,6 +53,21 @@ describe('toWire(toUi(doc))', () => {
     for (const lang of doc.meeting.languages) expect(JSON.stringify(toWire(toUi(doc, lang)), null, 2)).toBe(JSON.stringify(doc, null, 2));
   });
 
+  it('writes the house style set in the editor with the organisation, only what differs from the defaults', () => {
+    const ui = toUi(en, 'en');
+    expect(ui.meeting.organisation).not.toBe('');
+    expect(toWire(ui).organisations?.every((o) => !o.style)).toBe(true);
+    ui.meeting.style.date = 'long'; // the default: not written
+    expect(toWire(ui).organisations?.every((o) => !o.style)).toBe(true);
+    ui.meeting.style.time = 'h';
+    ui.meeting.style.apostrophe = 'curly';
+    const org = toWire(ui).organisations!.find((o) => o.id === toWire(ui).meeting.organisation)!;
+    // The schema's order, whatever the order set.
+    expect(JSON.stringify(org.style)).toBe('{"apostrophe":"curly","time":"h"}');
+    // Read back, the editor shows what was written.
+    expect(toUi(toWire(ui), 'en').meeting.style).toEqual({ apostrophe: 'curly', time: 'h' });
+  });
+
   it('gives back the upgraded worked example exactly', () => {
     expect(JSON.stringify(toWire(toUi(en, 'en')))).toBe(JSON.stringify(en));
   });

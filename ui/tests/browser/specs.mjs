@@ -1364,3 +1364,23 @@ test('release: the house style is set with the organisation (saved with it, one 
   await tid('meeting-organisation').fill('');
   await until(async () => await fieldset.evaluate((f) => f.disabled), 'no organisation: nothing to hold a style');
 });
+
+test('dates: a click into a date or time field that shows one selects it, so what is typed replaces it; a second click places the caret', async ({ page, open, tid, savedDoc, waitSaved }) => {
+  await open({ meetings: [{ id: 1, doc: energyCouncil }] });
+  const starts = tid('meeting-starts');
+  eq(await starts.inputValue(), '14/10/2026', 'a date shown');
+  await starts.click();
+  await page.keyboard.type('13/10/2026');
+  eq(await starts.inputValue(), '13/10/2026', 'replaced, not appended to');
+  await starts.click();
+  await page.keyboard.type('x');
+  assert((await starts.inputValue()) !== 'x', 'a click in the focused field places the caret');
+  await page.keyboard.press('Backspace');
+  const time = tid('release-updated-time');
+  await time.click();
+  await page.keyboard.type('21 h 11');
+  eq(await time.inputValue(), '21 h 11', 'the time replaced');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await waitSaved();
+  eq((await savedDoc(1)).meeting.starts, '2026-10-13', 'saved');
+});

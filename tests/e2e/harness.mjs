@@ -23,10 +23,18 @@ mkdirSync(artifacts, { recursive: true });
 export const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
 export const sel = (id) => `[data-testid="${id}"]`;
 
-/** tauri-driver with the app's environment: the database under test, Xvfb, no compositing. */
+/**
+ * tauri-driver with the app's environment: the database under test, Xvfb, no compositing, and a
+ * home of the database's own (window size and position, WebView storage: a test's resized window
+ * or remembered choice never reaches another test or another run; a restart on the same
+ * database finds them as a user would).
+ */
 export async function withApp(db, body, { env = {} } = {}) {
+  const home = `${db}.home`;
+  const homes = { XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache') };
+  for (const d of Object.values(homes)) mkdirSync(d, { recursive: true });
   const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...env },
+    env: { ...process.env, COMMUNIQUE_DB: db, WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...homes, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {

@@ -24,7 +24,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import { Session, sleep } from '../tests/e2e/webdriver.mjs';
+import { Session, sleep, untilDriver } from '../tests/e2e/webdriver.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -164,15 +164,7 @@ async function main() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    for (let i = 0; ; i += 1) {
-      try {
-        await fetch(`${base}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(100);
-      }
-    }
+    await untilDriver(base);
     const s = await Session.start(base, opts.app);
     try {
       await s.until('the app ready', async () => s.execute(`return document.body.dataset.ready === '1'`), 60000);

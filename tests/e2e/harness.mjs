@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Session, sleep } from './webdriver.mjs';
+import { Session, sleep, untilDriver } from './webdriver.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const TARGET = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
@@ -38,15 +38,7 @@ export async function withApp(db, body, { env = {} } = {}) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`${BASE}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(100);
-      }
-    }
+    await untilDriver(BASE);
     const s = await Session.start(BASE, APP);
     try {
       await body(s);

@@ -134,3 +134,16 @@ async function request(base, method, path, body, timeout = COMMAND_TIMEOUT) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the driver at `base` answers (about ten seconds), else throws. */
+export async function untilDriver(base) {
+  for (let i = 0; ; i += 1) {
+    try {
+      await fetch(`${base}/status`);
+      return;
+    } catch {
+      if (i > 100) throw new Error('tauri-driver did not start');
+      await sleep(100);
+    }
+  }
+}

@@ -334,17 +334,16 @@ pub(crate) fn in_zone(t: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> DateTime
 /// chose (no-break, thin) are kept.
 pub fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.trim_matches(|c: char| c.is_ascii_whitespace()).chars() {
-        if c.is_ascii_whitespace() {
-            pending_space = true;
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+    // ASCII white space is one byte and never inside a longer UTF-8 sequence: the words between
+    // runs of it are copied as slices.
+    for word in s
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }

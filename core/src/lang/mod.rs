@@ -279,6 +279,10 @@ impl Table {
     /// inside the quote) made the secondary ones: `“no”` → `‘no’`, `« non »` → `“non”` (the
     /// padding inside the typed marks goes).
     pub fn nest(&self, text: &str) -> String {
+        // Most quotes hold no quotation of their own: nothing to change.
+        if !text.contains(self.open_quote) && !text.contains(self.close_quote) {
+            return text.to_owned();
+        }
         let is_pad = |c: char| c == ' ' || c == NBSP || c == '\u{202f}';
         let mut out = String::with_capacity(text.len());
         let mut rest = text;

@@ -223,14 +223,12 @@ impl<'a> Cx<'a> {
         blocks
             .iter()
             .enumerate()
-            .filter_map(|(i, b)| {
-                let path = format!("{at}[{i}]");
-                match self.block(b) {
-                    Ok(block) => block,
-                    Err(message) => {
-                        self.problems.push(Problem { path, message });
-                        None
-                    }
+            .filter_map(|(i, b)| match self.block(b) {
+                Ok(block) => block,
+                Err(message) => {
+                    let path = format!("{at}[{i}]");
+                    self.problems.push(Problem { path, message });
+                    None
                 }
             })
             .collect()
@@ -641,22 +639,35 @@ fn push(out: &mut Inline, s: Segment) {
 /// space (kept in the piece its last character was in), none at either end; then each piece the
 /// writer typed takes the language's spacing on its own (as v1 spaced each text it joined).
 fn finalise(table: &Table, pieces: Vec<Piece>) -> Inline {
-    let mut texts: Vec<String> = vec![String::new(); pieces.len()];
+    let mut texts: Vec<String> = pieces
+        .iter()
+        .map(|p| String::with_capacity(p.text.len()))
+        .collect();
+    // A run of ASCII white space becomes one space, in the piece where the run ends; none at the
+    // start or the end. ASCII white space is one byte and never inside a longer UTF-8 sequence,
+    // so the words between runs are copied as slices.
     let mut started = false;
     let mut pending: Option<usize> = None;
     for (i, p) in pieces.iter().enumerate() {
-        for c in p.text.chars() {
-            if c.is_ascii_whitespace() {
+        let bytes = p.text.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            if bytes[k].is_ascii_whitespace() {
                 if started {
                     pending = Some(i);
                 }
+                k += 1;
                 continue;
+            }
+            let start = k;
+            while k < bytes.len() && !bytes[k].is_ascii_whitespace() {
+                k += 1;
             }
             if let Some(j) = pending.take() {
                 texts[j].push(' ');
             }
             started = true;
-            texts[i].push(c);
+            texts[i].push_str(&p.text[start..k]);
         }
     }
     // A name's apposition is closed when words of the sentence follow it.

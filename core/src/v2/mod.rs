@@ -28,7 +28,7 @@ use crate::model::Published;
 use crate::{meeting_file, serde_forms};
 
 pub use compose::compose;
-pub use read::{from_value, parse, parse_any, parse_for_v1, validate};
+pub use read::{from_value, parse, parse_any, parse_any_through_value, parse_for_v1, validate};
 pub use upgrade::{downgrade, upgrade};
 
 pub const FORMAT_V2: &str = "communique.meeting.v2";

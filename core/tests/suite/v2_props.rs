@@ -980,6 +980,47 @@ proptest! {
         }
     }
 
+    /// A file is read straight into the model when it can be (`parse_any`), else through a JSON
+    /// value that names the field of a refusal: both ways accept the same files with the same
+    /// meeting and refuse the same files with the same error, whatever is wrong with them.
+    #[test]
+    fn reading_straight_and_through_a_value_agree(
+        m in meeting_v2(),
+        change in 0usize..8,
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let json = v2::to_json(&m).map_err(case_error)?;
+        let changed = match change {
+            0 => json.clone(),
+            // Keys in another order: "format" after "agenda".
+            1 => v2::to_value(&m).map_err(case_error)?.to_string(),
+            2 => format!("[{json}]"),
+            // A key twice: a JSON value keeps the last one.
+            3 => json.replacen('{', "{\"people\": [], \"agenda\": 5,", 1),
+            4 => json.replacen('{', "{\"unknown\": 1,", 1),
+            5 => {
+                let mut end = at.index(json.len());
+                while !json.is_char_boundary(end) {
+                    end -= 1;
+                }
+                json[..end].to_owned()
+            }
+            6 => {
+                let mut bytes = json.clone().into_bytes();
+                bytes[at.index(json.len())] = byte;
+                String::from_utf8_lossy(&bytes).into_owned()
+            }
+            _ => json.replace("communique.meeting.v2", "communique.meeting.v1"),
+        };
+        let straight = v2::parse_any("m.json", changed.as_bytes()).map_err(|e| e.to_string());
+        let through = v2::parse_any_through_value("m.json", changed.as_bytes()).map_err(|e| e.to_string());
+        prop_assert_eq!(&straight, &through, "{}", changed);
+        if change == 0 || change == 1 {
+            prop_assert_eq!(straight, Ok(m));
+        }
+    }
+
     #[test]
     fn every_release_composes_and_renders_escaped_the_same_twice(m in meeting_v2()) {
         let m = with_private_marker(m);

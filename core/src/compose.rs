@@ -334,12 +334,7 @@ pub(crate) fn in_zone(t: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> DateTime
 /// chose (no-break, thin) are kept.
 pub fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // ASCII white space is one byte and never inside a longer UTF-8 sequence: the words between
-    // runs of it are copied as slices.
-    for word in s
-        .split(|c: char| c.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-    {
+    for word in s.split_ascii_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }

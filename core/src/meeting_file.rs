@@ -124,7 +124,8 @@ pub(crate) fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value, 
 /// `bytes` read straight into `T` when they are a JSON object serde reads as it stands (nearly
 /// every file): no `Value` in between, about half the time. `None` when anything is off; the
 /// caller then reads through a `Value`, which accepts and refuses exactly the same documents and
-/// names the field of a refusal (tested over the examples and arbitrary meetings).
+/// names the field of a refusal (a property test reads arbitrary meetings and broken copies of
+/// their files both ways).
 pub(crate) fn direct<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let text = std::str::from_utf8(bytes).ok()?;
     // serde reads a struct from an array too; a meeting file is an object.

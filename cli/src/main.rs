@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use communique_core::store::recovery::{self, Damage, Recovery};
 use communique_core::store::{backups_of, Backup, PrivateNotes};
+use communique_core::v2::{translation, xliff};
 use communique_core::{paths, v2, Error, Format, Language, MeetingId, Store};
 
 #[derive(Parser)]
@@ -43,11 +44,32 @@ enum Command {
         #[arg(long, value_enum)]
         format: OutFormat,
         /// The release's language [default: the meeting's original].
-        #[arg(long, value_name = "TAG", value_parser = language)]
+        #[arg(long, visible_alias = "lang", value_name = "TAG", value_parser = language)]
         language: Option<Language>,
+        /// Export a translated release even while texts of it are to translate or outdated.
+        #[arg(long)]
+        allow_outdated: bool,
         /// Write here instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// A meeting's language versions: add one translated from another, mark texts translated.
+    Version {
+        #[command(subcommand)]
+        command: VersionCommand,
+    },
+    /// Per release: its language, what it is translated from, and how many of its texts are
+    /// translated, to translate and outdated (tab-separated); with --lang, each text of that
+    /// release: status, key, what it is.
+    Status {
+        id: MeetingId,
+        #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
+        lang: Option<Language>,
+    },
+    /// XLIFF 1.2 for translators' tools: a translated release's texts out, translations back in.
+    Xliff {
+        #[command(subcommand)]
+        command: XliffCommand,
     },
     /// One meeting a line, newest first: id, date, title (tab-separated).
     List,
@@ -94,6 +116,52 @@ enum Command {
         language: Option<Language>,
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum VersionCommand {
+    /// A release in --lang translated from --from: its structure and texts copied, every text
+    /// marked to translate.
+    Add {
+        id: MeetingId,
+        #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
+        lang: Language,
+        /// The release to translate from [default: the meeting's original].
+        #[arg(long, value_name = "TAG", value_parser = language)]
+        from: Option<Language>,
+    },
+    /// Mark texts of the release in --lang translated from their source as it reads now (the
+    /// keys `status --lang` lists; none: every text not translated).
+    Mark {
+        id: MeetingId,
+        #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
+        lang: Language,
+        #[arg(value_name = "KEY")]
+        keys: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum XliffCommand {
+    /// The texts of the release in --lang that are to translate or outdated (--all: every
+    /// text), one trans-unit each.
+    Export {
+        id: MeetingId,
+        #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
+        lang: Language,
+        #[arg(long)]
+        all: bool,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Apply a translated XLIFF file: checked whole (meeting, languages, each unit's source and
+    /// placeholders), every problem listed, nothing applied unless there are none. Prints how
+    /// many texts were translated and how many the file left untranslated.
+    Import {
+        id: MeetingId,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 
@@ -217,13 +285,78 @@ fn run(cli: Cli) -> CliResult {
             id,
             format,
             language,
+            allow_outdated,
             output,
         } => {
             let mut store = open(cli.db)?;
             // Written, then recorded as a version, in one transaction (see `Store::export`).
-            store.export_in(id, format.into(), language, |bytes| {
+            store.export_in(id, format.into(), language, allow_outdated, |bytes| {
                 emit(bytes, output.as_deref())
             })?;
+            Ok(())
+        }
+        Command::Version {
+            command: VersionCommand::Add { id, lang, from },
+        } => {
+            let mut store = open(cli.db)?;
+            store.update_v2(id, |m| {
+                let from = from.unwrap_or(m.info.languages[0]);
+                translation::add_version(m, from, lang)
+            })?;
+            let meeting = store.load_v2(id)?.meeting;
+            report_status(&meeting, Some(lang))
+        }
+        Command::Version {
+            command: VersionCommand::Mark { id, lang, keys },
+        } => {
+            let mut store = open(cli.db)?;
+            let keys = (!keys.is_empty()).then_some(keys);
+            let (n, _) = store.update_v2(id, |m| {
+                translation::mark_translated(m, lang, keys.as_deref())
+            })?;
+            println!("{n}");
+            Ok(())
+        }
+        Command::Status { id, lang } => {
+            let store = open(cli.db)?;
+            report_status(&store.load_v2(id)?.meeting, lang)
+        }
+        Command::Xliff {
+            command:
+                XliffCommand::Export {
+                    id,
+                    lang,
+                    all,
+                    output,
+                },
+        } => {
+            let store = open(cli.db)?;
+            let meeting = store.load_v2(id)?.meeting;
+            let which = if all {
+                xliff::Which::All
+            } else {
+                xliff::Which::Pending
+            };
+            let text = xliff::export(&meeting, lang, &xliff_original(id), which)?;
+            Ok(emit(text.as_bytes(), output.as_deref())?)
+        }
+        Command::Xliff {
+            command: XliffCommand::Import { id, file },
+        } => {
+            let (name, bytes) = read_file(&file)?;
+            let mut store = open(cli.db)?;
+            let (imported, _) = store.update_v2(id, |m| {
+                let (translated, imported) =
+                    xliff::import(m, &xliff_original(id), &name, &bytes).map_err(Error::Xliff)?;
+                *m = translated;
+                Ok(imported)
+            })?;
+            println!(
+                "{}: {} translated, {} left untranslated",
+                imported.language.tag(),
+                imported.applied.len(),
+                imported.untranslated.len()
+            );
             Ok(())
         }
         Command::History { id } => {
@@ -338,6 +471,47 @@ fn run(cli: Cli) -> CliResult {
             Ok(emit(text.as_bytes(), output.as_deref())?)
         }
     }
+}
+
+/// How an XLIFF file names the meeting it was exported from.
+fn xliff_original(id: MeetingId) -> String {
+    format!("communique meeting {id}")
+}
+
+/// `status`: a line per release, or (with a language) a line per text of that release.
+fn report_status(m: &v2::MeetingV2, lang: Option<Language>) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| format!("standard output: {e}");
+    match lang {
+        None => {
+            for s in translation::status(m) {
+                let of = s.of.map_or("original", |l| l.tag());
+                writeln!(
+                    out,
+                    "{}\t{of}\t{} translated\t{} to translate\t{} outdated",
+                    s.language.tag(),
+                    s.translated,
+                    s.to_translate,
+                    s.outdated
+                )
+                .map_err(io)?;
+            }
+        }
+        Some(l) => {
+            let Some(states) = translation::states(m, l) else {
+                return Err(format!("the release in {:?} is not a translation", l.tag()).into());
+            };
+            for t in states {
+                let status = match t.status {
+                    translation::Status::Translated => "translated",
+                    translation::Status::ToTranslate => "to translate",
+                    translation::Status::Outdated => "outdated",
+                };
+                writeln!(out, "{status}\t{}\t{}", t.key, one_line(&t.label)).map_err(io)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf, String> {

@@ -97,7 +97,7 @@ pub fn diff(before: &[String], after: &[String]) -> Vec<DiffPara> {
 /// The word diff of a paragraph rewritten in place, read in order: kept words, removed words,
 /// added words. A removed run and the added run replacing it are kept one space apart
 /// ("85% 87%"). `None` when the two keep less than a third of the shorter one's words.
-fn words(before: &str, after: &str) -> Option<Vec<Segment>> {
+pub fn words(before: &str, after: &str) -> Option<Vec<Segment>> {
     let (old, new) = (word_spans(before), word_spans(after));
     let old_words: Vec<&str> = old.iter().map(|w| &before[w.clone()]).collect();
     let new_words: Vec<&str> = new.iter().map(|w| &after[w.clone()]).collect();

@@ -12,6 +12,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     #[error("{0}")]
     MeetingFile(#[from] FileError),
+    /// An XLIFF file refused: every problem, one a line, each with the file and the unit.
+    #[error("{0}")]
+    Xliff(crate::v2::xliff::Problems),
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
     #[error("{path}: not a Communiqué database (not an SQLite file); left untouched")]
@@ -83,6 +86,7 @@ impl Error {
     pub fn code(&self) -> Code {
         match self {
             Error::MeetingFile(_)
+            | Error::Xliff(_)
             | Error::Invalid { .. }
             | Error::Unwritable { .. }
             | Error::EmptySearch => Code::InvalidInput,

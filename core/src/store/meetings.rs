@@ -127,6 +127,27 @@ impl Store {
         Ok(revision)
     }
 
+    /// Changes a stored meeting with `change` (a policy of core's: a language version added,
+    /// texts marked translated, an XLIFF file applied), one transaction: nothing is stored when
+    /// `change` fails or the meeting it leaves is not valid. Returns what `change` returned and
+    /// the new revision.
+    pub fn update_v2<T>(
+        &mut self,
+        id: MeetingId,
+        change: impl FnOnce(&mut MeetingV2) -> Result<T>,
+    ) -> Result<(T, i64)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored = load_v2_in(&tx, id)?;
+        let mut meeting = stored.meeting;
+        let out = change(&mut meeting)?;
+        check_v2(&meeting)?;
+        let revision = save_v2_in(&tx, id, stored.revision, &meeting)?;
+        tx.commit()?;
+        Ok((out, revision))
+    }
+
     pub fn delete(&mut self, id: MeetingId) -> Result<()> {
         let tx = self.conn.transaction()?;
         delete_in(&tx, id)?;

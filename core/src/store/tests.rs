@@ -1280,7 +1280,7 @@ mod v2_documents {
         let id = store.insert_v2(&example()).unwrap();
         let mut html = String::new();
         let n = store
-            .export_in(id, Format::Html, Some(crate::Language::Fr), |b| {
+            .export_in(id, Format::Html, Some(crate::Language::Fr), false, |b| {
                 html = String::from_utf8(b.to_vec()).unwrap();
                 Ok(())
             })
@@ -1296,7 +1296,7 @@ mod v2_documents {
         // The meeting file of a meeting v1 cannot say is v2; exporting it again records nothing.
         let mut json = String::new();
         let n = store
-            .export_in(id, Format::Json, None, |b| {
+            .export_in(id, Format::Json, None, false, |b| {
                 json = String::from_utf8(b.to_vec()).unwrap();
                 Ok(())
             })
@@ -1309,7 +1309,13 @@ mod v2_documents {
         m.releases[1].headline = vec![v2::Run::Text("Un plan pour des ports sûrs".into())];
         store.save_v2(id, 1, &m).unwrap();
         store
-            .export_in(id, Format::Markdown, Some(crate::Language::Fr), |_| Ok(()))
+            .export_in(
+                id,
+                Format::Markdown,
+                Some(crate::Language::Fr),
+                false,
+                |_| Ok(()),
+            )
             .unwrap();
         let after = store.load_v2(id).unwrap().meeting;
         assert!(after.releases[1].updated.is_some());
@@ -1328,7 +1334,7 @@ mod v2_documents {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.insert(&sample_en()).unwrap();
         let err = store
-            .export_in(id, Format::Html, Some(crate::Language::Fr), |_| {
+            .export_in(id, Format::Html, Some(crate::Language::Fr), false, |_| {
                 panic!("nothing written")
             })
             .unwrap_err();

@@ -139,17 +139,19 @@ impl Store {
         format: Format,
         write: impl FnOnce(&[u8]) -> Result<()>,
     ) -> Result<Option<i64>> {
-        self.export_in(id, format, None, write)
+        self.export_in(id, format, None, false, write)
     }
 
     /// `export` of the release in `language` (absent: the original); the meeting file whole
     /// for `Format::Json`. A correction moves the `updated` time of the release exported (of
-    /// every release, for the meeting file).
+    /// every release, for the meeting file). A translated release with texts to translate or
+    /// outdated is refused (`translation::check_complete`) unless `allow_outdated`.
     pub fn export_in(
         &mut self,
         id: MeetingId,
         format: Format,
         language: Option<Language>,
+        allow_outdated: bool,
         write: impl FnOnce(&[u8]) -> Result<()>,
     ) -> Result<Option<i64>> {
         let tx = self
@@ -160,6 +162,9 @@ impl Store {
         let language = language.unwrap_or(meeting.info.languages[0]);
         if format != Format::Json {
             meeting.check_published_in(&format!("meeting {id}"), language)?;
+            if !allow_outdated {
+                v2::translation::check_complete(&meeting, language, &format!("meeting {id}"))?;
+            }
         }
         if !meeting.releases.is_empty() {
             let auto: bool = tx.query_row(

@@ -13,7 +13,9 @@
 
 pub mod compose;
 pub mod read;
+pub mod translation;
 pub mod upgrade;
+pub mod xliff;
 
 use std::collections::BTreeMap;
 
@@ -353,6 +355,10 @@ pub struct Release {
     pub contact: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes_to_editors: Vec<Block>,
+    /// Present in a release translated from another (`translation.rs`): what it was translated
+    /// from, text by text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<translation::Translation>,
 }
 
 impl Release {
@@ -373,6 +379,7 @@ impl Release {
             photos: Vec::new(),
             contact: Vec::new(),
             notes_to_editors: Vec::new(),
+            translation: None,
         }
     }
 }

@@ -287,6 +287,51 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
             Ok(())
         })?;
     }
+    for (r, release) in m.releases.iter().enumerate() {
+        let Some(t) = &release.translation else {
+            continue;
+        };
+        let at = releases.index(r);
+        let of = at.key("translation");
+        let of = of.key("of");
+        if t.of == release.language {
+            return problem_at(
+                of,
+                format!("{:?}: a release is not translated from itself", t.of.tag()),
+            );
+        }
+        match m.release(t.of) {
+            None => {
+                return problem_at(
+                    of,
+                    format!(
+                        "{:?}: the meeting has no release in it to translate from",
+                        t.of.tag()
+                    ),
+                )
+            }
+            Some(source) if source.translation.is_some() => {
+                return problem_at(
+                    of,
+                    format!(
+                        "{:?} is itself a translation: a release is translated from an original",
+                        t.of.tag()
+                    ),
+                )
+            }
+            Some(_) => {}
+        }
+        let texts = at.key("translation");
+        let texts = texts.key("texts");
+        for key in t.texts.keys() {
+            if !super::translation::is_text_key(key) {
+                return problem(
+                    format!("{texts}.{key}"),
+                    format!("{key:?} names no text (headline, deck, label, place, block:ID, heading:ITEM, caption:PHOTO, quote:ID, full:PERSON, short:PERSON, role:PERSON, pronoun:PERSON, organisation, boilerplate:ID)"),
+                );
+            }
+        }
+    }
     Ok(())
 }
 

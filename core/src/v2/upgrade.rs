@@ -166,6 +166,7 @@ pub fn upgrade(m: &Meeting) -> MeetingV2 {
                     .collect(),
                 contact: Vec::new(),
                 notes_to_editors: Vec::new(),
+                translation: None,
             }]
         }
     };

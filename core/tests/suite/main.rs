@@ -13,6 +13,7 @@ mod self_contained;
 mod snapshots;
 mod style;
 mod text;
+mod translation;
 mod v1_oracle;
 mod v2;
 mod v2_props;

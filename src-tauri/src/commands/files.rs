@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use communique_core::v2::{self, MeetingV2};
+use communique_core::v2::{self, translation, MeetingV2};
 use communique_core::{write_atomically, Format, Language, MeetingId, Store};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -44,7 +44,8 @@ fn file_stem(title: &str) -> String {
 
 /// Asks where to save, then writes the export of the stored meeting (`format`; a release's in
 /// `language`, none: the original's) atomically: the path written, or `null` if the user
-/// cancelled.
+/// cancelled. A translated release not fully translated is refused before the dialog (its
+/// message says how many texts are to translate or outdated) unless `allow_outdated`.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_meeting<R: Runtime>(
@@ -53,14 +54,27 @@ pub fn export_meeting<R: Runtime>(
     id: MeetingId,
     format: String,
     language: Option<Language>,
+    allow_outdated: bool,
 ) -> AppResult<Option<String>> {
     let format = format_of(&format)?;
-    let name = export_name(id, &state.store().load_v2(id)?.meeting, format, language)?;
+    let meeting = state.store().load_v2(id)?.meeting;
+    let name = export_name(id, &meeting, format, language)?;
+    if format != Format::Json && !allow_outdated {
+        let language = language.unwrap_or(meeting.info.languages[0]);
+        translation::check_complete(&meeting, language, &format!("meeting {id}"))?;
+    }
     let ext = format.extension();
     let Some(path) = ask_save_path(&app, &name, &ext.to_uppercase(), ext)? else {
         return Ok(None);
     };
-    export_to(&mut state.store(), id, format, language, &path)?;
+    export_to(
+        &mut state.store(),
+        id,
+        format,
+        language,
+        allow_outdated,
+        &path,
+    )?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -95,9 +109,14 @@ pub fn export_to(
     id: MeetingId,
     format: Format,
     language: Option<Language>,
+    allow_outdated: bool,
     path: &Path,
 ) -> AppResult<Option<i64>> {
-    Ok(store.export_in(id, format, language, |bytes| write_atomically(path, bytes))?)
+    Ok(
+        store.export_in(id, format, language, allow_outdated, |bytes| {
+            write_atomically(path, bytes)
+        })?,
+    )
 }
 
 /// Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled.

@@ -5,6 +5,7 @@ pub mod files;
 pub mod history;
 pub mod meetings;
 pub mod release;
+pub mod translation;
 
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow};
 
 use super::meetings::EditorDocV2;
-use super::{files, history, meetings, release};
+use super::{files, history, meetings, release, translation};
 use crate::state::AppState;
 
 const EXAMPLE: &str = include_str!("../../../core/tests/fixtures/v2/ministers-en-fr.meeting.json");
@@ -52,6 +52,10 @@ fn shell() -> Shell {
             release::preview_edit_v2,
             release::preview_facts,
             release::copy_release,
+            translation::translation_states,
+            translation::translation_status,
+            translation::add_language_version,
+            translation::mark_translated,
             files::export_meeting,
             files::save_meeting_file,
             history::list_versions,
@@ -450,7 +454,7 @@ fn an_export_is_named_from_the_title_and_the_language_of_a_release_among_several
     let err = s
         .invoke(
             "export_meeting",
-            json!({"id": 2, "format": "html", "language": "fr"}),
+            json!({"id": 2, "format": "html", "language": "fr", "allowOutdated": false}),
         )
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
@@ -461,14 +465,14 @@ fn an_export_is_named_from_the_title_and_the_language_of_a_release_among_several
     let err = s
         .invoke(
             "export_meeting",
-            json!({"id": 1, "format": "pdf", "language": null}),
+            json!({"id": 1, "format": "pdf", "language": null, "allowOutdated": false}),
         )
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
     let err = s
         .invoke(
             "export_meeting",
-            json!({"id": 9, "format": "html", "language": null}),
+            json!({"id": 9, "format": "html", "language": null, "allowOutdated": false}),
         )
         .unwrap_err();
     assert_eq!(err["code"], "not_found", "{err}");
@@ -500,7 +504,7 @@ fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
 
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("Water-council.html");
-    let number = files::export_to(&mut s.store(), id, Format::Html, None, &html).unwrap();
+    let number = files::export_to(&mut s.store(), id, Format::Html, None, false, &html).unwrap();
     assert_eq!(number, Some(1));
     let written = std::fs::read_to_string(&html).unwrap();
     assert!(written.contains("<h2>What was agreed</h2>"), "{written}");
@@ -517,13 +521,13 @@ fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
 
     // The same release in Markdown reads the same: written, no new version.
     let md = dir.path().join("Water-council.md");
-    let number = files::export_to(&mut s.store(), id, Format::Markdown, None, &md).unwrap();
+    let number = files::export_to(&mut s.store(), id, Format::Markdown, None, false, &md).unwrap();
     assert_eq!(number, None);
     let written = std::fs::read_to_string(&md).unwrap();
     assert!(written.contains("## What was agreed"), "{written}");
     // The meeting file is v2, since v1 cannot say the sub-heading; it reads back as stored.
     let json = dir.path().join("Water-council.meeting.json");
-    files::export_to(&mut s.store(), id, Format::Json, None, &json).unwrap();
+    files::export_to(&mut s.store(), id, Format::Json, None, false, &json).unwrap();
     let bytes = std::fs::read(&json).unwrap();
     assert_eq!(
         v2::parse("export", &bytes).unwrap(),
@@ -532,7 +536,15 @@ fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
 
     // A release of the two-language example, in French.
     let fr = dir.path().join("Foreign-ministers-fr.html");
-    files::export_to(&mut s.store(), 1, Format::Html, Some(Language::Fr), &fr).unwrap();
+    files::export_to(
+        &mut s.store(),
+        1,
+        Format::Html,
+        Some(Language::Fr),
+        false,
+        &fr,
+    )
+    .unwrap();
     let written = std::fs::read_to_string(&fr).unwrap();
     assert!(written.contains("lang=\"fr\""), "{written}");
     assert!(written.contains("Nous agissons ensemble"), "{written}");
@@ -590,7 +602,7 @@ fn a_version_of_a_meeting_v1_cannot_say_is_restored_and_opens_as_v2() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("release.html");
     assert_eq!(
-        files::export_to(&mut s.store(), 1, Format::Html, None, &path).unwrap(),
+        files::export_to(&mut s.store(), 1, Format::Html, None, false, &path).unwrap(),
         Some(1)
     );
     let doc = edited(s.doc(1));
@@ -617,4 +629,78 @@ fn a_version_of_a_meeting_v1_cannot_say_is_restored_and_opens_as_v2() {
         blocks.contains("Ministers agreed that the plan was"),
         "{blocks}"
     );
+}
+
+#[test]
+fn a_language_version_is_made_read_and_marked_through_the_commands() {
+    let s = shell();
+    let doc = s.doc(2);
+    let with_fr = s
+        .invoke(
+            "add_language_version",
+            json!({"doc": doc, "from": "en", "to": "fr"}),
+        )
+        .unwrap();
+    assert_eq!(with_fr["meeting"]["languages"], json!(["en", "fr"]));
+    assert_eq!(with_fr["releases"][1]["translation"]["of"], "en");
+    let states = s
+        .invoke(
+            "translation_states",
+            json!({"doc": with_fr, "language": "fr"}),
+        )
+        .unwrap();
+    let states = states.as_array().unwrap();
+    assert!(!states.is_empty());
+    assert!(
+        states.iter().all(|t| t["status"] == "to-translate"),
+        "{states:?}"
+    );
+    assert_eq!(states[0]["source_text"], states[0]["target_text"]);
+    // The English release is not a translation.
+    let none = s
+        .invoke(
+            "translation_states",
+            json!({"doc": with_fr, "language": "en"}),
+        )
+        .unwrap();
+    assert_eq!(none, Value::Null);
+
+    let key = states[0]["key"].clone();
+    let marked = s
+        .invoke(
+            "mark_translated",
+            json!({"doc": with_fr, "language": "fr", "keys": [key]}),
+        )
+        .unwrap();
+    let status = s
+        .invoke("translation_status", json!({"doc": marked}))
+        .unwrap();
+    assert_eq!(status[1]["translated"], 1, "{status}");
+    assert_eq!(status[1]["to_translate"], states.len() - 1, "{status}");
+
+    // Saved, its French release is refused for export until translated, unless asked.
+    s.invoke(
+        "save_meeting_v2",
+        json!({"id": 2, "baseRevision": 1, "doc": marked}),
+    )
+    .unwrap();
+    let err = s
+        .invoke(
+            "export_meeting",
+            json!({"id": 2, "format": "html", "language": "fr", "allowOutdated": false}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("to translate"),
+        "{err}"
+    );
+    // A translation of a language the meeting has no release in: one clear refusal.
+    let err = s
+        .invoke(
+            "add_language_version",
+            json!({"doc": doc, "from": "fr", "to": "en"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
 }

@@ -51,11 +51,30 @@ export const commands = {
 	 */
 	copyRelease: (doc: EditorDocV2, language: Language) => __TAURI_INVOKE<null>("copy_release", { doc, language }),
 	/**
+	 *  Each text of the document's release in `language` beside its source, with its state
+	 *  (translated, to translate, outdated with the source's change); `null` when that release is
+	 *  not a translation.
+	 */
+	translationStates: (doc: EditorDocV2, language: Language) => __TAURI_INVOKE<TextState[] | null>("translation_states", { doc, language }),
+	/**  How far each release of the document is translated. */
+	translationStatus: (doc: EditorDocV2) => __TAURI_INVOKE<VersionStatus[]>("translation_status", { doc }),
+	/**
+	 *  The document with a release in `to` translated from the one in `from`, every text to
+	 *  translate (`translation::add_version`).
+	 */
+	addLanguageVersion: (doc: EditorDocV2, from: Language, to: Language) => __TAURI_INVOKE<DocV2>("add_language_version", { doc, from, to }),
+	/**
+	 *  The document with texts of the release in `language` marked translated from their source as
+	 *  it reads now (`keys`; none: every text not translated).
+	 */
+	markTranslated: (doc: EditorDocV2, language: Language, keys: string[] | null) => __TAURI_INVOKE<DocV2>("mark_translated", { doc, language, keys }),
+	/**
 	 *  Asks where to save, then writes the export of the stored meeting (`format`; a release's in
 	 *  `language`, none: the original's) atomically: the path written, or `null` if the user
-	 *  cancelled.
+	 *  cancelled. A translated release not fully translated is refused before the dialog (its
+	 *  message says how many texts are to translate or outdated) unless `allow_outdated`.
 	 */
-	exportMeeting: (id: number, format: string, language: Language | null) => __TAURI_INVOKE<string | null>("export_meeting", { id, format, language }),
+	exportMeeting: (id: number, format: string, language: Language | null, allowOutdated: boolean) => __TAURI_INVOKE<string | null>("export_meeting", { id, format, language, allowOutdated }),
 	/**  Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled. */
 	importMeeting: () => __TAURI_INVOKE<number | null>("import_meeting"),
 	/**
@@ -224,6 +243,9 @@ export type DocPartV2 = { part: "meeting"; value: Info } | { part: "organisation
 { part: "release_head"; index: number; value: ReleaseV2 } | 
 /**  What the release at `release` says of an agenda item: its part at `index`. */
 { part: "release_item"; release: number; index: number; value: ItemPart };
+
+/**  A meeting file v2 core changed, for the editor to take as its document. */
+export type DocV2 = MeetingFileV2;
 
 export type Edit = "same" | "added" | "removed";
 
@@ -543,6 +565,9 @@ export type QuoteV2 = {
 	in_release?: boolean,
 };
 
+/**  What was recorded of a text: copied from its source and not translated yet, or translated. */
+export type Recorded = "to-translate" | "translated";
+
 export type Release = {
 	headline?: string,
 	lead?: string,
@@ -586,6 +611,11 @@ export type ReleaseV2 = {
 	/**  "Media enquiries": who to call. */
 	contact?: Block[],
 	notes_to_editors?: Block[],
+	/**
+	 *  Present in a release translated from another (`translation.rs`): what it was translated
+	 *  from, text by text.
+	 */
+	translation?: Translation | null,
 };
 
 export type Restored = {
@@ -630,12 +660,60 @@ export type Segment = {
 	text: string,
 };
 
+/**  A text's state in a translated release, as the app and the CLI show it. */
+export type Status = "translated" | "to-translate" | 
+/**  Translated, then its source changed (or the source no longer has it). */
+"outdated";
+
+export type TextRecord = {
+	status: Recorded,
+	/**  The source's segment when the text was copied (`to-translate`) or translated. */
+	source: string,
+};
+
+/**  One text of a translated release, beside its source. */
+export type TextState = {
+	key: string,
+	/**  What the text is, for a person: `Headline`, `Paragraph p1`, `Quote q1 (Ana Ruiz)`. */
+	label: string,
+	status: Status,
+	/**  The source's segment today (empty: the source no longer has this text). */
+	source: string,
+	/**  The translation's segment today (absent: the translation has no such text yet). */
+	target: string | null,
+	/**  For an outdated text, the source it was translated from. */
+	was: string | null,
+	/**
+	 *  The same three as a reader reads them (`readable`): a person by name, a quote by its
+	 *  words in marks, a link by its phrase.
+	 */
+	source_text: string,
+	target_text: string | null,
+	was_text: string | null,
+	/**
+	 *  For an outdated text, the source's change since (`was_text` → `source_text`), word by
+	 *  word.
+	 */
+	change: Segment[],
+};
+
 /**  How a time reads. */
 export type TimeForm = 
 /**  `21:11`. */
 "24h" | 
 /**  `21 h 11`, `18 h` in French; a language without that form (English) keeps `21:11`. */
 "h";
+
+/**  What a translated release records of its source (`releases[].translation`). */
+export type Translation = {
+	/**  The language of the release this one is translated from. */
+	of: Language,
+	/**
+	 *  Per text (its key: `headline`, `block:p1`, `quote:q1`, …), its state and the source it was
+	 *  made from.
+	 */
+	texts?: { [key in string]: TextRecord },
+};
 
 export type VersionDiff = {
 	from: number,
@@ -657,6 +735,16 @@ export type VersionReason =
 { kind: "before_restore"; restoring: number } | 
 /**  Version `from` was put back. */
 { kind: "restore"; from: number };
+
+/**  How far a release is translated. */
+export type VersionStatus = {
+	language: Language,
+	/**  Absent: an original (not translated from another release). */
+	of: Language | null,
+	translated: number,
+	to_translate: number,
+	outdated: number,
+};
 
 /**  One line of a meeting's history. */
 export type VersionSummary = {

@@ -27,6 +27,7 @@ import type {
   QuoteV2,
   ReleaseV2,
   Run,
+  Translation,
 } from './bindings';
 import { carried, whole } from './kept';
 
@@ -104,6 +105,9 @@ export interface UiRelease {
   contact: Block[];
   notes_to_editors: Block[];
   photos: UiPhoto[];
+  /** A translated release's record of its source, text by text (core's `translation.rs`), kept
+   * whole: core replaces it (`markTranslated`), the editor never edits it in place. */
+  translation: Translation | null;
 }
 
 export interface UiMeeting {
@@ -306,6 +310,7 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
           position: p.position ?? 'end',
         };
       }),
+      translation: r?.translation ? carried(r.translation) : null,
     },
     keep: {
       languages: m.languages.length ? [...m.languages] : [language],
@@ -520,6 +525,7 @@ export function releaseHeadToWire(ui: UiDoc): ReleaseV2 | null {
   if (photos.length) out.photos = photos;
   if (r.contact.length) out.contact = r.contact;
   if (r.notes_to_editors.length) out.notes_to_editors = r.notes_to_editors;
+  if (r.translation) out.translation = r.translation;
   const empty = Object.keys(out).length === 1;
   return empty && ui.keep.releaseIndex < 0 ? null : out;
 }

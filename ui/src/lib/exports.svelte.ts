@@ -26,7 +26,44 @@ export class Exports {
       return;
     }
     try {
-      const path = await api.exportMeeting(m.id, format, m.doc.language);
+      // A translated release with texts to translate or outdated: said, and exported only if
+      // the officer says so.
+      if (format !== 'json' && m.doc.release.translation) {
+        const s = (await api.translationStatus(m.doc)).find((v) => v.language === m.doc.language);
+        if (s && (s.to_translate > 0 || s.outdated > 0)) {
+          const pending = [s.to_translate ? `${s.to_translate} to translate` : '', s.outdated ? `${s.outdated} outdated` : ''].filter(Boolean).join(', ');
+          this.pending = { format, message: `This release is not fully translated: ${pending}.` };
+          return;
+        }
+      }
+      await this.write(format, false);
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Export failed (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  /** The export waiting for "Export anyway" (a release not fully translated), or none. */
+  pending = $state<{ format: ExportFormat; message: string } | null>(null);
+
+  /** "Export anyway": the pending export, written as it reads. */
+  async exportAnyway(): Promise<void> {
+    const p = this.pending;
+    this.pending = null;
+    if (!p) return;
+    try {
+      await this.write(p.format, true);
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Export failed (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  private async write(format: ExportFormat, allowOutdated: boolean): Promise<void> {
+    const m = this.workspace.meeting;
+    if (!m) return;
+    {
+      const path = await api.exportMeeting(m.id, format, m.doc.language, allowOutdated);
       if (path) {
         this.toasts.show(`Exported to ${path}`);
         // Exporting a corrected release sets its "updated" time, which the shell stores: take
@@ -38,9 +75,6 @@ export class Exports {
       }
       // An export records a version when the release reads differently.
       this.workspace.meeting?.versionsChanged();
-    } catch (e) {
-      const err = toAppError(e);
-      this.toasts.show(`Export failed (${err.code}: ${err.message})`, 'error');
     }
   }
 

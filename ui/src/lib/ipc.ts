@@ -73,7 +73,13 @@ export const api = {
   /** Asks where, then writes `doc` (as typed, saved or not) as a meeting file; `null`: cancelled. */
   saveMeetingFile: (doc: Doc) => call(() => commands.saveMeetingFile(wire(doc))),
   /** The path written, or `null` when the user cancelled the save dialog. */
-  exportMeeting: (id: number, format: ExportFormat, language: Language | null = null) => call(() => commands.exportMeeting(id, format, language)),
+  exportMeeting: (id: number, format: ExportFormat, language: Language | null = null, allowOutdated = false) =>
+    call(() => commands.exportMeeting(id, format, language, allowOutdated)),
+  /** Language versions: core's policies over the document (`v2::translation`). */
+  translationStates: (doc: UiDoc) => call(() => commands.translationStates(toWire(doc), doc.language)),
+  translationStatus: (doc: Doc) => call(() => commands.translationStatus(wire(doc))),
+  addLanguageVersion: (doc: Doc, from: Language, to: Language) => call(() => commands.addLanguageVersion(wire(doc), from, to)),
+  markTranslated: (doc: UiDoc, keys: string[] | null) => call(() => commands.markTranslated(toWire(doc), doc.language, keys)),
   /** The new meeting's id, or `null` when the user cancelled the open dialog. */
   importMeeting: () => call(() => commands.importMeeting()),
   peopleDirectory: (query: string, limit: number) => call(() => commands.peopleDirectory(query, limit)),

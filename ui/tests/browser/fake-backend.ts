@@ -641,6 +641,9 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
   const readRelease = struct<ReleaseV2>('ReleaseV2', {
     language, label: nullable(str), headline: runs, deck: runs, dateline: readDateline, published: dateOrTime, updated: dateTime, embargo: dateTime,
     lead: blockList, items: list(readPart), closing: blockList, photos: list(readPhoto), contact: blockList, notes_to_editors: blockList,
+    // Carried through as it is: what a translation records is core's to read (the e2e tests
+    // drive language versions in the real app).
+    translation: () => {},
   }, ['language']);
   const readFile = struct<MeetingFileV2>('MeetingFileV2', {
     format: oneOf(['communique.meeting.v2']),
@@ -1548,6 +1551,19 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       const live = state.live;
       if (!live || live.session !== session) return { attributions: [], words: 0 };
       return facts(live.doc, shownLanguage(live.doc, live.language));
+    },
+    // Language versions are core's policies over the document: the fake does not retype them.
+    translationStates() {
+      throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
+    },
+    translationStatus() {
+      throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
+    },
+    addLanguageVersion() {
+      throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
+    },
+    markTranslated() {
+      throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
     },
     copyRelease(doc, language) {
       validate(doc);

@@ -16,9 +16,10 @@ pub(super) static TABLE: Table = Table {
     default_verb: "a déclaré",
     feminine: None,
     months: cldr::FR.months,
-    // Not CLDR's (`juil.`): the usual abbreviations (Office québécois de la langue française, Banque de dépannage
-    // linguistique, "Abréviation des noms de mois"; the Imprimerie nationale's Lexique has the
-    // same): `mars`, `mai`, `juin` and `août` are too short to abbreviate.
+    // Not CLDR's (`juil.`): the usual abbreviations (Office québécois de la langue française,
+    // Banque de dépannage linguistique, "Abréviation des noms de mois"; the Imprimerie
+    // nationale's Lexique has the same): `mars`, `mai`, `juin` and `août` are too short to
+    // abbreviate.
     months_abbreviated: [
         "janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.",
         "déc.",

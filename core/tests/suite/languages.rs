@@ -71,3 +71,43 @@ fn a_v1_file_still_names_only_v1_languages() {
     let e = v2::downgrade(&m).unwrap_err();
     assert_eq!(e.path, "meeting.languages");
 }
+
+/// The first paragraph after the lead of `tag`'s sample, its first quote said by the man
+/// instead (his pronoun is the masculine one), or by the woman without her pronoun.
+fn first_quote_by(tag: &str, speaker: &str, pronoun: bool) -> String {
+    let name = format!("{tag}.meeting.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir().join(&name)).unwrap()).unwrap();
+    doc["agenda"][0]["quotes"][0]["speaker"] = speaker.into();
+    if !pronoun {
+        doc["people"][0]["forms"][tag]
+            .as_object_mut()
+            .unwrap()
+            .remove("pronoun");
+    }
+    let m = v2::from_value(&name, &doc).unwrap();
+    let language = Language::from_tag(tag).unwrap();
+    v2::compose(&m, language).paragraphs()[1].clone()
+}
+
+#[test]
+fn the_default_verb_agrees_with_the_speakers_pronoun() {
+    assert_eq!(
+        first_quote_by("pl", "dep", true),
+        "„Działamy razem” – powiedział wiceminister Piotr Kowalski."
+    );
+    assert_eq!(
+        first_quote_by("uk", "dep", true),
+        "«Ми діємо разом», — сказав заступник міністра Андрій Шевченко."
+    );
+    // Without a pronoun the table cannot tell: the masculine, the default.
+    assert_eq!(
+        first_quote_by("pl", "min", false),
+        "„Działamy razem” – powiedział minister Nowak."
+    );
+    // A language whose verb does not agree says the same for both.
+    assert_eq!(
+        first_quote_by("de", "dep", true),
+        "„Wir handeln gemeinsam“, sagte Staatssekretär Jan Weber."
+    );
+}

@@ -1160,14 +1160,16 @@ fn a_v2_meeting_is_stored_and_exported_in_each_of_its_languages() {
         "render and export agree"
     );
     let out = env
-        .cmd(&["export", "1", "--format", "md", "--language", "de"])
+        .cmd(&["export", "1", "--format", "md", "--language", "ja"])
         .assert()
         .failure()
         .get_output()
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("unsupported language \"de\": releases are written in en, fr"),
+        err.contains(
+            "unsupported language \"ja\": releases are written in en, fr, de, es, it, pt, nl, pl, uk"
+        ),
         "{err}"
     );
     assert_eq!(env.ok(&["search", "agissons"]).lines().count(), 1);

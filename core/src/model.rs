@@ -49,6 +49,10 @@ pub struct MeetingInfo {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
+    // One of `Language::V1`: v1 files stay in the languages v1 renders (its schema too).
+    #[serde(deserialize_with = "crate::lang::deserialize_v1")]
+    #[schemars(with = "crate::lang::V1Language")]
+    #[specta(type = Language)]
     pub language: Language,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,

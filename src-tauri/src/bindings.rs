@@ -47,6 +47,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         // that share a name with v1's are `PersonV2`, `FormV2`, `QuoteV2`, `ReleaseV2`, `PhotoV2`
         // in TypeScript.
         .typ::<communique_core::v2::MeetingFileV2>()
+        // The release languages as the editor lists them (names, marks, default verbs): core's
+        // tables, never retyped in the UI.
+        .typ::<communique_core::lang::LanguageFacts>()
+        .constant("LANGUAGES", communique_core::lang::facts())
         // The meeting file v1, which import still reads (and the browser tests' fake shell seeds
         // with): generated here so that nothing in the UI retypes it.
         .typ::<communique_core::meeting_file::MeetingFile>()

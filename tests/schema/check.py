@@ -160,7 +160,7 @@ INVALID_V2 = [
     ("a block of no kind", setter("releases", 0, "lead", 0, "p", DELETE), ": releases[0].lead[0]: a block has exactly one of"),
     ("a javascript: link", setter("releases", 0, "closing", 0, "p", 1, "link", "javascript:alert(1)"), ": releases[0].closing[0].p[1].link: "),
     ("an unknown attribution", setter("releases", 0, "items", 0, "blocks", 1, "p", 0, "attribution", "sideways"), ": releases[0].items[0].blocks[1].p[0].attribution: "),
-    ("words in an unsupported language", setter("agenda", 0, "quotes", 0, "words", "de", "Wir handeln"), ": agenda[0].quotes[0].words"),
+    ("words in an unsupported language", setter("agenda", 0, "quotes", 0, "words", "ja", "共に行動する"), ": agenda[0].quotes[0].words"),
     ("no languages", setter("meeting", "languages", DELETE), "missing field `languages`"),
     ("a list of an unknown kind", setter("releases", 0, "items", 0, "blocks", 2, "list", "dashed"), ": releases[0].items[0].blocks[2].list: "),
     ("a photo placed nowhere known", setter("releases", 0, "photos", 0, "position", "sideways"), ": releases[0].photos[0].position: "),

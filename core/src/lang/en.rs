@@ -1,4 +1,8 @@
-use super::{Apposition, Incise, Order, Table};
+//! English (British spelling, the EU Interinstitutional Style Guide's English section and the
+//! Chicago Manual of Style's abbreviations): `“…,” said Ms Ruiz`, `‘…’` inside; dates from CLDR
+//! `en-GB` (`27 April 2018`).
+
+use super::{cldr, Apposition, Incise, Order, Table};
 
 pub(super) static TABLE: Table = Table {
     tag: "en",
@@ -6,26 +10,20 @@ pub(super) static TABLE: Table = Table {
     close_quote: "\u{201d}",
     quote_padding: "",
     comma_inside_quotes: true,
+    incise_comma: ",",
+    comma_after_marks: false,
+    incise_dash: "",
+    stop_inside_quotes: true,
     default_verb: "said",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    // The Chicago Manual of Style's abbreviations (the first of its systems, with full stops).
+    feminine: None,
+    months: cldr::EN.months,
+    // The Chicago Manual of Style's abbreviations (the first of its systems, with full stops),
+    // not CLDR's (`Apr`, `Sept` without a stop).
     months_abbreviated: [
         "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
         "Dec.",
     ],
+    date_pattern: cldr::EN.long_date,
     first_day_suffix: "",
     updated_label: "Updated:",
     photo_label: "Photo:",

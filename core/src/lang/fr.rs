@@ -1,4 +1,7 @@
-use super::{Apposition, Incise, Inversion, Order, Table};
+//! French (the Imprimerie nationale's Lexique; OQLF for abbreviations): `« … », a déclaré`,
+//! `a-t-elle déclaré`, `“…”` inside; dates from CLDR `fr`, with `1er` on the first.
+
+use super::{cldr, Apposition, Incise, Inversion, Order, Table};
 
 pub(super) static TABLE: Table = Table {
     tag: "fr",
@@ -6,28 +9,22 @@ pub(super) static TABLE: Table = Table {
     close_quote: "\u{bb}",
     quote_padding: "\u{a0}",
     comma_inside_quotes: false,
+    incise_comma: ",",
+    comma_after_marks: false,
+    incise_dash: "",
+    stop_inside_quotes: true,
     default_verb: "a déclaré",
-    months: [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    // The usual abbreviations (Office québécois de la langue française, Banque de dépannage
-    // linguistique, "Abréviation des noms de mois"; the Imprimerie nationale's Lexique has the
-    // same): `mars`, `mai`, `juin` and `août` are too short to abbreviate.
+    feminine: None,
+    months: cldr::FR.months,
+    // Not CLDR's (`juil.`): the usual abbreviations (Office québécois de la langue française,
+    // Banque de dépannage linguistique, "Abréviation des noms de mois"; the Imprimerie
+    // nationale's Lexique has the same): `mars`, `mai`, `juin` and `août` are too short to
+    // abbreviate.
     months_abbreviated: [
         "janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.",
         "déc.",
     ],
+    date_pattern: cldr::FR.long_date,
     first_day_suffix: "er",
     updated_label: "Mis à jour le\u{a0}:",
     photo_label: "Photo\u{a0}:",

@@ -3,10 +3,26 @@
 //! Quote marks, how an attribution is punctuated, which spaces must not break, month names and
 //! the dateline's labels live here and nowhere else: composition and the renderers ask the table.
 //! Adding a language is adding a file with one `Table` and one `Language` variant.
+//!
+//! What CLDR holds (month names, the long date's pattern) comes from `cldr.rs`, generated from
+//! CLDR through ICU4X by a test (core/tests/suite/cldr.rs) and committed, so that the shipped
+//! binaries carry a few hundred strings rather than ICU4X and its data. A table keeps by hand
+//! only what CLDR does not hold (quote marks' use, attribution formulae, verbs, labels, spacing)
+//! and, with the style guide named, where the guide it follows departs from CLDR.
 
+// Generated (core/tests/suite/cldr.rs writes it as it stands): not formatted.
+#[rustfmt::skip]
+mod cldr;
+mod de;
 mod en;
+mod es;
 mod fr;
+mod it;
+mod nl;
+mod pl;
+mod pt;
 mod style;
+mod uk;
 
 pub use style::{
     Apostrophe, DateForm, FrenchSpacing, HouseStyle, PlaceForm, TimeForm, NARROW_NBSP,
@@ -16,7 +32,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// A release language v1 renders, written as its BCP 47 tag.
+/// A release language, written as its BCP 47 tag (`pt` is European Portuguese, pt-PT).
 // Serialised as the variant's name in lower case, which a test checks is the table's tag; read by
 // hand, so that an unknown tag names the supported ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema, specta::Type)]
@@ -24,16 +40,53 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub enum Language {
     En,
     Fr,
+    De,
+    Es,
+    It,
+    Pt,
+    Nl,
+    Pl,
+    Uk,
 }
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::En, Language::Fr];
+    pub const ALL: [Language; 9] = [
+        Language::En,
+        Language::Fr,
+        Language::De,
+        Language::Es,
+        Language::It,
+        Language::Pt,
+        Language::Nl,
+        Language::Pl,
+        Language::Uk,
+    ];
+
+    /// The languages a v1 meeting file may name (docs/meeting-file.md): v1 stays as it was.
+    pub const V1: [Language; 2] = [Language::En, Language::Fr];
 
     pub fn table(self) -> &'static Table {
         match self {
             Language::En => &en::TABLE,
             Language::Fr => &fr::TABLE,
+            Language::De => &de::TABLE,
+            Language::Es => &es::TABLE,
+            Language::It => &it::TABLE,
+            Language::Pt => &pt::TABLE,
+            Language::Nl => &nl::TABLE,
+            Language::Pl => &pl::TABLE,
+            Language::Uk => &uk::TABLE,
         }
+    }
+
+    /// Whether a v1 meeting file may name this language.
+    pub fn in_v1(self) -> bool {
+        Language::V1.contains(&self)
+    }
+
+    /// `en, fr`: the languages v1 renders.
+    pub fn v1_tags() -> String {
+        Language::V1.map(|l| l.tag()).join(", ")
     }
 
     /// The BCP 47 tag, as written in the meeting file and in `<html lang>`.
@@ -48,6 +101,51 @@ impl Language {
     pub fn supported_tags() -> String {
         Language::ALL.map(|l| l.tag()).join(", ")
     }
+
+    /// The language's name in itself, as a menu of languages shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "Français",
+            Language::De => "Deutsch",
+            Language::Es => "Español",
+            Language::It => "Italiano",
+            Language::Pt => "Português",
+            Language::Nl => "Nederlands",
+            Language::Pl => "Polski",
+            Language::Uk => "Українська",
+        }
+    }
+}
+
+/// What the editor shows of a release language beside the composer's own output: generated into
+/// the UI's bindings (`LANGUAGES`, in `Language::ALL`'s order), so the UI never retypes a table.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct LanguageFacts {
+    pub tag: Language,
+    pub name: &'static str,
+    pub open_quote: &'static str,
+    pub close_quote: &'static str,
+    pub quote_padding: &'static str,
+    pub default_verb: &'static str,
+}
+
+/// `LanguageFacts` of every release language.
+pub fn facts() -> Vec<LanguageFacts> {
+    Language::ALL
+        .into_iter()
+        .map(|l| {
+            let t = l.table();
+            LanguageFacts {
+                tag: l,
+                name: l.name(),
+                open_quote: t.open_quote,
+                close_quote: t.close_quote,
+                quote_padding: t.quote_padding,
+                default_verb: t.default_verb,
+            }
+        })
+        .collect()
 }
 
 /// By tag, so that maps keyed by language (a person's forms, a quote's words) are written in the
@@ -69,11 +167,58 @@ impl<'de> Deserialize<'de> for Language {
         let tag = String::deserialize(d)?;
         Language::from_tag(&tag).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "unsupported language {tag:?}: v1 renders {}",
+                "unsupported language {tag:?}: releases are written in {}",
                 Language::supported_tags()
             ))
         })
     }
+}
+
+/// A v1 file's `meeting.language`: one of `Language::V1`, refused naming them otherwise.
+pub fn deserialize_v1<'de, D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+    let tag = String::deserialize(d)?;
+    Language::from_tag(&tag)
+        .filter(|l| l.in_v1())
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unsupported language {tag:?}: v1 renders {}",
+                Language::v1_tags()
+            ))
+        })
+}
+
+// The schema of a v1 file's `meeting.language`: the v1 schema stays as it was (`Language` is en,
+// fr), its description included.
+/// A release language v1 renders, written as its BCP 47 tag.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "Language")]
+#[allow(dead_code)] // Only its schema is used.
+pub enum V1Language {
+    En,
+    Fr,
+}
+
+/// A piece of a date's pattern (CLDR's long date pattern: `d MMMM y`, `d 'de' MMMM 'de' y`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    /// The day of the month, then `first_day_suffix` on the first.
+    Day,
+    /// The month's name (`months` or `months_abbreviated`).
+    Month,
+    Year,
+    Text(&'static str),
+}
+
+/// The forms a language's attribution takes when the speaker is a woman, told by the person's
+/// pronoun in that language (`Forms.pronoun`) being one of `pronouns` (Polish `ona`, Ukrainian
+/// `вона`): the past tense agrees (`powiedziała`, `сказала`). A person without a pronoun takes
+/// the table's `default_verb` and `added`.
+#[derive(Debug, Clone, Copy)]
+pub struct Feminine {
+    pub pronouns: &'static [&'static str],
+    pub default_verb: &'static str,
+    pub added: &'static str,
 }
 
 /// One language's typography and words.
@@ -87,14 +232,33 @@ pub struct Table {
     /// English puts the attribution comma inside the marks (`“Text,” said`), French after
     /// (`« Texte », a déclaré`).
     pub comma_inside_quotes: bool,
+    /// The mark that ends a quote an attribution follows, where the quote ends in no mark of its
+    /// own (`,`; Polish writes none and a dash: `„Tekst” – powiedział`).
+    pub incise_comma: &'static str,
+    /// Whether that comma is written after a quote that ends in `?`, `!` or `…` too (German
+    /// `„Kommst du?“, fragte sie`, Spanish `«¿Vienes?», preguntó`); English and French drop it.
+    pub comma_after_marks: bool,
+    /// After the closing quote mark and its comma, before the attribution (Ukrainian ` —`:
+    /// `«Текст», — сказав`; Polish ` –`); empty in most languages.
+    pub incise_dash: &'static str,
+    /// Whether the full stop of a quote that ends the sentence goes inside the marks (English
+    /// `said: “Text.”`, French, German, Dutch) or after them (Spanish `dijo: «Texto».`, Italian,
+    /// Portuguese, Polish, Ukrainian).
+    pub stop_inside_quotes: bool,
+    /// The verb of an attribution that names none (`said`, `a déclaré`).
     pub default_verb: &'static str,
-    /// Lower-case month names, January first.
+    /// The verb and `added` formula for a woman, in a language whose past tense agrees.
+    pub feminine: Option<Feminine>,
+    /// Month names as a date writes them (CLDR's format context: Polish `kwietnia`), January
+    /// first.
     pub months: [&'static str; 12],
     /// The months as an abbreviated date writes them (`Apr.`, `avr.`; a month too short to
     /// abbreviate as it is: `May`, `mai`), January first.
     pub months_abbreviated: [&'static str; 12],
     /// Written after the day number on the first of a month (`1er`).
     pub first_day_suffix: &'static str,
+    /// The order and words of a date (CLDR's long date pattern: `27 de abril de 2018`).
+    pub date_pattern: &'static [DatePart],
     /// `Updated:` before the update time in the dateline.
     pub updated_label: &'static str,
     /// `Photo:` before a caption where the output has no figure element (plain text).
@@ -120,7 +284,8 @@ pub struct Table {
     pub inversion: Option<Inversion>,
     /// Between an attribution and the quote it introduces (`said:`, `a déclaré :`).
     pub colon: &'static str,
-    /// Between an attribution and a quote that is its object (`said that “…”`).
+    /// Between an attribution and a quote that is its object (`said that “…”`); a formula that
+    /// opens with a comma is written right after the verb (German `sagte, dass „…“`).
     pub that: &'static str,
     /// The formula of a further quote by the same speaker, `{}` standing for the speaker
     /// (`{} added`: `She added: “…”`), or a fixed formula (`Et d'ajouter`).
@@ -148,7 +313,7 @@ pub struct Incise {
     /// `after-subject` with a name: `Ms Ruiz said` (English), `a déclaré Mme Ruiz` (French
     /// puts a name after the verb in an incise).
     pub subject_first: Order,
-    /// Either, with a pronoun: `she said`, `a-t-elle déclaré`.
+    /// Either, with a pronoun: `she said`, `a-t-elle déclaré`, `powiedziała`.
     pub pronoun: Order,
 }
 
@@ -158,6 +323,9 @@ pub enum Order {
     SubjectVerb,
     /// The verb's first word, the pronoun joined to it, then the rest (`a-t-elle déclaré`).
     Inverted,
+    /// The verb alone, the pronoun left out as a language that drops its subjects does
+    /// (`«…», ha dichiarato`, `„…” – powiedziała`); the pronoun still makes the verb agree.
+    VerbAlone,
 }
 
 /// An apposition inside a person's form: `la secrétaire générale, Ana Ruiz` opens one with
@@ -189,20 +357,49 @@ impl Table {
         self.date_with(d, &self.months)
     }
 
-    /// The date with the month named from `months`.
+    /// The date in the table's pattern, the month named from `months`.
     fn date_with(&self, d: NaiveDate, months: &[&str; 12]) -> String {
-        let suffix = if d.day() == 1 {
-            self.first_day_suffix
-        } else {
-            ""
-        };
-        format!(
-            "{}{} {} {}",
-            d.day(),
-            suffix,
-            months[d.month0() as usize],
-            d.year()
-        )
+        use std::fmt::Write;
+        let mut out = String::with_capacity(24);
+        for part in self.date_pattern {
+            match part {
+                DatePart::Day => {
+                    let _ = write!(out, "{}", d.day());
+                    if d.day() == 1 {
+                        out.push_str(self.first_day_suffix);
+                    }
+                }
+                DatePart::Month => out.push_str(months[d.month0() as usize]),
+                DatePart::Year => {
+                    let _ = write!(out, "{}", d.year());
+                }
+                DatePart::Text(t) => out.push_str(t),
+            }
+        }
+        out
+    }
+
+    /// The feminine forms, when `pronoun` (the speaker's, in this language) is one of the
+    /// table's feminine pronouns.
+    fn feminine_for(&self, pronoun: Option<&str>) -> Option<&Feminine> {
+        let pronoun = pronoun?.trim();
+        self.feminine.as_ref().filter(|f| {
+            f.pronouns
+                .iter()
+                .any(|p| p.to_lowercase() == pronoun.to_lowercase())
+        })
+    }
+
+    /// The verb of an attribution that names none, agreeing with a speaker whose pronoun in this
+    /// language is `pronoun`.
+    pub fn default_verb_for(&self, pronoun: Option<&str>) -> &'static str {
+        self.feminine_for(pronoun)
+            .map_or(self.default_verb, |f| f.default_verb)
+    }
+
+    /// The `added` formula, agreeing with a speaker whose pronoun in this language is `pronoun`.
+    pub fn added_for(&self, pronoun: Option<&str>) -> &'static str {
+        self.feminine_for(pronoun).map_or(self.added, |f| f.added)
     }
 
     /// `1 March 2025 18:05` (24-hour clock; the caller has already moved it into the meeting's zone).
@@ -249,23 +446,38 @@ impl Table {
         let ends_in_mark = text.ends_with(['?', '!', '…', '.']);
         let pad = self.quote_padding;
         let (open, close) = (self.open_quote, self.close_quote);
-        let comma = if ends_in_mark { "" } else { "," };
-        if self.comma_inside_quotes {
-            format!("{open}{pad}{text}{comma}{pad}{close}")
+        let comma = if ends_in_mark && !self.comma_after_marks {
+            ""
         } else {
-            format!("{open}{pad}{text}{pad}{close}{comma}")
+            self.incise_comma
+        };
+        let dash = self.incise_dash;
+        if self.comma_inside_quotes {
+            format!("{open}{pad}{text}{comma}{pad}{close}{dash}")
+        } else {
+            format!("{open}{pad}{text}{pad}{close}{comma}{dash}")
         }
     }
 
-    /// The quote ending the sentence an attribution before it opened: `“Text.”`, `« Texte. »`
-    /// (a full stop added unless the text ends in one, or in `?`, `!`, `…`).
+    /// The quote ending the sentence an attribution before it opened: `“Text.”`, `« Texte. »`,
+    /// `«Texto».` (a full stop added unless the text ends in `?`, `!`, `…`; inside the marks or
+    /// after them, by `stop_inside_quotes`).
     pub fn quoted_ending(&self, text: &str) -> String {
+        let (pad, open, close) = (self.quote_padding, self.open_quote, self.close_quote);
+        if !self.stop_inside_quotes {
+            let text = drop_full_stop(text);
+            let stop = if text.ends_with(['?', '!', '…', '.']) {
+                ""
+            } else {
+                "."
+            };
+            return format!("{open}{pad}{text}{pad}{close}{stop}");
+        }
         let stop = if text.ends_with(['?', '!', '…', '.']) {
             ""
         } else {
             "."
         };
-        let (pad, open, close) = (self.quote_padding, self.open_quote, self.close_quote);
         format!("{open}{pad}{text}{stop}{pad}{close}")
     }
 

@@ -131,11 +131,14 @@ fn tags_round_trip_and_unknown_ones_are_refused() {
         // What is written (and what the schema and the UI's bindings list) is the table's tag.
         assert_eq!(serde_json::to_value(lang).unwrap(), lang.tag());
     }
-    assert_eq!(Language::from_tag("de"), None);
-    let err = serde_json::from_str::<Language>("\"de\"")
+    assert_eq!(Language::from_tag("ja"), None);
+    let err = serde_json::from_str::<Language>("\"ja\"")
         .unwrap_err()
         .to_string();
-    assert!(err.contains("\"de\"") && err.contains("en, fr"), "{err}");
+    assert!(
+        err.contains("\"ja\"") && err.contains("en, fr, de, es, it, pt, nl, pl, uk"),
+        "{err}"
+    );
 }
 
 // ---- House style (style.rs) ------------------------------------------------------------------
@@ -356,4 +359,290 @@ fn a_text_in_pieces_is_restyled_as_one() {
         (a.as_str(), b.as_str(), c.as_str()),
         ("Voir l’", "OTAN", "?")
     );
+}
+
+/// What one language's table must do with each composition rule, written out by hand from the
+/// style guide its file names.
+struct Rules {
+    lang: Language,
+    /// 27 April 2018, 1 March 2025, and 27 April 2018 abbreviated.
+    dates: [&'static str; 3],
+    /// `Text.` and `Is it?` before an attribution after them.
+    before_attribution: [&'static str; 2],
+    /// `Text` and `Text.` ending the sentence a colon opened.
+    ending: [&'static str; 2],
+    /// The language's own marks typed inside a quote, made the secondary ones.
+    nested: (&'static str, &'static str),
+    /// The default verb for a speaker without a pronoun and for one with `feminine`'s pronoun.
+    verbs: (&'static str, Option<(&'static str, &'static str)>),
+    /// The `added` formula (`{}` the speaker), for no pronoun and for `verbs`' pronoun.
+    added: (&'static str, &'static str),
+    /// How an attribution after a quote orders a name and a pronoun.
+    orders: (Order, Order, Order),
+    that: &'static str,
+    colon: &'static str,
+}
+
+fn check(r: Rules) {
+    let t = r.lang.table();
+    let l = r.lang;
+    assert_eq!(t.date(d(2018, 4, 27)), r.dates[0], "{l:?}");
+    assert_eq!(t.date(d(2025, 3, 1)), r.dates[1], "{l:?}");
+    assert_eq!(
+        t.date_in(d(2018, 4, 27), DateForm::Abbreviated),
+        r.dates[2],
+        "{l:?}"
+    );
+    assert_eq!(
+        t.quoted_before_attribution("Text."),
+        r.before_attribution[0]
+    );
+    assert_eq!(
+        t.quoted_before_attribution("Is it?"),
+        r.before_attribution[1]
+    );
+    assert_eq!(t.quoted_ending("Text"), r.ending[0], "{l:?}");
+    assert_eq!(t.quoted_ending("Text."), r.ending[0], "{l:?}");
+    assert_eq!(t.quoted_ending("Is it?"), r.ending[1], "{l:?}");
+    assert_eq!(t.nest(r.nested.0), r.nested.1, "{l:?}");
+    assert!(t.has_quote_marks(r.nested.0) && !t.has_quote_marks(r.nested.1));
+    assert_eq!(t.default_verb_for(None), r.verbs.0, "{l:?}");
+    assert_eq!(t.default_verb, r.verbs.0);
+    assert_eq!(t.added_for(None), r.added.0, "{l:?}");
+    match r.verbs.1 {
+        Some((pronoun, verb)) => {
+            assert_eq!(t.default_verb_for(Some(pronoun)), verb, "{l:?}");
+            // As typed, capitalised or not.
+            assert_eq!(
+                t.default_verb_for(Some(&pronoun.to_uppercase())),
+                verb,
+                "{l:?}"
+            );
+            assert_eq!(t.added_for(Some(pronoun)), r.added.1, "{l:?}");
+        }
+        None => {
+            assert!(t.feminine.is_none(), "{l:?}");
+            assert_eq!(t.added, r.added.1);
+        }
+    }
+    let i = t.incise;
+    assert_eq!(
+        (i.verb_first, i.subject_first, i.pronoun),
+        r.orders,
+        "{l:?}"
+    );
+    // None of these languages inverts a pronoun into the verb (French alone does).
+    assert!(t.inversion.is_none(), "{l:?}");
+    assert_eq!(t.invert("sagte", "sie"), "sie sagte");
+    assert_eq!((t.that, t.colon), (r.that, r.colon), "{l:?}");
+    // No spacing rule of French's: text is left as typed.
+    let typed = "Warum? Darum: so; «ja»!";
+    assert_eq!(t.space(typed), typed, "{l:?}");
+    assert_eq!(t.quote_padding, "", "{l:?}");
+    // The apposition rule is every table's.
+    assert_eq!(
+        t.subject("la ministra, Elena García"),
+        "la ministra, Elena García,"
+    );
+    // The tag and the table agree, and the labels are written.
+    assert_eq!(Language::from_tag(t.tag), Some(l));
+    for label in [
+        t.updated_label,
+        t.photo_label,
+        t.embargo_label,
+        t.contact_label,
+        t.notes_label,
+    ] {
+        assert!(!label.trim().is_empty(), "{l:?}");
+    }
+}
+
+#[test]
+fn german_follows_duden() {
+    check(Rules {
+        lang: Language::De,
+        dates: ["27. April 2018", "1. März 2025", "27. Apr. 2018"],
+        before_attribution: ["\u{201e}Text\u{201c},", "\u{201e}Is it?\u{201c},"],
+        ending: ["\u{201e}Text.\u{201c}", "\u{201e}Is it?\u{201c}"],
+        nested: (
+            "Wir sagen \u{201e}nein\u{201c}",
+            "Wir sagen \u{201a}nein\u{2018}",
+        ),
+        verbs: ("sagte", None),
+        added: ("{} fügte hinzu", "{} fügte hinzu"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbSubject),
+        that: ", dass",
+        colon: ":",
+    });
+}
+
+#[test]
+fn spanish_follows_the_rae() {
+    check(Rules {
+        lang: Language::Es,
+        dates: [
+            "27 de abril de 2018",
+            "1 de marzo de 2025",
+            "27 de abr de 2018",
+        ],
+        before_attribution: ["\u{ab}Text\u{bb},", "\u{ab}Is it?\u{bb},"],
+        ending: ["\u{ab}Text\u{bb}.", "\u{ab}Is it?\u{bb}"],
+        nested: ("Dijimos \u{ab}no\u{bb}", "Dijimos \u{201c}no\u{201d}"),
+        verbs: ("ha declarado", None),
+        added: ("Y ha añadido", "Y ha añadido"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbAlone),
+        that: "que",
+        colon: ":",
+    });
+}
+
+#[test]
+fn italian_follows_the_eu_manuale() {
+    check(Rules {
+        lang: Language::It,
+        dates: ["27 aprile 2018", "1º marzo 2025", "27 apr 2018"],
+        before_attribution: ["\u{ab}Text\u{bb},", "\u{ab}Is it?\u{bb}"],
+        ending: ["\u{ab}Text\u{bb}.", "\u{ab}Is it?\u{bb}"],
+        nested: (
+            "Abbiamo detto \u{ab}no\u{bb}",
+            "Abbiamo detto \u{201c}no\u{201d}",
+        ),
+        verbs: ("ha dichiarato", None),
+        added: ("E ha aggiunto", "E ha aggiunto"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbAlone),
+        that: "che",
+        colon: ":",
+    });
+}
+
+#[test]
+fn portuguese_is_european_portuguese() {
+    check(Rules {
+        lang: Language::Pt,
+        dates: [
+            "27 de abril de 2018",
+            "1 de março de 2025",
+            "27 de abr. de 2018",
+        ],
+        before_attribution: ["\u{ab}Text\u{bb},", "\u{ab}Is it?\u{bb}"],
+        ending: ["\u{ab}Text\u{bb}.", "\u{ab}Is it?\u{bb}"],
+        nested: ("Dissemos \u{ab}não\u{bb}", "Dissemos \u{201c}não\u{201d}"),
+        verbs: ("afirmou", None),
+        added: ("E acrescentou", "E acrescentou"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbAlone),
+        that: "que",
+        colon: ":",
+    });
+}
+
+#[test]
+fn dutch_follows_the_taalunie() {
+    check(Rules {
+        lang: Language::Nl,
+        dates: ["27 april 2018", "1 maart 2025", "27 apr 2018"],
+        before_attribution: ["\u{201c}Text\u{201d},", "\u{201c}Is it?\u{201d}"],
+        ending: ["\u{201c}Text.\u{201d}", "\u{201c}Is it?\u{201d}"],
+        nested: (
+            "We zeiden \u{201c}nee\u{201d}",
+            "We zeiden \u{2018}nee\u{2019}",
+        ),
+        verbs: ("zei", None),
+        added: ("{} voegde eraan toe", "{} voegde eraan toe"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbSubject),
+        that: "dat",
+        colon: ":",
+    });
+}
+
+#[test]
+fn polish_follows_pwn_and_agrees_with_a_woman() {
+    check(Rules {
+        lang: Language::Pl,
+        dates: [
+            "27 kwietnia 2018\u{a0}r.",
+            "1 marca 2025\u{a0}r.",
+            "27 kwi 2018\u{a0}r.",
+        ],
+        before_attribution: [
+            "\u{201e}Text\u{201d} \u{2013}",
+            "\u{201e}Is it?\u{201d} \u{2013}",
+        ],
+        ending: ["\u{201e}Text\u{201d}.", "\u{201e}Is it?\u{201d}"],
+        nested: (
+            "Powiedzieliśmy \u{201e}nie\u{201d}",
+            "Powiedzieliśmy \u{ab}nie\u{bb}",
+        ),
+        verbs: ("powiedział", Some(("ona", "powiedziała"))),
+        added: ("Dodał", "Dodała"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbAlone),
+        that: ", że",
+        colon: ":",
+    });
+    // The date is CLDR's long one, `r.` after it.
+    let t = Language::Pl.table();
+    assert!(t.date_pattern.starts_with(cldr::PL.long_date));
+    assert_eq!(t.date_pattern.len(), cldr::PL.long_date.len() + 1);
+}
+
+#[test]
+fn ukrainian_follows_the_pravopys_and_agrees_with_a_woman() {
+    check(Rules {
+        lang: Language::Uk,
+        dates: [
+            "27 квітня 2018\u{202f}р.",
+            "1 березня 2025\u{202f}р.",
+            "27 квіт. 2018\u{202f}р.",
+        ],
+        before_attribution: ["\u{ab}Text\u{bb}, \u{2014}", "\u{ab}Is it?\u{bb} \u{2014}"],
+        ending: ["\u{ab}Text\u{bb}.", "\u{ab}Is it?\u{bb}"],
+        nested: ("Ми сказали \u{ab}ні\u{bb}", "Ми сказали \u{201e}ні\u{201c}"),
+        verbs: ("сказав", Some(("вона", "сказала"))),
+        added: ("{} додав", "{} додала"),
+        orders: (Order::VerbSubject, Order::VerbSubject, Order::VerbSubject),
+        that: ", що",
+        colon: ":",
+    });
+}
+
+#[test]
+fn month_names_and_date_patterns_are_cldrs_unless_a_guide_says_otherwise() {
+    use cldr::*;
+    for (lang, data) in [
+        (Language::En, &EN),
+        (Language::Fr, &FR),
+        (Language::De, &DE),
+        (Language::Es, &ES),
+        (Language::It, &IT),
+        (Language::Pt, &PT),
+        (Language::Nl, &NL),
+        (Language::Pl, &PL),
+        (Language::Uk, &UK),
+    ] {
+        let t = lang.table();
+        assert_eq!(t.months, data.months, "{lang:?}");
+        match lang {
+            // Chicago's `Apr.`, `Sept.`; the OQLF's `juill.` (en.rs, fr.rs).
+            Language::En | Language::Fr => {
+                assert_ne!(t.months_abbreviated, data.months_abbreviated)
+            }
+            _ => assert_eq!(t.months_abbreviated, data.months_abbreviated, "{lang:?}"),
+        }
+        match lang {
+            Language::Pl => assert!(t.date_pattern.starts_with(data.long_date)),
+            _ => assert_eq!(t.date_pattern, data.long_date, "{lang:?}"),
+        }
+    }
+}
+
+#[test]
+fn only_the_feminine_pronoun_changes_the_verb() {
+    let pl = Language::Pl.table();
+    assert_eq!(pl.default_verb_for(Some("on")), "powiedział");
+    assert_eq!(pl.default_verb_for(Some(" Ona ")), "powiedziała");
+    // Languages whose verb does not agree have no feminine forms.
+    for lang in [Language::En, Language::Fr, Language::De, Language::Es] {
+        let t = lang.table();
+        assert_eq!(t.default_verb_for(Some("she")), t.default_verb);
+        assert_eq!(t.default_verb_for(Some("elle")), t.default_verb);
+    }
 }

@@ -444,7 +444,7 @@ impl<'a> Cx<'a> {
             })
             .map(tidy)
             .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| table.default_verb.to_owned());
+            .unwrap_or_else(|| table.default_verb_for(self.pronoun_of(speaker)).to_owned());
         let verb = table.space(&verb);
         let start = sentence_start(out);
         // The subject: its name (capitalised when it opens a sentence), and whether it is a
@@ -484,6 +484,7 @@ impl<'a> Cx<'a> {
                     Order::VerbSubject => format!("{verb} {name}"),
                     Order::SubjectVerb => format!("{} {verb}", table.subject(&name)),
                     Order::Inverted => table.invert(&verb, &name),
+                    Order::VerbAlone => verb.clone(),
                 };
                 let quoted = table.quoted_before_attribution(&words);
                 match clause {
@@ -501,7 +502,8 @@ impl<'a> Cx<'a> {
             }
             Attribution::Before | Attribution::BeforeThat | Attribution::Added => {
                 let head = if attribution == Attribution::Added {
-                    match table.added.split_once("{}") {
+                    let added = table.added_for(self.pronoun_of(speaker));
+                    match added.split_once("{}") {
                         Some((before, after)) => {
                             let name = subject(self, Some(Form::Pronoun), start).0;
                             let close = table.apposition_close(&name, after);
@@ -516,7 +518,7 @@ impl<'a> Cx<'a> {
                                 first: false,
                                 attribution,
                             });
-                            table.added.to_owned()
+                            added.to_owned()
                         }
                     }
                 } else {
@@ -524,10 +526,12 @@ impl<'a> Cx<'a> {
                 };
                 out.push(Piece::fixed(head));
                 let that = attribution == Attribution::BeforeThat;
+                // `, dass`: the formula brings its own comma.
+                let that_comma = table.that.starts_with(',');
                 if let Some(clause) = clause {
                     out.push(Piece::fixed(", "));
                     out.extend(clause);
-                    if that {
+                    if that && !that_comma {
                         out.push(Piece::fixed(","));
                     }
                 }
@@ -538,8 +542,9 @@ impl<'a> Cx<'a> {
                     } else {
                         "."
                     };
+                    let space = if that_comma { "" } else { " " };
                     out.push(Piece::fixed(format!(
-                        " {} {}{end}",
+                        "{space}{} {}{end}",
                         table.that,
                         table.quoted(words)
                     )));
@@ -565,6 +570,14 @@ impl<'a> Cx<'a> {
             true
         };
         asked.unwrap_or(if first { Form::Full } else { Form::Short })
+    }
+
+    /// The person's pronoun in the release's language, if they have one.
+    fn pronoun_of(&self, id: &str) -> Option<&'a str> {
+        self.people
+            .get(id)
+            .and_then(|p| p.forms.get(&self.language))
+            .and_then(|f| f.pronoun.as_deref())
     }
 
     fn has_pronoun(&self, id: &str) -> bool {

@@ -398,7 +398,7 @@ fn what_the_ui_bindings_refuse_core_refuses() {
             "releases[0].items[0].blocks[2].list",
         ),
         (
-            |m| m["meeting"]["languages"] = serde_json::json!(["en", "de"]),
+            |m| m["meeting"]["languages"] = serde_json::json!(["en", "ja"]),
             "meeting.languages[1]",
         ),
         (

@@ -231,6 +231,9 @@ pub fn downgrade(m: &MeetingV2) -> Result<Meeting, NotV1> {
     let [lang] = m.info.languages[..] else {
         return not_v1("meeting.languages", "more than one language");
     };
+    if !lang.in_v1() {
+        return not_v1("meeting.languages", "a language v1 does not render");
+    }
     let organisation = match (&m.info.organisation, &m.organisations[..]) {
         (None, []) => None,
         (Some(id), [o]) if &o.id == id && o.boilerplate.is_empty() && o.name.len() == 1 => {

@@ -2,10 +2,12 @@
 
 #![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
 
+mod cldr;
 mod corpus;
 mod examples;
 mod faults;
 mod fuzz_corpus;
+mod languages;
 mod prelude;
 mod roundtrip;
 mod schema;

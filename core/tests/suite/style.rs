@@ -111,7 +111,7 @@ fn no_style_an_empty_one_and_the_defaults_named_print_the_same() {
         // The defaults are the absence of a style: the same meeting, written without one.
         assert_eq!(m, none);
         assert_eq!(v2::to_json(&m).unwrap(), v2::to_json(&none).unwrap());
-        for language in Language::ALL {
+        for language in [Language::En, Language::Fr] {
             for format in [Format::Html, Format::Markdown] {
                 assert_eq!(
                     format.render_v2(&m, language).unwrap(),
@@ -180,7 +180,7 @@ fn straight_apostrophes_and_the_marks_of_a_quotation_kept() {
 #[test]
 fn an_apostrophe_in_a_links_address_stays_straight() {
     let m = meeting(Some(json!({ "apostrophe": "curly" })));
-    for language in Language::ALL {
+    for language in [Language::En, Language::Fr] {
         let c = v2::compose(&m, language);
         let Block::Paragraph(lead) = &c.lead[0] else {
             panic!("{:?}", c.lead)
@@ -195,6 +195,7 @@ fn an_apostrophe_in_a_links_address_stays_straight() {
         let phrase = match language {
             Language::En => "the Alliance’s page",
             Language::Fr => "la page de l’Alliance",
+            other => unreachable!("the meeting has no release in {other:?}"),
         };
         assert_eq!(links, [("https://example.org/l'otan", phrase)]);
         let html = Format::Html.render_v2(&m, language).unwrap();
@@ -326,6 +327,7 @@ fn every_output_shows_the_styled_words() {
         let (place, date, org, location) = match language {
             Language::En => ("Brussels", "27 Apr. 2018", "The Alliance", "Quai d’Orsay"),
             Language::Fr => ("Bruxelles", "27 avr. 2018", "L’Alliance", "Quai d’Orsay"),
+            other => unreachable!("the meeting has no release in {other:?}"),
         };
         assert_eq!(ld["dateline"], json!(format!("{place}, {date}")));
         assert_eq!(ld["publisher"]["name"], json!(org));

@@ -146,7 +146,7 @@ pub fn create_meeting(
         AppError::new(
             communique_core::Code::InvalidInput,
             format!(
-                "unsupported language {language:?}: v1 renders {}",
+                "unsupported language {language:?}: releases are written in {}",
                 Language::supported_tags()
             ),
         )

@@ -97,6 +97,9 @@ export const commands = {
 	uiReady: (meetings: number, previewParagraphs: number) => __TAURI_INVOKE<void>("ui_ready", { meetings, previewParagraphs }),
 };
 
+/* Constants */
+export const LANGUAGES = [{"close_quote":"”","default_verb":"said","name":"English","open_quote":"“","quote_padding":"","tag":"en"},{"close_quote":"»","default_verb":"a déclaré","name":"Français","open_quote":"«","quote_padding":" ","tag":"fr"},{"close_quote":"“","default_verb":"sagte","name":"Deutsch","open_quote":"„","quote_padding":"","tag":"de"},{"close_quote":"»","default_verb":"ha declarado","name":"Español","open_quote":"«","quote_padding":"","tag":"es"},{"close_quote":"»","default_verb":"ha dichiarato","name":"Italiano","open_quote":"«","quote_padding":"","tag":"it"},{"close_quote":"»","default_verb":"afirmou","name":"Português","open_quote":"«","quote_padding":"","tag":"pt"},{"close_quote":"”","default_verb":"zei","name":"Nederlands","open_quote":"“","quote_padding":"","tag":"nl"},{"close_quote":"”","default_verb":"powiedział","name":"Polski","open_quote":"„","quote_padding":"","tag":"pl"},{"close_quote":"»","default_verb":"сказав","name":"Українська","open_quote":"«","quote_padding":"","tag":"uk"}] as const;
+
 /* Types */
 export type AgendaItem = {
 	title: string,
@@ -355,8 +358,21 @@ export type ItemPart = {
 	blocks?: Block[],
 };
 
-/**  A release language v1 renders, written as its BCP 47 tag. */
-export type Language = "en" | "fr";
+/**  A release language, written as its BCP 47 tag (`pt` is European Portuguese, pt-PT). */
+export type Language = "en" | "fr" | "de" | "es" | "it" | "pt" | "nl" | "pl" | "uk";
+
+/**
+ *  What the editor shows of a release language beside the composer's own output: generated into
+ *  the UI's bindings (`LANGUAGES`, in `Language::ALL`'s order), so the UI never retypes a table.
+ */
+export type LanguageFacts = {
+	tag: Language,
+	name: string,
+	open_quote: string,
+	close_quote: string,
+	quote_padding: string,
+	default_verb: string,
+};
 
 export type ListKind = "bulleted" | "numbered";
 

@@ -204,12 +204,13 @@ export function allQuotes(doc: UiDoc): UiQuote[] {
   return doc.agenda.flatMap((i) => i.quotes);
 }
 
-// Languages in core's order (`Language`, a BTreeMap key there): per-language maps are written so.
-const LANGUAGE_ORDER: Record<Language, number> = { en: 0, fr: 1 };
+// Languages in core's order (`Language`, a BTreeMap key there, ordered by tag): per-language maps
+// are written so.
+const byTag = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A per-language map with its keys in core's order. */
 function ordered<T>(rec: Partial<Record<Language, T>>): Partial<Record<Language, T>> {
-  const langs = (Object.keys(rec) as Language[]).sort((a, b) => LANGUAGE_ORDER[a] - LANGUAGE_ORDER[b]);
+  const langs = (Object.keys(rec) as Language[]).sort(byTag);
   return Object.fromEntries(langs.map((l) => [l, rec[l]]));
 }
 

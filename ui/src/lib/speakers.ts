@@ -1,5 +1,6 @@
 // People quoted in a meeting. The file identifies a speaker by `id` (unique in the file); the UI
 // derives it from the name the user types, so nobody has to invent ids while a minister talks.
+import { LANGUAGES } from './bindings';
 
 /** `Jane Doe` → `jane-doe`; `Élise Ødegård` → `elise-odegard`; unique among `taken`. */
 export function deriveSpeakerId(name: string, taken: Iterable<string>): string {
@@ -32,7 +33,7 @@ export function deriveSpeakerId(name: string, taken: Iterable<string>): string {
 
 /** Default verb of a release language, shown as the verb field's placeholder. */
 export function defaultVerb(language: string): string {
-  return language === 'fr' ? 'a déclaré' : 'said';
+  return LANGUAGES.find((l) => l.tag === language)?.default_verb ?? 'said';
 }
 
 /** How a person appears in pickers: the name, and the role if it helps tell people apart. */

@@ -3,6 +3,7 @@
 // first, and is refused while its save fails (the user stays and sees why).
 
 import { tick } from 'svelte';
+import { LANGUAGES } from './bindings';
 import { DATE_LOCALES, dateLocale, type DateLocale, type DateLocalePref } from './dates';
 import { toUi } from './doc';
 import { api, toAppError } from './ipc';
@@ -17,19 +18,22 @@ const LAST_KEY = 'communique.lastMeeting';
 const LANG_KEY = 'communique.lastLanguage';
 const DATES_KEY = 'communique.datesAs';
 
+/** A release language's tag (core's `Language`). */
+const isLanguage = (tag: string): tag is Language => LANGUAGES.some((l) => l.tag === tag);
+
 /** The language of this computer's desktop, where Communiqué writes releases in it (else English). */
 function computerLanguage(): Language {
   const tags = typeof navigator === 'undefined' ? [] : (navigator.languages?.length ? navigator.languages : [navigator.language]);
   for (const t of tags) {
     const base = String(t).toLowerCase().split(/[-_]/)[0];
-    if (base === 'fr' || base === 'en') return base;
+    if (isLanguage(base)) return base;
   }
   return 'en';
 }
 
 function rememberedLanguage(): Language | null {
   const l = recall(LANG_KEY);
-  return l === 'fr' || l === 'en' ? l : null;
+  return l !== null && isLanguage(l) ? l : null;
 }
 
 /** This computer's time zone, when it is a zone of its own (UTC is what a meeting without one has). */

@@ -120,7 +120,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
   const json = (s: string) => JSON.stringify(s);
 
   // ── The language tables, as far as the rough renderer goes (core's `lang::Table`) ──────────
-  const TABLES = {
+  const TABLES_EN_FR = {
     en: {
       open: '\u201c', close: '\u201d', secondaryOpen: '\u2018', secondaryClose: '\u2019', pad: '',
       verb: 'said', that: 'that', colon: ':', added: '{} added', updated: 'Updated:', dash: '\u2013', byline: '\u2014 ',
@@ -136,6 +136,8 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
     },
   };
+  // The fake composes only English and French (its seeds' languages).
+  const TABLES = TABLES_EN_FR as Record<Language, (typeof TABLES_EN_FR)['en']>;
   const hasMarks = (lang: Language, text: string) => text.includes(TABLES[lang].open) || text.includes(TABLES[lang].close);
 
   const state = {

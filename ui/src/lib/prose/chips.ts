@@ -6,6 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import type { NodeView } from 'prosemirror-view';
 import type { Attribution, FormV2, Language, PersonV2, QuoteV2 } from '../bindings';
+import { LANGUAGES } from '../bindings';
 
 export type ChipContext = {
   people: ReadonlyMap<string, PersonV2>;
@@ -18,9 +19,9 @@ export function chipContext(people: readonly PersonV2[], quotes: readonly QuoteV
 }
 
 /** The language's verb when neither the span nor the quote names one (core's defaults). */
-export const DEFAULT_VERB: Record<Language, string> = { en: 'said', fr: 'a déclaré' };
+export const DEFAULT_VERB = Object.fromEntries(LANGUAGES.map((l) => [l.tag, l.default_verb])) as Record<Language, string>;
 
-const MARKS: Record<Language, [string, string]> = { en: ['“', '”'], fr: ['«\u202f', '\u202f»'] };
+const MARKS = Object.fromEntries(LANGUAGES.map((l) => [l.tag, [l.open_quote + l.quote_padding, l.quote_padding + l.close_quote]])) as Record<Language, [string, string]>;
 
 /** The attributions, in the order the popover offers them (`attributionExample`: what each reads like). */
 export const ATTRIBUTIONS: { value: Attribution; label: string }[] = [
@@ -36,6 +37,9 @@ export const ATTRIBUTIONS: { value: Attribution; label: string }[] = [
  * (an illustration for the popover; the composer writes the real sentence). */
 export function attributionExample(a: Attribution, language: Language, who: string, pronoun: string | null): string {
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  // Only English and French are illustrated; another language shows the choice's name alone
+  // (the preview shows the sentence core writes).
+  if (language !== 'en' && language !== 'fr') return '';
   if (language === 'fr') {
     const pro = pronoun ?? 'il';
     switch (a) {

@@ -301,7 +301,7 @@ describe('ReleaseText', () => {
   it('the chips follow the language', () => {
     start([{ id: 'lead', p: [{ quote: 'q1', attribution: 'before' }, ' ', { quote: 'q3' }, ' ', { person: 'sg', form: 'role' }] }], 'fr');
     const chips = () => [...target.querySelectorAll('.pm-chip')].map((c) => c.firstChild!.textContent + '|' + (c.querySelector('.words')?.textContent ?? ''));
-    expect(chips()[0]).toBe('Mme Ruiz|«\u202fNous agissons ensemble, car la mer…\u202f»');
+    expect(chips()[0]).toBe('Mme Ruiz|«\u00a0Nous agissons ensemble, car la mer…\u00a0»');
     expect(target.querySelectorAll('.pm-chip.problem').length).toBe(1); // q3 has no French words
     props.language = 'en';
     flushSync();

@@ -58,7 +58,7 @@ describe('MeetingFileV2 in the bindings', () => {
     ['a link without its text', (m) => delete m.releases[0].closing[0].p[1].text, /not assignable/],
     ['runs written as one string', (m) => (m.releases[0].headline = 'Ministers agree'), /not assignable/],
     ['an unknown list kind', (m) => (m.releases[0].items[0].blocks[2].list = 'dashed'), /dashed|not assignable/],
-    ['a language not supported', (m) => (m.meeting.languages = ['en', 'de']), /"de"|not assignable/],
+    ['a language not supported', (m) => (m.meeting.languages = ['en', 'ja']), /"ja"|not assignable/],
     ['a form not in v2', (m) => (m.releases[0].items[1].blocks[1].byline[0].form = 'nickname'), /nickname|not assignable/],
     ['the v1 format', (m) => (m.format = 'communique.meeting.v1'), /communique\.meeting\.v1/],
   ])('refuses %s, as core does', (_what, edit, message) => {

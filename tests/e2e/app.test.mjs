@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './webdriver.mjs';
-import { APP, appPids, artifacts, cli, closeWindow, focusedTestid, killLeftovers, PYTHON, root, sel, shownText, typeInto, untilTitle, waitSaved, withApp } from './harness.mjs';
+import { APP, appPids, artifacts, CLI, cli, closeWindow, focusedTestid, killLeftovers, PYTHON, root, sel, shownText, typeInto, untilTitle, waitSaved, withApp } from './harness.mjs';
 
 const FISHERIES = join(root, 'core/tests/fixtures/examples/fisheries-en.meeting.json');
 
@@ -569,6 +569,77 @@ test('versions: save, change, compare and restore in the real app; the CLI sees 
   assert.equal(history[0][2], 'Restored version 1', JSON.stringify(history));
   assert.ok(history.some((v) => v[2] === 'Saved by hand'));
   assert.deepEqual(exportV2(db, 1).releases[0].headline, ['Fisheries ministers cut cod quotas and fund two research vessels']);
+});
+
+/** Types `text` at the end of the text field `testid` (a click would put the caret where it lands). */
+async function typeAtEnd(s, testid, text) {
+  const el = await s.find(sel(testid));
+  await el.click();
+  await s.execute(`const e = document.querySelector('[data-testid="${testid}"]'); e.setSelectionRange(e.value.length, e.value.length);`);
+  await el.type(text);
+}
+
+test('language versions in the real app: a French version added, each text beside its source; marked translated, then an English edit outdates it, shown word by word; the CLI agrees', async () => {
+  const { db } = importFisheries('language-versions');
+  const row = (key) => `${sel('translation-row')}[data-key="${key}"]`;
+  const statusOf = async (s, key) => (await s.find(row(key))).attribute('data-status');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    await (await s.find(`${sel('meeting-language')} option[value="add:fr"]`)).click();
+    await s.until('the French release opened', async () => (await (await s.find(sel('meeting-language'))).property('value')) === 'fr');
+    await (await s.find(sel('translation-button'))).click();
+    await s.until('every text to translate', async () => {
+      const rows = await s.findAll(sel('translation-row'));
+      return rows.length > 5 && (await Promise.all(rows.map((r) => r.attribute('data-status')))).every((x) => x === 'to-translate');
+    });
+    writeFileSync(join(artifacts, 'translation-new.png'), await s.screenshot());
+    // The headline translated (in the editor), then marked translated in the view.
+    await (await s.find(sel('translation-close'))).click();
+    await typeAtEnd(s, 'release-headline', ' : version française');
+    await waitSaved(s);
+    await (await s.find(sel('translation-button'))).click();
+    await s.until('the French headline beside the English one', async () =>
+      (await shownText(await s.find(`${row('headline')} ${sel('translation-target')}`))).endsWith('version française'));
+    await (await s.find(`${row('headline')} ${sel('mark-translated')}`)).click();
+    await (await s.find(sel('translation-all'))).click();
+    await s.until('the headline translated', async () => (await statusOf(s, 'headline')) === 'translated');
+    await waitSaved(s);
+    // The English headline corrected: the French one is outdated, the change shown.
+    await (await s.find(`${sel('meeting-language')} option[value="en"]`)).click();
+    await s.until('the English release opened', async () => (await (await s.find(sel('meeting-language'))).property('value')) === 'en');
+    await typeAtEnd(s, 'release-headline', ' today');
+    await waitSaved(s);
+    await (await s.find(`${sel('meeting-language')} option[value="fr"]`)).click();
+    await s.until('the French release opened again', async () => (await (await s.find(sel('meeting-language'))).property('value')) === 'fr');
+    await (await s.find(sel('translation-button'))).click();
+    await s.until('the headline outdated, what English added marked', async () => {
+      if ((await statusOf(s, 'headline')) !== 'outdated') return false;
+      const ins = await s.findAll(`${row('headline')} ${sel('translation-change')} ins`);
+      return ins.length === 1 && (await shownText(ins[0])).includes('today');
+    });
+    writeFileSync(join(artifacts, 'translation-outdated.png'), await s.screenshot());
+    // The French headline itself did not move.
+    assert.ok((await shownText(await s.find(`${row('headline')} ${sel('translation-target')}`))).endsWith(': version française'));
+  });
+  // The view in the dark theme (the window follows the desktop's).
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    if ((await (await s.find(sel('meeting-language'))).property('value')) !== 'fr') {
+      await (await s.find(`${sel('meeting-language')} option[value="fr"]`)).click();
+    }
+    await (await s.find(sel('translation-button'))).click();
+    await s.find(row('headline'));
+    const dark = await s.execute("return matchMedia('(prefers-color-scheme: dark)').matches");
+    writeFileSync(join(artifacts, `translation-${dark ? 'dark' : 'not-dark'}.png`), await s.screenshot());
+  }, { env: { GTK_THEME: 'Adwaita:dark' } });
+  const status = cli(db, 'status', '1').trim().split('\n');
+  assert.equal(status[0], 'en\toriginal\t0 translated\t0 to translate\t0 outdated');
+  assert.match(status[1], /^fr\ten\t0 translated\t\d+ to translate\t1 outdated$/, status[1]);
+  assert.match(cli(db, 'status', '1', '--lang', 'fr'), /^outdated\theadline\tHeadline$/m);
+  // Exporting the French release: refused while texts are left, written with --allow-outdated.
+  assert.throws(() => execFileSync(CLI, ['--db', db, 'export', '1', '--format', 'md', '--lang', 'fr'], { stdio: 'pipe' }), /--allow-outdated/);
+  assert.match(cli(db, 'export', '1', '--format', 'md', '--lang', 'fr', '--allow-outdated'), /^title: "Fisheries ministers cut cod quotas and fund two research vessels[\u00a0 ]: version française"$/m);
+  assert.match(cli(db, 'export', '1', '--format', 'md', '--lang', 'en'), /^title: "Fisheries ministers cut cod quotas and fund two research vessels today"$/m);
 });
 
 // Closing while the archive cannot be written.

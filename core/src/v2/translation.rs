@@ -192,11 +192,12 @@ pub fn units(m: &MeetingV2, language: Language) -> Vec<Unit<'_>> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    release_units(r, &mut out);
-    let placed = placed_quotes(r);
+    release_units(m, r, &mut out);
+    let placed = placed_quotes(m, r);
     for item in &m.agenda {
         for q in &item.quotes {
-            if !placed.contains(q.id.as_str()) {
+            // Off the record, a quote is in no release: never a text to hand to a translator.
+            if !placed.contains(q.id.as_str()) || !q.in_release {
                 continue;
             }
             if let Some(words) = q.words.get(&language) {
@@ -280,7 +281,12 @@ pub fn is_text_key(key: &str) -> bool {
     .any(|p| key.strip_prefix(p).is_some_and(|id| !id.is_empty()))
 }
 
-fn release_units<'m>(r: &'m Release, out: &mut Vec<Unit<'m>>) {
+/// Whether agenda item `id`'s part reaches the release (an item kept out of it is private).
+fn published(m: &MeetingV2, id: &str) -> bool {
+    m.item(id).is_some_and(|i| i.in_release)
+}
+
+fn release_units<'m>(m: &MeetingV2, r: &'m Release, out: &mut Vec<Unit<'m>>) {
     let mut push = |key: String, label: String, text: UnitText<'m>| {
         out.push(Unit { key, label, text });
     };
@@ -314,7 +320,7 @@ fn release_units<'m>(r: &'m Release, out: &mut Vec<Unit<'m>>) {
     photo_units(r, PhotoAt::BeforeLead, &mut push);
     blocks(&r.lead, &mut push);
     photo_units(r, PhotoAt::AfterLead, &mut push);
-    for part in &r.items {
+    for part in r.items.iter().filter(|p| published(m, &p.item)) {
         if let Some(h) = &part.heading {
             push(
                 format!("heading:{}", part.item),
@@ -385,7 +391,8 @@ fn block_label(b: &Block) -> String {
 }
 
 /// Every run of a release, spans' clauses included, and every block quote's quote.
-pub(super) fn each_run_of(r: &Release, f: &mut dyn FnMut(&Run)) {
+/// (`parts`: which agenda items' parts to walk.)
+pub(super) fn each_run_of(r: &Release, parts: &dyn Fn(&str) -> bool, f: &mut dyn FnMut(&Run)) {
     fn runs(rs: &Runs, f: &mut dyn FnMut(&Run)) {
         for run in rs {
             f(run);
@@ -422,7 +429,7 @@ pub(super) fn each_run_of(r: &Release, f: &mut dyn FnMut(&Run)) {
     runs(&r.headline, f);
     runs(&r.deck, f);
     blocks(&r.lead, f);
-    for part in &r.items {
+    for part in r.items.iter().filter(|p| parts(&p.item)) {
         if let Some(h) = &part.heading {
             runs(h, f);
         }
@@ -436,9 +443,10 @@ pub(super) fn each_run_of(r: &Release, f: &mut dyn FnMut(&Run)) {
     blocks(&r.notes_to_editors, f);
 }
 
-fn placed_quotes(r: &Release) -> HashSet<String> {
+/// The quotes a release places in what it publishes.
+fn placed_quotes(m: &MeetingV2, r: &Release) -> HashSet<String> {
     let mut out = HashSet::new();
-    each_run_of(r, &mut |run| {
+    each_run_of(r, &|id| published(m, id), &mut |run| {
         if let Run::Quote(q) = run {
             out.insert(q.quote.clone());
         }
@@ -449,7 +457,7 @@ fn placed_quotes(r: &Release) -> HashSet<String> {
 /// The people a release names: in a mention, or as the speaker of a quote it places.
 fn named_people(m: &MeetingV2, r: &Release) -> HashSet<String> {
     let mut out = HashSet::new();
-    each_run_of(r, &mut |run| match run {
+    each_run_of(r, &|id| published(m, id), &mut |run| match run {
         Run::Mention { person, .. } => {
             out.insert(person.clone());
         }
@@ -575,7 +583,8 @@ fn state(
 }
 
 /// A segment as a reader reads it, in `language`: a mention by the person's name, a quote by
-/// its words in that language between `“` and `”`, a link by its phrase; escapes undone.
+/// its words in that language in its marks (`“…”`, `« … »`), a link by its phrase; escapes
+/// undone.
 pub fn readable(m: &MeetingV2, language: Language, segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     let mut chars = segment.chars();
@@ -602,9 +611,12 @@ pub fn readable(m: &MeetingV2, language: Language, segment: &str) -> String {
                             .get(&language)
                             .or_else(|| q.original.and_then(|o| q.words.get(&o)))
                     });
-                    out.push('\u{201c}');
+                    let t = language.table();
+                    out.push_str(t.open_quote);
+                    out.push_str(t.quote_padding);
                     out.push_str(words.map_or(id, String::as_str));
-                    out.push('\u{201d}');
+                    out.push_str(t.quote_padding);
+                    out.push_str(t.close_quote);
                 }
             }
             c => out.push(c),
@@ -715,7 +727,7 @@ pub fn add_version(m: &mut MeetingV2, from: Language, to: Language) -> crate::Re
             p.language = Some(from.tag().to_owned());
         }
     }
-    let placed = placed_quotes(source);
+    let placed = placed_quotes(m, source);
     let named = named_people(m, source);
     for item in &mut m.agenda {
         for q in &mut item.quotes {

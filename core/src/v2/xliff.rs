@@ -1070,7 +1070,7 @@ fn apply(
 
 fn quote_spans(r: &Release) -> HashMap<String, QuoteSpan> {
     let mut out = HashMap::new();
-    translation::each_run_of(r, &mut |run| {
+    translation::each_run_of(r, &|_| true, &mut |run| {
         if let Run::Quote(q) = run {
             out.insert(q.quote.clone(), q.clone());
         }

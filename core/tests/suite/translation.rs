@@ -153,6 +153,26 @@ fn a_new_version_copies_the_structure_and_marks_every_text_to_translate() {
 }
 
 #[test]
+fn what_stays_out_of_the_release_is_no_text_to_translate() {
+    let mut m = english_only();
+    // The budget item kept out of the release: its paragraphs and its quote are private.
+    m.agenda[1].in_release = false;
+    translation::add_version(&mut m, En, Fr).unwrap();
+    let keys: BTreeSet<String> = translation::states(&m, Fr)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.key)
+        .collect();
+    for private in ["heading:budget", "block:b1", "block:b2", "quote:q-promise"] {
+        assert!(!keys.contains(private), "{private} in {keys:?}");
+    }
+    assert!(keys.contains("block:p1"));
+    let x = xliff::export(&m, Fr, ORIGINAL, Which::All).unwrap();
+    assert!(!x.contains("A budget is a promise kept"), "{x}");
+    assert!(!x.contains("The budget stays as agreed"), "{x}");
+}
+
+#[test]
 fn editing_the_source_marks_exactly_the_texts_whose_source_changed() {
     let mut m = with_french();
     *paragraph_mut(&mut m, Fr, "p1") = vec![

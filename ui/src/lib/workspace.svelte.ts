@@ -248,6 +248,28 @@ export class Workspace {
     this.closeMeeting();
   }
 
+  /** Adds the meeting's release in `lang`, translated from the release edited (or, when that is
+   * itself a translation, from its source): what is typed is saved first, then core copies the
+   * release with every text to translate (`add_language_version`), that is saved, and the new
+   * release is opened. */
+  async addVersion(lang: Language): Promise<void> {
+    const m = this.meeting;
+    if (!m) return;
+    const from = m.doc.release.translation?.of ?? m.doc.language;
+    if (!(await this.leaveCurrent())) return;
+    try {
+      const doc = await api.addLanguageVersion(m.doc, from, lang);
+      await api.saveMeeting(m.id, m.baseRevision, doc);
+      this.adopt(await api.loadMeeting(m.id, lang));
+      const name = LANGUAGES.find((l) => l.tag === lang)?.name ?? lang;
+      this.toasts.show(`${name} version added: every text is marked to translate.`);
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`Could not add the ${lang} version (${err.code}: ${err.message})`, 'error');
+      this.adopt(await api.loadMeeting(m.id, m.doc.language));
+    }
+  }
+
   setLanguage(lang: string): void {
     this.lastLanguage = lang;
     remember(LANG_KEY, lang);

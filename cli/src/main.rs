@@ -60,7 +60,8 @@ enum Command {
     },
     /// Per release: its language, what it is translated from, and how many of its texts are
     /// translated, to translate and outdated (tab-separated); with --lang, each text of that
-    /// release: status, key, what it is.
+    /// release: status, key, what it is, each followed by what it says differently from its
+    /// source (`check`, key, what: numbers, names, quotes, links).
     Status {
         id: MeetingId,
         #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
@@ -508,6 +509,9 @@ fn report_status(m: &v2::MeetingV2, lang: Option<Language>) -> CliResult {
                     translation::Status::Outdated => "outdated",
                 };
                 writeln!(out, "{status}\t{}\t{}", t.key, one_line(&t.label)).map_err(io)?;
+                for c in &t.checks {
+                    writeln!(out, "check\t{}\t{}", t.key, one_line(c)).map_err(io)?;
+                }
             }
         }
     }

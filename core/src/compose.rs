@@ -52,6 +52,23 @@ pub struct Composed {
     /// How each quote the release attributes names its speaker, in reading order: what the editor
     /// shows beside the quote (never rendered).
     pub attributions: Vec<Attributed>,
+    /// The release it is translated from, and its translations (`v2::translation`): what the
+    /// HTML's JSON-LD links (`translationOfWork`, `workTranslation`).
+    pub versions: Versions,
+}
+
+/// A release's other language versions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Versions {
+    pub translation_of: Option<VersionRef>,
+    pub translations: Vec<VersionRef>,
+}
+
+/// Another language version of a release: its language and its headline as it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionRef {
+    pub language: Language,
+    pub headline: String,
 }
 
 /// How the release names the speaker of one quote it attributes.

@@ -446,6 +446,18 @@ fn json_ld(r: &Composed) -> serde_json::Value {
     if let Some(deck) = &r.deck {
         ld["alternativeHeadline"] = json!(inline_text(deck));
     }
+    let version = |v: &crate::compose::VersionRef| json!({ "@type": "NewsArticle", "inLanguage": v.language.tag(), "headline": v.headline });
+    if let Some(of) = &r.versions.translation_of {
+        ld["translationOfWork"] = version(of);
+    }
+    if !r.versions.translations.is_empty() {
+        ld["workTranslation"] = json!(r
+            .versions
+            .translations
+            .iter()
+            .map(version)
+            .collect::<Vec<_>>());
+    }
     if r.place.is_some() {
         if let Some(dateline) = r.place_and_date() {
             ld["dateline"] = json!(dateline);

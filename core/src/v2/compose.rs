@@ -169,6 +169,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         labels: Labels::of(table),
         problems: cx.problems,
         attributions: cx.attributions,
+        versions: super::translation::versions(m, language),
     };
     style::restyle(&mut composed, &style);
     composed

@@ -81,6 +81,9 @@ pub struct TextState {
     /// For an outdated text, the source's change since (`was_text` → `source_text`), word by
     /// word.
     pub change: Vec<crate::diff::Segment>,
+    /// What the translation says differently from its source and should not: its numbers, the
+    /// people it names, the quotes it places, the addresses it links (`consistency`).
+    pub checks: Vec<String>,
 }
 
 /// How far a release is translated.
@@ -568,7 +571,12 @@ fn state(
         Some(was) => diff(was, &source_text),
         None => Vec::new(),
     };
+    let checks = match target {
+        Some(t) if !source.is_empty() => consistency(m, &source, t),
+        _ => Vec::new(),
+    };
     TextState {
+        checks,
         key,
         label,
         status,
@@ -579,6 +587,123 @@ fn state(
         source_text,
         was_text,
         change,
+    }
+}
+
+/// What a translation (`target`, a segment) says differently from its source and should not: the
+/// numbers in its words (compared by their digits, so `8.5` and `8,5`, `1,000` and `1 000`
+/// agree), the people it names, the quotes it places, the addresses it links. One message each.
+pub fn consistency(m: &MeetingV2, source: &str, target: &str) -> Vec<String> {
+    let (s, t) = (Parts::of(source), Parts::of(target));
+    let mut out = Vec::new();
+    let list = |v: &[String]| v.join(", ");
+    if s.numbers != t.numbers {
+        out.push(format!(
+            "numbers differ: {} in the source, {} here",
+            or_none(&list(&s.numbers)),
+            or_none(&list(&t.numbers))
+        ));
+    }
+    let name = |id: &String| m.person(id).map_or(id.clone(), |p| p.name.clone());
+    for (what, a, b) in [
+        ("names", &s.people, &t.people),
+        ("quotes", &s.quotes, &t.quotes),
+        ("links", &s.links, &t.links),
+    ] {
+        if a == b {
+            continue;
+        }
+        let shown = |v: &Vec<String>| {
+            let v: Vec<String> = if what == "names" {
+                v.iter().map(name).collect()
+            } else {
+                v.clone()
+            };
+            or_none(&list(&v))
+        };
+        out.push(format!(
+            "{what} differ: {} in the source, {} here",
+            shown(a),
+            shown(b)
+        ));
+    }
+    out
+}
+
+fn or_none(s: &str) -> String {
+    if s.is_empty() {
+        "none".into()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// What `consistency` compares in a segment, each list sorted.
+#[derive(Default)]
+struct Parts {
+    numbers: Vec<String>,
+    people: Vec<String>,
+    quotes: Vec<String>,
+    links: Vec<String>,
+}
+
+impl Parts {
+    fn of(segment: &str) -> Parts {
+        let mut p = Parts::default();
+        let mut number = String::new();
+        let mut pending_sep = false;
+        let mut chars = segment.chars().peekable();
+        let end_number = |number: &mut String, p: &mut Parts| {
+            if !number.is_empty() {
+                p.numbers.push(std::mem::take(number));
+            }
+        };
+        while let Some(c) = chars.next() {
+            match c {
+                '0'..='9' => {
+                    number.push(c);
+                    pending_sep = false;
+                }
+                // A separator inside a number (`1,000`, `1 000`, `8.5`, `8,5`).
+                '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\''
+                    if !number.is_empty()
+                        && !pending_sep
+                        && chars.peek().is_some_and(char::is_ascii_digit) =>
+                {
+                    pending_sep = true;
+                }
+                '\\' => {
+                    end_number(&mut number, &mut p);
+                    chars.next();
+                }
+                '{' => {
+                    end_number(&mut number, &mut p);
+                    let mut tag = String::new();
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
+                        }
+                        tag.push(c);
+                    }
+                    if let Some(id) = tag.strip_prefix('@') {
+                        p.people.push(id.to_owned());
+                    } else if let Some(id) = tag.strip_prefix("quote:") {
+                        p.quotes.push(id.to_owned());
+                    } else if let Some(href) = tag.strip_prefix("link:") {
+                        p.links.push(href.to_owned());
+                    }
+                }
+                _ => {
+                    end_number(&mut number, &mut p);
+                    pending_sep = false;
+                }
+            }
+        }
+        end_number(&mut number, &mut p);
+        for v in [&mut p.numbers, &mut p.people, &mut p.quotes, &mut p.links] {
+            v.sort();
+        }
+        p
     }
 }
 
@@ -639,6 +764,40 @@ pub fn diff(old: &str, new: &str) -> Vec<crate::diff::Segment> {
             })
             .collect()
     })
+}
+
+/// The release in `language`'s other versions: the one it is translated from, and those
+/// translated from it (none, for a release that is no part of a translation).
+pub fn versions(m: &MeetingV2, language: Language) -> crate::compose::Versions {
+    use crate::compose::{VersionRef, Versions};
+    let refer = |r: &Release| VersionRef {
+        language: r.language,
+        headline: {
+            let h = readable(m, r.language, &segment(&r.headline));
+            let h = crate::compose::tidy(&h);
+            if h.is_empty() {
+                crate::compose::tidy(&m.info.title)
+            } else {
+                h
+            }
+        },
+    };
+    let Some(release) = m.release(language) else {
+        return Versions::default();
+    };
+    Versions {
+        translation_of: release
+            .translation
+            .as_ref()
+            .and_then(|t| m.release(t.of))
+            .map(refer),
+        translations: m
+            .releases
+            .iter()
+            .filter(|r| r.translation.as_ref().is_some_and(|t| t.of == language))
+            .map(refer)
+            .collect(),
+    }
 }
 
 /// How far each release of `m` is translated, in the meeting's order of languages.

@@ -542,3 +542,73 @@ proptest! {
         prop_assert!(keys(&m, Status::ToTranslate).is_empty());
     }
 }
+
+#[test]
+fn the_html_links_the_versions_in_its_json_ld() {
+    let mut m = with_french();
+    m.releases[1].headline = vec![Run::Text("Les ministres adoptent un plan".into())];
+    let ld = |l| {
+        let html = Format::Html.render_v2(&m, l).unwrap();
+        crate::prelude::html_parts(&html).json_ld
+    };
+    let en = ld(En);
+    assert_eq!(en["inLanguage"], "en");
+    assert_eq!(
+        en["workTranslation"],
+        serde_json::json!([{ "@type": "NewsArticle", "inLanguage": "fr", "headline": "Les ministres adoptent un plan" }])
+    );
+    assert!(en.get("translationOfWork").is_none());
+    let fr = ld(Fr);
+    assert_eq!(fr["inLanguage"], "fr");
+    assert_eq!(
+        fr["translationOfWork"],
+        serde_json::json!({ "@type": "NewsArticle", "inLanguage": "en", "headline": "Ministers agree a plan for safe ports" })
+    );
+    // A pair written by hand (no translation record) links nothing, as before.
+    let pair = v2::parse("example", EXAMPLE.as_bytes()).unwrap();
+    let html = Format::Html.render_v2(&pair, En).unwrap();
+    assert!(!html.contains("workTranslation"), "{html}");
+}
+
+#[test]
+fn the_consistency_check_names_numbers_people_quotes_and_links_that_differ() {
+    let m = with_french();
+    let check = |source: &str, target: &str| translation::consistency(&m, source, target);
+    // The same numbers, written each language's way: nothing to say.
+    assert!(check(
+        "Quotas fall by 8.5% from 1,000 tonnes in 2027.",
+        "Les quotas baissent de 8,5\u{a0}% à partir de 1\u{202f}000 tonnes en 2027."
+    )
+    .is_empty());
+    assert_eq!(
+        check(
+            "Quotas fall by 8% in 2027.",
+            "Les quotas baissent de 7\u{a0}% en 2027."
+        ),
+        ["numbers differ: 2027, 8 in the source, 2027, 7 here"]
+    );
+    assert_eq!(
+        check("{@sg} opened {quote:q-ready}", "{@chair} a ouvert"),
+        [
+            "names differ: Ana Ruiz in the source, Tomas Berg here",
+            "quotes differ: q-ready in the source, none here"
+        ]
+    );
+    assert_eq!(
+        check("Read {link:https://example.org/plan}the plan{/link}.", "Lire {link:https://example.org/plan-fr}le plan{/link}."),
+        ["links differ: https://example.org/plan in the source, https://example.org/plan-fr here"]
+    );
+    // In the states of a translation: a French paragraph that lost a number.
+    let mut m = m.clone();
+    *paragraph_mut(&mut m, Fr, "p1") =
+        vec![Run::Text("Les ministres ont jugé le plan prêt.".into())];
+    let p1 = translation::states(&m, Fr)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.key == "block:p1")
+        .unwrap();
+    assert_eq!(
+        p1.checks,
+        ["quotes differ: q-ready in the source, none here"]
+    );
+}

@@ -711,6 +711,11 @@ export type TextState = {
 	 *  word.
 	 */
 	change: Segment[],
+	/**
+	 *  What the translation says differently from its source and should not: its numbers, the
+	 *  people it names, the quotes it places, the addresses it links (`consistency`).
+	 */
+	checks: string[],
 };
 
 /**  How a time reads. */

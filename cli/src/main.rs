@@ -338,7 +338,7 @@ fn run(cli: Cli) -> CliResult {
             } else {
                 xliff::Which::Pending
             };
-            let text = xliff::export(&meeting, lang, &xliff_original(id), which)?;
+            let text = xliff::export(&meeting, lang, &xliff::original_of(id), which)?;
             Ok(emit(text.as_bytes(), output.as_deref())?)
         }
         Command::Xliff {
@@ -348,7 +348,8 @@ fn run(cli: Cli) -> CliResult {
             let mut store = open(cli.db)?;
             let (imported, _) = store.update_v2(id, |m| {
                 let (translated, imported) =
-                    xliff::import(m, &xliff_original(id), &name, &bytes).map_err(Error::Xliff)?;
+                    xliff::import(m, &xliff::original_of(id), &name, &bytes)
+                        .map_err(Error::Xliff)?;
                 *m = translated;
                 Ok(imported)
             })?;
@@ -472,11 +473,6 @@ fn run(cli: Cli) -> CliResult {
             Ok(emit(text.as_bytes(), output.as_deref())?)
         }
     }
-}
-
-/// How an XLIFF file names the meeting it was exported from.
-fn xliff_original(id: MeetingId) -> String {
-    format!("communique meeting {id}")
 }
 
 /// `status`: a line per release, or (with a language) a line per text of that release.

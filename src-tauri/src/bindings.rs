@@ -33,6 +33,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::translation::translation_status,
             commands::translation::add_language_version,
             commands::translation::mark_translated,
+            commands::translation::export_xliff::<tauri::Wry>,
+            commands::translation::import_xliff::<tauri::Wry>,
             commands::files::export_meeting::<tauri::Wry>,
             commands::files::import_meeting,
             commands::files::save_meeting_file::<tauri::Wry>,

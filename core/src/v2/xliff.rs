@@ -25,6 +25,12 @@ use crate::lang::Language;
 
 pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
+/// How an XLIFF file names the stored meeting it was exported from (`file/@original`): what the
+/// CLI and the app write, and what an import of it checks.
+pub fn original_of(id: i64) -> String {
+    format!("communique meeting {id}")
+}
+
 /// Which texts an export holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {

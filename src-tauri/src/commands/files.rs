@@ -26,7 +26,7 @@ fn format_of(name: &str) -> AppResult<Format> {
 }
 
 /// A file name from the meeting's title: letters, digits and dashes.
-fn file_stem(title: &str) -> String {
+pub(crate) fn file_stem(title: &str) -> String {
     let stem: String = title
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
@@ -165,7 +165,7 @@ pub fn save_meeting_file<R: Runtime>(
 }
 
 /// The native save dialog, offering `name` under one filter: the path chosen, `None` if cancelled.
-fn ask_save_path<R: Runtime>(
+pub(crate) fn ask_save_path<R: Runtime>(
     app: &AppHandle<R>,
     name: &str,
     filter: &str,

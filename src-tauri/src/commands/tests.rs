@@ -17,6 +17,7 @@ use tauri::{App, Manager, WebviewWindow};
 
 use super::meetings::EditorDocV2;
 use super::{files, history, meetings, release, translation};
+
 use crate::state::AppState;
 
 const EXAMPLE: &str = include_str!("../../../core/tests/fixtures/v2/ministers-en-fr.meeting.json");
@@ -703,4 +704,59 @@ fn a_language_version_is_made_read_and_marked_through_the_commands() {
         )
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
+}
+
+#[test]
+fn an_xliff_file_is_applied_whole_or_refused_with_every_problem() {
+    use communique_core::v2::{translation, xliff};
+    let s = shell();
+    let (_, _) = s
+        .store()
+        .update_v2(2, |m| {
+            translation::add_version(m, Language::En, Language::Fr)
+        })
+        .unwrap();
+    let meeting = s.stored_at(2).meeting;
+    let file = xliff::export(
+        &meeting,
+        Language::Fr,
+        &xliff::original_of(2),
+        xliff::Which::Pending,
+    )
+    .unwrap();
+    // The headline translated, as a translator's tool writes it.
+    let at = file.find("<trans-unit id=\"headline\"").unwrap();
+    let end = at + file[at..].find("</source>").unwrap() + "</source>".len();
+    let done = format!(
+        "{}<target>Les ministres de l'eau</target>{}",
+        &file[..end],
+        &file[end..]
+    );
+    let path = s._dir.path().join("fr.xlf");
+    std::fs::write(&path, &done).unwrap();
+    let imported =
+        crate::commands::translation::import_xliff_from(&mut s.store(), 2, &path).unwrap();
+    assert_eq!((imported.language, imported.applied), (Language::Fr, 1));
+    let fr = s.stored_at(2).meeting;
+    assert_eq!(
+        v2::translation::segment(&fr.release(Language::Fr).unwrap().headline),
+        "Les ministres de l'eau"
+    );
+    // Another meeting's file: refused, the archive as it was.
+    let before = s.stored_at(2).revision;
+    std::fs::write(
+        &path,
+        done.replace("communique meeting 2", "communique meeting 9"),
+    )
+    .unwrap();
+    let err =
+        crate::commands::translation::import_xliff_from(&mut s.store(), 2, &path).unwrap_err();
+    assert_eq!(err.code, communique_core::Code::InvalidInput);
+    assert!(
+        err.message
+            .contains("exported from \"communique meeting 9\""),
+        "{}",
+        err.message
+    );
+    assert_eq!(s.stored_at(2).revision, before);
 }

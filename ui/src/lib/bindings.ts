@@ -69,6 +69,17 @@ export const commands = {
 	 */
 	markTranslated: (doc: EditorDocV2, language: Language, keys: string[] | null) => __TAURI_INVOKE<DocV2>("mark_translated", { doc, language, keys }),
 	/**
+	 *  Asks where to save, then writes the XLIFF 1.2 of the stored meeting's release in `language`:
+	 *  its texts to translate and outdated, for a translator's tool. The path written, or `null` if
+	 *  the user cancelled.
+	 */
+	exportXliff: (id: number, language: Language) => __TAURI_INVOKE<string | null>("export_xliff", { id, language }),
+	/**
+	 *  Asks for a translated XLIFF file, then applies it to the stored meeting (`import_xliff_from`);
+	 *  `null` if the user cancelled.
+	 */
+	importXliff: (id: number) => __TAURI_INVOKE<XliffImported | null>("import_xliff", { id }),
+	/**
 	 *  Asks where to save, then writes the export of the stored meeting (`format`; a release's in
 	 *  `language`, none: the original's) atomically: the path written, or `null` if the user
 	 *  cancelled. A translated release not fully translated is refused before the dialog (its
@@ -774,5 +785,12 @@ export type VersionSummary = {
 	reason: VersionReason,
 	/**  The release's headline at that version. */
 	headline: string,
+};
+
+/**  What an XLIFF import translated. */
+export type XliffImported = {
+	language: Language,
+	applied: number,
+	untranslated: number,
 };
 

@@ -78,6 +78,48 @@ export class Exports {
     }
   }
 
+  /** The release's texts to translate and outdated, as XLIFF for a translator (the stored
+   * meeting: saved first). */
+  async exportXliff(): Promise<void> {
+    const m = this.workspace.meeting;
+    if (!m) return;
+    this.menuOpen = false;
+    await m.flush();
+    if (m.status.kind !== 'saved') {
+      this.toasts.show('Export needs the meeting saved first: see the save status.', 'error');
+      return;
+    }
+    try {
+      const path = await api.exportXliff(m.id, m.doc.language);
+      if (path) this.toasts.show(`Texts to translate exported to ${path}`);
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`XLIFF export failed (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
+  /** A translator's XLIFF back into the stored meeting (all of it, or nothing: every problem is
+   * named), then the meeting shown as stored. */
+  async importXliff(): Promise<void> {
+    const m = this.workspace.meeting;
+    if (!m) return;
+    this.menuOpen = false;
+    await m.flush();
+    if (m.status.kind !== 'saved') {
+      this.toasts.show('Import needs the meeting saved first: see the save status.', 'error');
+      return;
+    }
+    try {
+      const done = await api.importXliff(m.id);
+      if (!done) return;
+      this.workspace.adopt(await api.loadMeeting(m.id, done.language));
+      this.toasts.show(`Translations imported: ${done.applied} translated, ${done.untranslated} left untranslated.`);
+    } catch (e) {
+      const err = toAppError(e);
+      this.toasts.show(`XLIFF not imported, nothing changed (${err.code}: ${err.message})`, 'error');
+    }
+  }
+
   async copy(): Promise<void> {
     const m = this.workspace.meeting;
     if (!m) return;

@@ -80,6 +80,8 @@ export const api = {
   translationStatus: (doc: Doc) => call(() => commands.translationStatus(wire(doc))),
   addLanguageVersion: (doc: Doc, from: Language, to: Language) => call(() => commands.addLanguageVersion(wire(doc), from, to)),
   markTranslated: (doc: UiDoc, keys: string[] | null) => call(() => commands.markTranslated(toWire(doc), doc.language, keys)),
+  exportXliff: (id: number, language: Language) => call(() => commands.exportXliff(id, language)),
+  importXliff: (id: number) => call(() => commands.importXliff(id)),
   /** The new meeting's id, or `null` when the user cancelled the open dialog. */
   importMeeting: () => call(() => commands.importMeeting()),
   peopleDirectory: (query: string, limit: number) => call(() => commands.peopleDirectory(query, limit)),

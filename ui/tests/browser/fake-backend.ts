@@ -1567,6 +1567,12 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     markTranslated() {
       throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
     },
+    exportXliff() {
+      throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
+    },
+    importXliff() {
+      throw err('io', 'language versions: not in the browser tests\' shell (the e2e tests drive them in the real app)');
+    },
     copyRelease(doc, language) {
       validate(doc);
       checkPublishedIn(doc, language, 'meeting');

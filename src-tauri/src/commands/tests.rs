@@ -142,11 +142,11 @@ fn a_meeting_v1_cannot_say_opens_as_v2_with_the_preview_of_the_language_asked_fo
     assert!(blocks.contains("Nous agissons ensemble"), "{blocks}");
 
     let err = s
-        .invoke("load_meeting_v2", json!({"id": 1, "language": "de"}))
+        .invoke("load_meeting_v2", json!({"id": 1, "language": "ja"}))
         .unwrap_err();
     // Tauri refuses the argument before the command runs, with core's message for it.
     assert!(
-        err.to_string().contains(r#"unsupported language \"de\""#),
+        err.to_string().contains(r#"unsupported language \"ja\""#),
         "{err}"
     );
 }
@@ -308,14 +308,14 @@ fn a_new_meeting_is_stored_and_opens_as_v2_with_its_preview_in_its_language() {
     assert!(preview.contains("<h1>Conseil d'été</h1>"), "{preview}");
 
     let err = s
-        .invoke("create_meeting", json!({"title": "T", "language": "de"}))
+        .invoke("create_meeting", json!({"title": "T", "language": "ja"}))
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
     assert!(
         err["message"]
             .as_str()
             .unwrap()
-            .contains(r#"unsupported language "de""#),
+            .contains(r#"unsupported language "ja""#),
         "{err}"
     );
     let err = s
@@ -371,10 +371,10 @@ fn copying_a_release_in_a_language_the_document_is_not_published_in_is_refused()
     );
     // A tag v2 has no table for: Tauri refuses the argument, with core's message.
     let err = s
-        .invoke("copy_release", json!({"doc": doc, "language": "de"}))
+        .invoke("copy_release", json!({"doc": doc, "language": "ja"}))
         .unwrap_err();
     assert!(
-        err.to_string().contains(r#"unsupported language \"de\""#),
+        err.to_string().contains(r#"unsupported language \"ja\""#),
         "{err}"
     );
     // A document core refuses names its field, before anything is composed.

@@ -37,7 +37,7 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write a stored meeting's release (html, md) or its meeting file (json: v1 when v1 says
+    /// Write a stored meeting's release (html, md, eml) or its meeting file (json: v1 when v1 says
     /// all of it, else v2).
     Export {
         id: MeetingId,
@@ -171,12 +171,16 @@ enum OutFormat {
     Html,
     Md,
     Json,
+    /// The release as an e-mail draft (text and HTML; `EMBARGOED:` in the Subject while its
+    /// embargo holds).
+    Eml,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ReleaseFormat {
     Html,
     Md,
+    Eml,
 }
 
 impl From<OutFormat> for Format {
@@ -185,6 +189,7 @@ impl From<OutFormat> for Format {
             OutFormat::Html => Format::Html,
             OutFormat::Md => Format::Markdown,
             OutFormat::Json => Format::Json,
+            OutFormat::Eml => Format::Eml,
         }
     }
 }
@@ -194,6 +199,7 @@ impl From<ReleaseFormat> for Format {
         match f {
             ReleaseFormat::Html => Format::Html,
             ReleaseFormat::Md => Format::Markdown,
+            ReleaseFormat::Eml => Format::Eml,
         }
     }
 }

@@ -4,10 +4,12 @@
 //!
 //! Adding a format is adding one `Renderer`; the CLI and the desktop app find it through `Format`.
 
+mod email;
 mod escape;
 mod html;
 mod markdown;
 
+pub use email::Email;
 pub use escape::{
     html_attr, html_text, json_in_script, markdown_destination, markdown_inline, yaml_string,
 };
@@ -37,6 +39,8 @@ pub enum Format {
     Markdown,
     /// The meeting file itself (not a release: it keeps notes and everything private).
     Json,
+    /// The release as an e-mail draft (`.eml`): text and HTML alternatives.
+    Eml,
 }
 
 impl Format {
@@ -47,6 +51,7 @@ impl Format {
             Format::Html => Html.render(&checked(compose(meeting))?),
             Format::Markdown => Markdown.render(&checked(compose(meeting))?),
             Format::Json => meeting_file::to_json(meeting)?,
+            Format::Eml => Email::now().render(&checked(compose(meeting))?),
         })
     }
 
@@ -58,6 +63,7 @@ impl Format {
             Format::Html => Html.render(&checked(v2::compose(meeting, language))?),
             Format::Markdown => Markdown.render(&checked(v2::compose(meeting, language))?),
             Format::Json => meeting_file_json(meeting)?,
+            Format::Eml => Email::now().render(&checked(v2::compose(meeting, language))?),
         })
     }
 
@@ -66,6 +72,7 @@ impl Format {
             Format::Html => Html.extension(),
             Format::Markdown => Markdown.extension(),
             Format::Json => "json",
+            Format::Eml => "eml",
         }
     }
 }

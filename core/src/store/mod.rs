@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/2026-12-01-0003_version_reasons.sql"),
     include_str!("../../migrations/2026-12-02-0004_documents.sql"),
     include_str!("../../migrations/2026-12-03-0005_samples_private_search.sql"),
+    include_str!("../../migrations/2026-12-04-0006_export_formats.sql"),
 ];
 
 /// Rust run after a migration's SQL, in its transaction: (schema version it leads to, hook).

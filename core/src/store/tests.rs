@@ -500,6 +500,21 @@ fn released_schema_fixtures_migrate_forward() {
         assert_eq!(store.load(1).unwrap().meeting, sample_en());
         assert_eq!(store.load(2).unwrap().meeting, sample_fr());
         assert_eq!(store.count().unwrap(), 3);
+        // Schema 6 records exports in the formats of distribution too.
+        store
+            .conn
+            .execute(
+                "INSERT INTO versions (meeting_id, number, created_at, reason, format, release, meeting)
+                 VALUES (2, 99, '2026-12-04T00:00:00Z', 'export', 'eml', '', '')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            store.versions(2).unwrap()[0].reason,
+            VersionReason::Export {
+                format: Format::Eml
+            }
+        );
         // The search index is rebuilt from the meeting files v2 (summaries now live in them).
         let found: Vec<_> = store
             .search("forty stations", 10)

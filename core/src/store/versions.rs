@@ -55,7 +55,7 @@ impl VersionReason {
     ) -> Option<VersionReason> {
         Some(match (reason, format, of_version) {
             ("export", Some(ext), None) => VersionReason::Export {
-                format: [Format::Html, Format::Markdown, Format::Json]
+                format: [Format::Html, Format::Markdown, Format::Json, Format::Eml]
                     .into_iter()
                     .find(|f| f.extension() == ext)?,
             },
@@ -76,6 +76,7 @@ impl fmt::Display for VersionReason {
                     Format::Html => "HTML",
                     Format::Markdown => "Markdown",
                     Format::Json => "meeting file",
+                    Format::Eml => "e-mail",
                 };
                 write!(f, "Exported as {what}")
             }

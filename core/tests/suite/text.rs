@@ -178,3 +178,31 @@ proptest! {
         prop_assert!(!attr.contains(['<', '>', '"', '\'']));
     }
 }
+
+#[test]
+fn the_email_subject_says_embargoed_while_the_embargo_holds_and_is_one_line() {
+    use chrono::TimeZone;
+    use communique_core::render::{Email, Renderer};
+    let m = communique_core::v2::parse(
+        "example",
+        include_bytes!("../fixtures/v2/ministers-en-fr.meeting.json"),
+    )
+    .unwrap();
+    let mut r = communique_core::v2::compose(&m, communique_core::Language::En);
+    let at = |h| Email {
+        now: chrono::Utc.with_ymd_and_hms(2031, 4, 25, h, 0, 0).unwrap(),
+    };
+    // 18:00 WEST is 17:00 UTC.
+    assert_eq!(
+        at(16).subject(&r),
+        "EMBARGOED: Ministers agree a plan for safe ports (Embargoed until 25 April 2031 18:00 WEST)"
+    );
+    assert_eq!(at(17).subject(&r), "Ministers agree a plan for safe ports");
+    r.headline = "Line one\r\nBcc: x@example.org\u{85}end".into();
+    assert_eq!(at(18).subject(&r), "Line one Bcc: x@example.org end");
+    let eml = at(18).render(&r);
+    let headers = &eml[..eml.find("\r\n\r\n").unwrap()];
+    assert!(!headers.contains("\r\nBcc:"), "{headers}");
+    assert!(headers.contains("\r\nX-Unsent: 1\r\n"), "{headers}");
+    assert!(eml.contains("multipart/alternative"), "{eml}");
+}

@@ -18,9 +18,10 @@ fn format_of(name: &str) -> AppResult<Format> {
         "html" => Ok(Format::Html),
         "md" => Ok(Format::Markdown),
         "json" => Ok(Format::Json),
+        "eml" => Ok(Format::Eml),
         other => Err(AppError::new(
             communique_core::Code::InvalidInput,
-            format!("unknown export format {other:?}: html, md or json"),
+            format!("unknown export format {other:?}: html, md, eml or json"),
         )),
     }
 }

@@ -5,7 +5,7 @@ import { api, toAppError } from './ipc';
 import type { Toasts } from './toasts.svelte';
 import type { Workspace } from './workspace.svelte';
 
-export type ExportFormat = 'html' | 'md' | 'json';
+export type ExportFormat = 'html' | 'md' | 'eml' | 'json';
 
 export class Exports {
   /** The toolbar's Export menu. */

@@ -1597,7 +1597,7 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     // meeting file whole; a release that would leave a block out (a quote off the record, words
     // missing in that language) is refused naming the first such block; recorded as a version.
     exportMeeting(id, format, language) {
-      if (!['html', 'md', 'json'].includes(format)) throw err('invalid_input', `unknown export format ${json(format)}: html, md or json`);
+      if (!['html', 'md', 'eml', 'json'].includes(format)) throw err('invalid_input', `unknown export format ${json(format)}: html, md, eml or json`);
       const m = get(id);
       const lang = language ?? m.doc.meeting.languages[0];
       if (format !== 'json') {

@@ -279,7 +279,9 @@ export type FormV2 = "full" | "role" | "short" | "pronoun";
 /**  Everything `export` and `render` can write. Serialised as its file extension. */
 export type Format = "html" | "md" | 
 /**  The meeting file itself (not a release: it keeps notes and everything private). */
-"json";
+"json" | 
+/**  The release as an e-mail draft (`.eml`): text and HTML alternatives. */
+"eml";
 
 /**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
 export type FormatV1 = "communique.meeting.v1";

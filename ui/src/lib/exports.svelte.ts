@@ -1,11 +1,11 @@
 // The release out of the app: exported to a file the user picks (the stored meeting, so it is
 // saved first), or copied to the clipboard (what is typed now).
 
-import { api, toAppError } from './ipc';
+import { api, toAppError, type ExportFormat } from './ipc';
 import type { Toasts } from './toasts.svelte';
 import type { Workspace } from './workspace.svelte';
 
-export type ExportFormat = 'html' | 'md' | 'eml' | 'json';
+export type { ExportFormat } from './ipc';
 
 export class Exports {
   /** The toolbar's Export menu. */

@@ -338,12 +338,12 @@ fn run(cli: Cli) -> CliResult {
                 },
         } => {
             let store = open(cli.db)?;
-            let meeting = store.load_v2(id)?.meeting;
             let which = if all {
                 xliff::Which::All
             } else {
                 xliff::Which::Pending
             };
+            let meeting = store.load_v2(id)?.meeting;
             let text = xliff::export(&meeting, lang, &xliff::original_of(id), which)?;
             Ok(emit(text.as_bytes(), output.as_deref())?)
         }
@@ -351,14 +351,7 @@ fn run(cli: Cli) -> CliResult {
             command: XliffCommand::Import { id, file },
         } => {
             let (name, bytes) = read_file(&file)?;
-            let mut store = open(cli.db)?;
-            let (imported, _) = store.update_v2(id, |m| {
-                let (translated, imported) =
-                    xliff::import(m, &xliff::original_of(id), &name, &bytes)
-                        .map_err(Error::Xliff)?;
-                *m = translated;
-                Ok(imported)
-            })?;
+            let imported = xliff::import_stored(&mut open(cli.db)?, id, &name, &bytes)?;
             println!(
                 "{}: {} translated, {} left untranslated",
                 imported.language.tag(),

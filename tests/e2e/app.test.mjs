@@ -620,6 +620,14 @@ test('language versions in the real app: a French version added, each text besid
     writeFileSync(join(artifacts, 'translation-outdated.png'), await s.screenshot());
     // The French headline itself did not move.
     assert.ok((await shownText(await s.find(`${row('headline')} ${sel('translation-target')}`))).endsWith(': version française'));
+    // Exporting the French release asks first, saying what is left.
+    await (await s.find(sel('translation-close'))).click();
+    await (await s.find(sel('export-button'))).click();
+    await (await s.find(sel('export-html'))).click();
+    const ask = await s.find(sel('export-outdated-dialog'));
+    await s.until('the question says what is left', async () => /not fully translated: \d+ to translate, 1 outdated/.test(await shownText(ask)));
+    await (await s.find(sel('export-show-left'))).click();
+    await s.find(sel('translation-view'));
   });
   // The view in the dark theme (the window follows the desktop's).
   await withApp(db, async (s) => {

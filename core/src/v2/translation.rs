@@ -953,36 +953,42 @@ pub fn add_version(m: &mut MeetingV2, from: Language, to: Language) -> crate::Re
     Ok(())
 }
 
-pub(super) fn strip_verbs(r: &mut Release) {
-    fn runs(rs: &mut Runs) {
-        for run in rs {
-            if let Run::Quote(q) = run {
-                q.verb = None;
-                if let Some(c) = &mut q.clause {
-                    runs(c);
-                }
+/// A quote span's verb is the source language's word: a copy into another language leaves it out.
+fn strip_run_verbs(rs: &mut Runs) {
+    for run in rs {
+        if let Run::Quote(q) = run {
+            q.verb = None;
+            if let Some(c) = &mut q.clause {
+                strip_run_verbs(c);
             }
         }
     }
-    fn blocks(bs: &mut [Block]) {
-        for b in bs {
-            match b {
-                Block::Paragraph { runs: r, .. } | Block::Heading { runs: r, .. } => runs(r),
-                Block::List { entries, .. } => entries.iter_mut().for_each(runs),
-                Block::Blockquote { byline, .. } => {
-                    if let Some(b) = byline {
-                        runs(b);
-                    }
+}
+
+/// `strip_run_verbs` over blocks.
+pub(super) fn strip_block_verbs(bs: &mut [Block]) {
+    for b in bs {
+        match b {
+            Block::Paragraph { runs: r, .. } | Block::Heading { runs: r, .. } => strip_run_verbs(r),
+            Block::List { entries, .. } => entries.iter_mut().for_each(strip_run_verbs),
+            Block::Blockquote { byline, .. } => {
+                if let Some(b) = byline {
+                    strip_run_verbs(b);
                 }
-                Block::Statement {
-                    intro, paragraphs, ..
-                } => {
-                    runs(intro);
-                    paragraphs.iter_mut().for_each(runs);
-                }
+            }
+            Block::Statement {
+                intro, paragraphs, ..
+            } => {
+                strip_run_verbs(intro);
+                paragraphs.iter_mut().for_each(strip_run_verbs);
             }
         }
     }
+}
+
+/// `strip_run_verbs` over a whole release.
+fn strip_verbs(r: &mut Release) {
+    let (runs, blocks) = (strip_run_verbs, strip_block_verbs);
     runs(&mut r.headline);
     runs(&mut r.deck);
     blocks(&mut r.lead);

@@ -27,8 +27,26 @@ pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
 /// How an XLIFF file names the stored meeting it was exported from (`file/@original`): what the
 /// CLI and the app write, and what an import of it checks.
-pub fn original_of(id: i64) -> String {
+pub fn original_of(id: crate::MeetingId) -> String {
     format!("communique meeting {id}")
+}
+
+/// `import` of the XLIFF file `file` (its `bytes`) into stored meeting `id`, in one transaction
+/// (`Store::update_v2`): every problem refused as `Error::Xliff`, nothing applied unless there
+/// are none. What the CLI and the app call.
+pub fn import_stored(
+    store: &mut crate::Store,
+    id: crate::MeetingId,
+    file: &str,
+    bytes: &[u8],
+) -> crate::Result<Imported> {
+    let (imported, _) = store.update_v2(id, |m| {
+        let (translated, imported) =
+            import(m, &original_of(id), file, bytes).map_err(crate::Error::Xliff)?;
+        *m = translated;
+        Ok(imported)
+    })?;
+    Ok(imported)
 }
 
 /// Which texts an export holds.
@@ -138,20 +156,21 @@ pub fn export(
                 .map_err(io)?;
         }
         if s.status == Status::Outdated {
-            // The earlier translation, for the translator to start from; never applied back.
-            if let Some(target) = &s.target {
+            // The earlier translation as it reads, for the translator to start from; never
+            // applied back.
+            if let Some(target) = &s.target_text {
                 nl(&mut w, 4).map_err(io)?;
                 w.create_element("alt-trans")
                     .with_attribute(("alttranstype", "previous-version"))
                     .write_inner_content(|w| {
                         w.create_element("target")
-                            .write_text_content(BytesText::new(&plain(target)))?;
+                            .write_text_content(BytesText::new(target))?;
                         Ok(())
                     })
                     .map_err(io)?;
             }
             nl(&mut w, 4).map_err(io)?;
-            let was = s.was.as_deref().map(plain).unwrap_or_default();
+            let was = s.was_text.as_deref().unwrap_or_default();
             w.create_element("note")
                 .with_attribute(("from", "communique"))
                 .write_text_content(BytesText::new(&format!(
@@ -179,11 +198,6 @@ pub fn export(
 fn nl<W: std::io::Write>(w: &mut Writer<W>, depth: usize) -> std::io::Result<()> {
     let s = format!("\n{}", "  ".repeat(depth));
     w.write_event(Event::Text(BytesText::from_escaped(s)))
-}
-
-/// A segment (`translation::segment`) as plain words for a note: placeholders as they read.
-fn plain(segment: &str) -> String {
-    segment.to_owned()
 }
 
 fn is_xml_char(c: char) -> bool {
@@ -1008,7 +1022,7 @@ fn apply(
                 .map(|l| runs(l))
                 .collect::<Result<_, _>>()?;
             let block = block_for(release, m, of, id)?;
-            set_block(block, lines)?;
+            set_block(block, lines);
         }
         "quote" => {
             let words = text_of(tokens)?;
@@ -1066,7 +1080,7 @@ fn apply(
                         blocks.last_mut().expect("pushed")
                     }
                 };
-                set_block(block, lines)?;
+                set_block(block, lines);
             }
         }
         _ => return Err("not a text key".into()),
@@ -1084,7 +1098,7 @@ fn quote_spans(r: &Release) -> HashMap<String, QuoteSpan> {
     out
 }
 
-fn set_block(block: &mut Block, mut lines: Vec<Runs>) -> Result<(), String> {
+fn set_block(block: &mut Block, mut lines: Vec<Runs>) {
     match block {
         Block::Paragraph { runs, .. } | Block::Heading { runs, .. } => {
             *runs = lines.pop().unwrap_or_default();
@@ -1099,7 +1113,6 @@ fn set_block(block: &mut Block, mut lines: Vec<Runs>) -> Result<(), String> {
             *paragraphs = it.collect();
         }
     }
-    Ok(())
 }
 
 /// The translation's part for agenda item `item`, added (in the source's place) if it has none.
@@ -1151,7 +1164,7 @@ fn block_for<'r>(
     let (container, at) = locate(source, id).ok_or("no such block")?;
     let list = container_of(source, &container).ok_or("no such block")?;
     let mut copy = list[at].clone();
-    strip_verb(&mut copy);
+    translation::strip_block_verbs(std::slice::from_mut(&mut copy));
     let before: Vec<String> = list[..at].iter().map(|b| b.id().to_owned()).collect();
     if let Container::Item(item) = &container {
         part_for(release, m, of, item)?;
@@ -1163,15 +1176,6 @@ fn block_for<'r>(
         .map_or(0, |i| i + 1);
     target.insert(index, copy);
     Ok(&mut target[index])
-}
-
-fn strip_verb(b: &mut Block) {
-    let mut r = Release::new(Language::En);
-    r.lead.push(b.clone());
-    translation::strip_verbs(&mut r);
-    if let Some(stripped) = r.lead.pop() {
-        *b = stripped;
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

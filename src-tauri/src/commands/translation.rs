@@ -130,12 +130,7 @@ pub fn import_xliff_from(
         path: name.clone(),
         source: e,
     })?;
-    let (imported, _) = store.update_v2(id, |m| {
-        let (translated, imported) =
-            xliff::import(m, &xliff::original_of(id), &name, &bytes).map_err(Error::Xliff)?;
-        *m = translated;
-        Ok(imported)
-    })?;
+    let imported = xliff::import_stored(store, id, &name, &bytes)?;
     Ok(XliffImported {
         language: imported.language,
         applied: imported.applied.len() as u32,

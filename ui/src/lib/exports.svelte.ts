@@ -16,15 +16,23 @@ export class Exports {
     private readonly toasts: Toasts,
   ) {}
 
-  async exportAs(format: ExportFormat): Promise<void> {
+  /** The open meeting once what is typed is stored (what the shell exports and imports into),
+   * or null (said) when it could not be saved. */
+  private async saved(what: 'Export' | 'Import') {
     const m = this.workspace.meeting;
-    if (!m) return;
+    if (!m) return null;
     this.menuOpen = false;
     await m.flush();
     if (m.status.kind !== 'saved') {
-      this.toasts.show('Export needs the meeting saved first: see the save status.', 'error');
-      return;
+      this.toasts.show(`${what} needs the meeting saved first: see the save status.`, 'error');
+      return null;
     }
+    return m;
+  }
+
+  async exportAs(format: ExportFormat): Promise<void> {
+    const m = await this.saved('Export');
+    if (!m) return;
     try {
       // A translated release with texts to translate or outdated: said, and exported only if
       // the officer says so.
@@ -62,33 +70,25 @@ export class Exports {
   private async write(format: ExportFormat, allowOutdated: boolean): Promise<void> {
     const m = this.workspace.meeting;
     if (!m) return;
-    {
-      const path = await api.exportMeeting(m.id, format, m.doc.language, allowOutdated);
-      if (path) {
-        this.toasts.show(`Exported to ${path}`);
-        // Exporting a corrected release sets its "updated" time, which the shell stores: take
-        // that in (nothing was typed since the flush), so the next save is not a conflict.
-        const revision = await api.meetingRevision(m.id);
-        if (this.workspace.meeting === m && m.status.kind === 'saved' && revision > m.baseRevision) {
-          this.workspace.adopt(await api.loadMeeting(m.id, m.doc.language));
-        }
+    const path = await api.exportMeeting(m.id, format, m.doc.language, allowOutdated);
+    if (path) {
+      this.toasts.show(`Exported to ${path}`);
+      // Exporting a corrected release sets its "updated" time, which the shell stores: take
+      // that in (nothing was typed since the flush), so the next save is not a conflict.
+      const revision = await api.meetingRevision(m.id);
+      if (this.workspace.meeting === m && m.status.kind === 'saved' && revision > m.baseRevision) {
+        this.workspace.adopt(await api.loadMeeting(m.id, m.doc.language));
       }
-      // An export records a version when the release reads differently.
-      this.workspace.meeting?.versionsChanged();
     }
+    // An export records a version when the release reads differently.
+    this.workspace.meeting?.versionsChanged();
   }
 
   /** The release's texts to translate and outdated, as XLIFF for a translator (the stored
    * meeting: saved first). */
   async exportXliff(): Promise<void> {
-    const m = this.workspace.meeting;
+    const m = await this.saved('Export');
     if (!m) return;
-    this.menuOpen = false;
-    await m.flush();
-    if (m.status.kind !== 'saved') {
-      this.toasts.show('Export needs the meeting saved first: see the save status.', 'error');
-      return;
-    }
     try {
       const path = await api.exportXliff(m.id, m.doc.language);
       if (path) this.toasts.show(`Texts to translate exported to ${path}`);
@@ -101,14 +101,8 @@ export class Exports {
   /** A translator's XLIFF back into the stored meeting (all of it, or nothing: every problem is
    * named), then the meeting shown as stored. */
   async importXliff(): Promise<void> {
-    const m = this.workspace.meeting;
+    const m = await this.saved('Import');
     if (!m) return;
-    this.menuOpen = false;
-    await m.flush();
-    if (m.status.kind !== 'saved') {
-      this.toasts.show('Import needs the meeting saved first: see the save status.', 'error');
-      return;
-    }
     try {
       const done = await api.importXliff(m.id);
       if (!done) return;

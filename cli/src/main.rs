@@ -468,8 +468,8 @@ fn run(cli: Cli) -> CliResult {
                 )
                 .into());
             }
-            let text = Format::from(format).render_v2(&meeting, language)?;
-            Ok(emit(text.as_bytes(), output.as_deref())?)
+            let bytes = Format::from(format).bytes_v2(&meeting, language)?;
+            Ok(emit(&bytes, output.as_deref())?)
         }
     }
 }

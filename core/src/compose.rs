@@ -177,6 +177,48 @@ pub struct Caption {
     /// `Photo:` in the caption's language where known, else the release's.
     pub label: String,
     pub position: PhotoPosition,
+    /// The photo's image, when the archive holds it (`attach_images`); exports embed these
+    /// exact bytes. `None` for a caption whose photo has no image (v1's photos, a meeting file
+    /// read alone).
+    pub image: Option<Image>,
+}
+
+/// A photo's image as the archive keeps it: the original bytes, checked when imported (a JPEG or
+/// a PNG that decodes, within the size limits), named by their SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Lower-case hex SHA-256 of `bytes`.
+    pub sha256: String,
+    pub kind: ImageKind,
+    pub width: u32,
+    pub height: u32,
+    /// The text a reader who cannot see the image gets instead (`alt`), in the caption's
+    /// language; empty when the photo has none.
+    pub alt: String,
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// The image formats the archive accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    Jpeg,
+    Png,
+}
+
+impl ImageKind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ImageKind::Jpeg => "image/jpeg",
+            ImageKind::Png => "image/png",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Png => "png",
+        }
+    }
 }
 
 impl Composed {

@@ -44,27 +44,51 @@ pub enum Format {
 }
 
 impl Format {
-    /// The meeting in this format. Only the meeting file can fail (serialisation), and then
-    /// nothing is written.
+    /// The meeting in this format, as the bytes of the file. Only the meeting file can fail
+    /// (serialisation), and then nothing is written.
+    pub fn bytes(self, meeting: &Meeting) -> crate::Result<Vec<u8>> {
+        match self {
+            Format::Json => Ok(meeting_file::to_json(meeting)?.into_bytes()),
+            release => Ok(release.release(&checked(compose(meeting))?)),
+        }
+    }
+
+    /// A v2 meeting's release in `language` in this format (the meeting file itself for `Json`),
+    /// as the bytes of the file. A release missing a block (a quote off the record or without
+    /// words in `language`) is refused: one `Error::Invalid` naming the first such block,
+    /// nothing written.
+    pub fn bytes_v2(self, meeting: &MeetingV2, language: Language) -> crate::Result<Vec<u8>> {
+        match self {
+            Format::Json => Ok(meeting_file_json(meeting)?.into_bytes()),
+            release => Ok(release.release(&checked(v2::compose(meeting, language))?)),
+        }
+    }
+
+    /// `bytes` as text, for a text format (a binary one is refused).
     pub fn render(self, meeting: &Meeting) -> crate::Result<String> {
-        Ok(match self {
-            Format::Html => Html.render(&checked(compose(meeting))?),
-            Format::Markdown => Markdown.render(&checked(compose(meeting))?),
-            Format::Json => meeting_file::to_json(meeting)?,
-            Format::Eml => Email::now().render(&checked(compose(meeting))?),
+        self.text(self.bytes(meeting)?)
+    }
+
+    /// `bytes_v2` as text, for a text format (a binary one is refused).
+    pub fn render_v2(self, meeting: &MeetingV2, language: Language) -> crate::Result<String> {
+        self.text(self.bytes_v2(meeting, language)?)
+    }
+
+    fn text(self, bytes: Vec<u8>) -> crate::Result<String> {
+        String::from_utf8(bytes).map_err(|_| crate::Error::Invalid {
+            path: format!("format {}", self.extension()),
+            message: "a binary format, not text".into(),
         })
     }
 
-    /// A v2 meeting's release in `language` in this format (the meeting file itself for `Json`).
-    /// A release missing a block (a quote off the record or without words in `language`) is
-    /// refused: one `Error::Invalid` naming the first such block, nothing written.
-    pub fn render_v2(self, meeting: &MeetingV2, language: Language) -> crate::Result<String> {
-        Ok(match self {
-            Format::Html => Html.render(&checked(v2::compose(meeting, language))?),
-            Format::Markdown => Markdown.render(&checked(v2::compose(meeting, language))?),
-            Format::Json => meeting_file_json(meeting)?,
-            Format::Eml => Email::now().render(&checked(v2::compose(meeting, language))?),
-        })
+    /// A composed release in this format (the meeting file, `Json`, is no release: empty).
+    pub fn release(self, r: &Composed) -> Vec<u8> {
+        match self {
+            Format::Html => Html.render(r).into_bytes(),
+            Format::Markdown => Markdown.render(r).into_bytes(),
+            Format::Eml => Email::now().render(r).into_bytes(),
+            Format::Json => Vec::new(),
+        }
     }
 
     pub fn extension(self) -> &'static str {

@@ -193,7 +193,7 @@ impl Store {
                 tx.execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
             }
         }
-        write(format.render_v2(&meeting, language)?.as_bytes())?;
+        write(&format.bytes_v2(&meeting, language)?)?;
         failpoint::hit(failpoint::EXPORT_BEFORE_VERSION);
         let number = record_in(&tx, id, &meeting, VersionReason::Export { format })?;
         tx.commit()?;

@@ -341,6 +341,7 @@ impl<'a> Cx<'a> {
                     credit: p.credit.as_deref().map(tidy).filter(|c| !c.is_empty()),
                     label: label.to_owned(),
                     position,
+                    image: None,
                 },
             ));
         }

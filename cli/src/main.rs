@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use communique_core::clearance::Status;
+use communique_core::diff::Change;
 use communique_core::store::recovery::{self, Damage, Recovery};
-use communique_core::store::{backups_of, Backup, PrivateNotes};
+use communique_core::store::{backups_of, Backup, PrivateNotes, StatusEntry};
 use communique_core::v2::{translation, xliff};
 use communique_core::{paths, v2, Error, Format, Language, MeetingId, Store};
 
@@ -66,6 +68,27 @@ enum Command {
         id: MeetingId,
         #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
         lang: Option<Language>,
+    },
+    /// A release's way to publication: draft, ready for clearance, cleared (by whom), published;
+    /// the sign-off log, and what changed since it was cleared.
+    Clearance {
+        #[command(subcommand)]
+        command: ClearanceCommand,
+    },
+    /// Correct a published release: the note (in the original language) and a new "Updated"
+    /// time go on every language version (a translation without its own --in note gets the
+    /// original's words, to translate). Prints the log line.
+    Correct {
+        id: MeetingId,
+        /// What was corrected ("An earlier version gave the wrong date for the summit.").
+        #[arg(long)]
+        note: String,
+        /// The note in a language version: `fr=Une version précédente…` (repeatable).
+        #[arg(long = "in", value_name = "TAG=TEXT", value_parser = language_text)]
+        translated: Vec<(Language, String)>,
+        /// Who corrected it.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
     },
     /// XLIFF 1.2 for translators' tools: a translated release's texts out, translations back in.
     Xliff {
@@ -141,6 +164,50 @@ enum VersionCommand {
         #[arg(value_name = "KEY")]
         keys: Vec<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum ClearanceCommand {
+    /// The status, then the log newest first (time, status, by, note; tab-separated), then, once
+    /// cleared, the paragraphs changed since (`-` cleared, `+` now).
+    Show { id: MeetingId },
+    /// Move the release to a status: draft, ready (for clearance), cleared (--by is who
+    /// cleared it), published (only as it was cleared). Prints the log line.
+    Set {
+        id: MeetingId,
+        #[arg(value_parser = status)]
+        status: Status,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+fn status(s: &str) -> Result<Status, String> {
+    Status::from_tag(s).ok_or_else(|| {
+        format!(
+            "{s:?}: not a status (one of: {})",
+            Status::ALL.map(Status::tag).join(", ")
+        )
+    })
+}
+
+fn language_text(s: &str) -> Result<(Language, String), String> {
+    let (tag, text) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?}: write TAG=TEXT (fr=Une version précédente…)"))?;
+    Ok((language(tag)?, text.to_owned()))
+}
+
+fn print_entry(e: &StatusEntry) {
+    println!(
+        "{}\t{}\t{}\t{}",
+        e.at,
+        e.status.tag(),
+        e.by.as_deref().unwrap_or(""),
+        e.note.as_deref().unwrap_or("")
+    );
 }
 
 #[derive(Subcommand)]
@@ -322,6 +389,45 @@ fn run(cli: Cli) -> CliResult {
                 translation::mark_translated(m, lang, keys.as_deref())
             })?;
             println!("{n}");
+            Ok(())
+        }
+        Command::Clearance {
+            command: ClearanceCommand::Show { id },
+        } => {
+            let c = open(cli.db)?.clearance(id)?;
+            println!("{}", c.status.map_or("no status", Status::tag));
+            c.log.iter().for_each(print_entry);
+            for p in c.since_cleared.iter().flatten() {
+                if let Some(b) = p.before.as_deref().filter(|_| p.kind != Change::Same) {
+                    println!("-\t{b}");
+                }
+                if let Some(a) = p.after.as_deref().filter(|_| p.kind != Change::Same) {
+                    println!("+\t{a}");
+                }
+            }
+            Ok(())
+        }
+        Command::Clearance {
+            command:
+                ClearanceCommand::Set {
+                    id,
+                    status,
+                    by,
+                    note,
+                },
+        } => {
+            let e = open(cli.db)?.set_status(id, status, by.as_deref(), note.as_deref())?;
+            print_entry(&e);
+            Ok(())
+        }
+        Command::Correct {
+            id,
+            note,
+            translated,
+            by,
+        } => {
+            let e = open(cli.db)?.correct(id, &note, &translated, by.as_deref())?;
+            print_entry(&e);
             Ok(())
         }
         Command::Status { id, lang } => {

@@ -39,6 +39,12 @@ pub struct Composed {
     pub lead: Vec<Block>,
     /// The agenda items' blocks (each item's sub-heading first), then the closing.
     pub body: Vec<Block>,
+    /// The correction notes, oldest first (after the body in every format).
+    pub corrections: Vec<CorrectionNote>,
+    /// Where the release stands on its way to publication (`clearance::Status`), when the archive
+    /// knows it (`with_status`; compose alone never does): exports of a release not yet
+    /// published say so at the top (`status_line`).
+    pub status: Option<crate::clearance::Status>,
     pub captions: Vec<Caption>,
     pub contact: Vec<Block>,
     pub notes_to_editors: Vec<Block>,
@@ -97,6 +103,8 @@ pub struct Labels {
     pub contact: String,
     /// The heading of the notes to editors.
     pub notes: String,
+    /// The status line's words, when the release has a status said at the top.
+    pub status_lines: [&'static str; 3],
 }
 
 impl Labels {
@@ -105,6 +113,7 @@ impl Labels {
             updated: table.updated_label.to_owned(),
             contact: table.contact_label.to_owned(),
             notes: table.notes_label.to_owned(),
+            status_lines: table.status_lines,
         }
     }
 }
@@ -168,6 +177,16 @@ pub struct Moment {
     pub text: String,
 }
 
+/// A correction note as printed: `Correction (5 December 2026 10:30):` then its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionNote {
+    /// The label and the time, with the language's colon.
+    pub heading: String,
+    /// The correction's time (RFC 3339, in the meeting's zone).
+    pub iso: String,
+    pub text: Inline,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caption {
     pub text: String,
@@ -224,6 +243,23 @@ impl ImageKind {
 impl Composed {
     pub fn table(&self) -> &'static Table {
         self.language.table()
+    }
+
+    /// The release with its status as the archive keeps it.
+    pub fn with_status(mut self, status: Option<crate::clearance::Status>) -> Composed {
+        self.status = status;
+        self
+    }
+
+    /// The line at the top of a release not yet published (`Draft – not for publication`).
+    pub fn status_line(&self) -> Option<&'static str> {
+        use crate::clearance::Status;
+        match self.status? {
+            Status::Draft => Some(self.labels.status_lines[0]),
+            Status::ReadyForClearance => Some(self.labels.status_lines[1]),
+            Status::Cleared => Some(self.labels.status_lines[2]),
+            Status::Published | Status::Corrected => None,
+        }
     }
 
     /// The line under the headline: `1 March 2025 · Updated: 1 March 2025 18:05` (with the

@@ -11,6 +11,7 @@
 //!
 //! Never depends on Tauri or on the CLI; both are thin layers over this crate.
 
+pub mod clearance;
 pub mod clock;
 pub mod compose;
 pub mod diff;

@@ -133,6 +133,17 @@ pub mod opt_date {
     }
 }
 
+pub mod datetime {
+    use super::*;
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_datetime(t))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_datetime(&s).map_err(D::Error::custom)
+    }
+}
+
 pub mod opt_datetime {
     use super::*;
     pub fn serialize<S: Serializer>(

@@ -49,4 +49,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Sperrfrist bis",
     contact_label: "Pressekontakt",
     notes_label: "Hinweise für Redaktionen",
+    status_lines: [
+        "Entwurf – nicht zur Veröffentlichung",
+        "Zur Freigabe – nicht zur Veröffentlichung",
+        "Freigegeben – noch nicht veröffentlicht",
+    ],
+    correction_label: "Korrektur",
 };

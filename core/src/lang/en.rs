@@ -51,4 +51,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Embargoed until",
     contact_label: "Media enquiries",
     notes_label: "Notes to editors",
+    status_lines: [
+        "Draft – not for publication",
+        "For clearance – not for publication",
+        "Cleared – not yet published",
+    ],
+    correction_label: "Correction",
 };

@@ -49,4 +49,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Bajo embargo hasta el",
     contact_label: "Contacto de prensa",
     notes_label: "Notas para los redactores",
+    status_lines: [
+        "Borrador: no publicar",
+        "Pendiente de aprobación: no publicar",
+        "Aprobado: aún no publicado",
+    ],
+    correction_label: "Corrección",
 };

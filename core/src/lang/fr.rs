@@ -56,4 +56,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Sous embargo jusqu'au",
     contact_label: "Contact presse",
     notes_label: "Notes aux rédactions",
+    status_lines: [
+        "Projet – ne pas diffuser",
+        "Pour validation – ne pas diffuser",
+        "Validé – pas encore publié",
+    ],
+    correction_label: "Rectificatif",
 };

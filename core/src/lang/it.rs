@@ -48,4 +48,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Sotto embargo fino al",
     contact_label: "Contatti per la stampa",
     notes_label: "Note per le redazioni",
+    status_lines: [
+        "Bozza – non diffondere",
+        "Da approvare – non diffondere",
+        "Approvato – non ancora pubblicato",
+    ],
+    correction_label: "Rettifica",
 };

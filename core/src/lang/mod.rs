@@ -302,6 +302,11 @@ pub struct Table {
     /// The heading of the contact block and of the notes to editors.
     pub contact_label: &'static str,
     pub notes_label: &'static str,
+    /// The line at the top of a release not yet published (`clearance::Status`): draft, ready
+    /// for clearance, cleared (`Draft – not for publication`).
+    pub status_lines: [&'static str; 3],
+    /// Before a correction note's time (`Correction (5 December 2026 10:30): …`).
+    pub correction_label: &'static str,
 }
 
 /// Where the speaker stands in an attribution after the quote, by what the span asks for and

@@ -49,4 +49,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Onder embargo tot",
     contact_label: "Persvoorlichting",
     notes_label: "Noot voor de redactie",
+    status_lines: [
+        "Concept – niet publiceren",
+        "Ter goedkeuring – niet publiceren",
+        "Goedgekeurd – nog niet gepubliceerd",
+    ],
+    correction_label: "Correctie",
 };

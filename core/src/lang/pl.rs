@@ -56,4 +56,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Embargo do",
     contact_label: "Kontakt dla mediów",
     notes_label: "Informacje dla redakcji",
+    status_lines: [
+        "Projekt – nie do publikacji",
+        "Do zatwierdzenia – nie do publikacji",
+        "Zatwierdzony – jeszcze nieopublikowany",
+    ],
+    correction_label: "Sprostowanie",
 };

@@ -48,4 +48,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Sob embargo até",
     contact_label: "Contacto de imprensa",
     notes_label: "Notas aos editores",
+    status_lines: [
+        "Rascunho – não divulgar",
+        "Para aprovação – não divulgar",
+        "Aprovado – ainda não publicado",
+    ],
+    correction_label: "Correção",
 };

@@ -51,4 +51,10 @@ pub(super) static TABLE: Table = Table {
     embargo_label: "Ембарго до",
     contact_label: "Контакти для преси",
     notes_label: "Примітки для редакцій",
+    status_lines: [
+        "Чернетка – не для поширення",
+        "На погодження – не для поширення",
+        "Погоджено – ще не оприлюднено",
+    ],
+    correction_label: "Виправлення",
 };

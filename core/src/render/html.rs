@@ -59,7 +59,10 @@ figcaption { font-size: 0.9rem; font-style: italic; color: var(--muted); }
 
 /// The blocks v1 had none of: added only to a release that has them.
 const V2_STYLE: &str = r#".embargo, .label { font: 600 0.8rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; margin: 0 0 0.75rem; }
-.embargo { color: #b3261e; }
+.embargo, .status { color: #b3261e; }
+.status { font: 600 0.8rem/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; margin: 0 0 0.75rem; border: 1px solid currentColor; padding: 0.25rem 0.5rem; display: inline-block; }
+.corrections { margin: 2rem 0; padding: 0.75rem 1rem; border-left: 3px solid #b3261e; font-size: 0.95rem; }
+.corrections p:last-child { margin-bottom: 0; }
 .deck { font-size: 1.15rem; color: var(--muted); margin: -0.25rem 0 1rem; }
 .opening, .dateline-end { font-weight: 600; }
 h2 { font-size: 1.2rem; line-height: 1.3; margin: 2rem 0 0.75rem; }
@@ -213,6 +216,9 @@ fn article_blocks(r: &Composed) -> Vec<String> {
     let mut blocks = Vec::with_capacity(4 + r.lead.len() + r.body.len() + r.captions.len());
     let mut out = String::with_capacity(512);
     out.push_str("<header>\n");
+    if let Some(s) = r.status_line() {
+        out.push_str(&format!("<div class=\"status\">{}</div>\n", html_text(s)));
+    }
     if let Some(e) = &r.embargo {
         out.push_str(&format!(
             "<div class=\"embargo\"><time datetime=\"{}\">{}</time></div>\n",
@@ -295,6 +301,19 @@ fn article_blocks(r: &Composed) -> Vec<String> {
             html_text(&end)
         ));
     }
+    if !r.corrections.is_empty() {
+        let mut out = String::from("<aside class=\"corrections\">\n");
+        for n in &r.corrections {
+            out.push_str(&format!(
+                "<p class=\"correction\"><strong><time datetime=\"{}\">{}</time></strong> {}</p>\n",
+                html_attr(&n.iso),
+                html_text(&n.heading),
+                inline(&n.text)
+            ));
+        }
+        out.push_str("</aside>\n");
+        blocks.push(out);
+    }
     blocks.extend(r.captions_at(PhotoPosition::End).map(figure));
     for (class, label, content) in [
         ("contact", Some(r.labels.contact.as_str()), &r.contact),
@@ -321,6 +340,8 @@ fn uses_v2(r: &Composed) -> bool {
     r.label.is_some()
         || r.deck.is_some()
         || r.embargo.is_some()
+        || r.status_line().is_some()
+        || !r.corrections.is_empty()
         || r.place.is_some()
         || r.dateline_position != DatelinePosition::Line
         || !r.contact.is_empty()
@@ -445,6 +466,13 @@ fn json_ld(r: &Composed) -> serde_json::Value {
     }
     if let Some(deck) = &r.deck {
         ld["alternativeHeadline"] = json!(inline_text(deck));
+    }
+    if !r.corrections.is_empty() {
+        ld["correction"] = r
+            .corrections
+            .iter()
+            .map(|n| json!({ "@type": "CorrectionComment", "datePublished": n.iso, "text": inline_text(&n.text) }))
+            .collect();
     }
     let version = |v: &crate::compose::VersionRef| json!({ "@type": "NewsArticle", "inLanguage": v.language.tag(), "headline": v.headline });
     if let Some(of) = &r.versions.translation_of {

@@ -35,6 +35,13 @@ impl Renderer for Markdown {
         if let Some(e) = &r.embargo {
             out.push_str(&format!("embargo: {}\n", e.iso));
         }
+        if let Some(s) = r.status {
+            out.push_str(&format!("status: {}\n", s.tag()));
+            // Hugo, Jekyll and Eleventy leave a draft out of the site they build.
+            if s.is_before_publication() {
+                out.push_str("draft: true\n");
+            }
+        }
         if let Some(org) = &r.organisation {
             out.push_str(&format!("organisation: {}\n", yaml_string(org)));
         }
@@ -61,6 +68,9 @@ impl Renderer for Markdown {
         // only where the body begins with it, and otherwise takes the front matter's `title`,
         // which it reads as Markdown (raw HTML included).
         para(&mut out, format!("# {}", markdown_inline(&r.headline)));
+        if let Some(s) = r.status_line() {
+            para(&mut out, format!("**{}**", markdown_inline(s)));
+        }
         if let Some(e) = &r.embargo {
             para(&mut out, markdown_inline(&e.text));
         }
@@ -104,6 +114,12 @@ impl Renderer for Markdown {
         }
         if let Some(end) = r.dateline_end() {
             para(&mut out, markdown_inline(&end));
+        }
+        for n in &r.corrections {
+            para(
+                &mut out,
+                format!("**{}** {}", markdown_inline(&n.heading), inline(&n.text)),
+            );
         }
         for c in r.captions_at(PhotoPosition::End) {
             para(&mut out, caption(c));

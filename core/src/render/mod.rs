@@ -141,6 +141,7 @@ pub fn facts(r: &Composed) -> ReleaseFacts {
 /// flavour, and the version history.
 pub fn plain_text(r: &Composed) -> String {
     let mut blocks = Vec::new();
+    blocks.extend(r.status_line().map(str::to_owned));
     blocks.extend(r.embargo.as_ref().map(|e| e.text.clone()));
     blocks.extend(r.label.clone());
     blocks.push(r.headline.clone());
@@ -162,6 +163,11 @@ pub fn plain_text(r: &Composed) -> String {
     blocks.extend(r.captions_at(PhotoPosition::AfterLead).map(caption));
     blocks.extend(r.body.iter().map(Block::text));
     blocks.extend(r.dateline_end());
+    blocks.extend(
+        r.corrections
+            .iter()
+            .map(|n| format!("{} {}", n.heading, crate::compose::inline_text(&n.text))),
+    );
     blocks.extend(r.captions_at(PhotoPosition::End).map(caption));
     for (label, content) in [
         (Some(r.labels.contact.as_str()), &r.contact),

@@ -14,6 +14,7 @@ mod legacy;
 mod meetings;
 pub mod recovery;
 mod search;
+mod status;
 mod versions;
 
 use std::io::Read;
@@ -25,6 +26,7 @@ use rusqlite_migration::{Migrations, M};
 pub use backups::{backups_of, Backup, DAILY_KEPT};
 pub use meetings::{MeetingId, MeetingSummary, Stored, StoredV2};
 pub use search::{PrivateNotes, SearchHit};
+pub use status::{Clearance, StatusEntry};
 pub use versions::{Version, VersionReason, VersionSummary};
 
 use crate::error::{Error, Result};
@@ -41,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/2026-12-02-0004_documents.sql"),
     include_str!("../../migrations/2026-12-03-0005_samples_private_search.sql"),
     include_str!("../../migrations/2026-12-04-0006_export_formats.sql"),
+    include_str!("../../migrations/2026-12-05-0007_release_status.sql"),
 ];
 
 /// Rust run after a migration's SQL, in its transaction: (schema version it leads to, hook).

@@ -545,6 +545,9 @@ fn released_schema_fixtures_migrate_forward() {
             "from v{version}: found in private notes, and marked"
         );
         assert!(store.list(10, 0).unwrap().iter().all(|m| !m.sample));
+        // Schema 7: no release had a status before.
+        assert_eq!(store.status(1).unwrap(), None);
+        assert!(store.clearance(2).unwrap().log.is_empty());
         if version >= 2 {
             // Reasons written as text by schema 2 read as what they said.
             let reasons: Vec<_> = store

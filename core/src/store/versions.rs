@@ -193,7 +193,16 @@ impl Store {
                 tx.execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
             }
         }
-        write(&format.bytes_v2(&meeting, language)?)?;
+        let bytes = match format {
+            Format::Json => format.bytes_v2(&meeting, language)?,
+            release => {
+                let composed = v2::compose(&meeting, language);
+                composed.check()?;
+                let status = super::status::status_in(&tx, id)?;
+                release.release(&composed.with_status(status))
+            }
+        };
+        write(&bytes)?;
         failpoint::hit(failpoint::EXPORT_BEFORE_VERSION);
         let number = record_in(&tx, id, &meeting, VersionReason::Export { format })?;
         tx.commit()?;

@@ -103,6 +103,20 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
     body.extend(cx.blocks(&release.closing, &format!("{at}.closing")));
     cx.captions(&release, &at, super::PhotoPosition::End, &mut captions);
     captions.sort_by_key(|(i, _)| *i);
+    let corrections = release
+        .corrections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let text = cx.inline(&c.text, &format!("{at}.corrections[{i}].text"))?;
+            let when = time_moment(table, &style, c.at, zone);
+            Some(crate::compose::CorrectionNote {
+                heading: format!("{} ({}){}", table.correction_label, when.text, table.colon),
+                iso: when.iso,
+                text,
+            })
+        })
+        .collect();
     let contact = cx.blocks(&release.contact, &format!("{at}.contact"));
     let notes_to_editors = cx.blocks(&release.notes_to_editors, &format!("{at}.notes_to_editors"));
     let boilerplate = match org.and_then(|(i, o)| o.boilerplate.get(&language).map(|b| (i, b))) {
@@ -162,6 +176,8 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         }),
         lead,
         body,
+        corrections,
+        status: None,
         captions: captions.into_iter().map(|(_, c)| c).collect(),
         contact,
         notes_to_editors,

@@ -355,6 +355,10 @@ pub struct Release {
     pub contact: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes_to_editors: Vec<Block>,
+    /// Corrections made after publication, oldest first (`Store::correct` adds one to every
+    /// language version and moves `updated` to its time).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
     /// Present in a release translated from another (`translation.rs`): what it was translated
     /// from, text by text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -379,6 +383,7 @@ impl Release {
             photos: Vec::new(),
             contact: Vec::new(),
             notes_to_editors: Vec::new(),
+            corrections: Vec::new(),
             translation: None,
         }
     }
@@ -454,6 +459,18 @@ pub struct Photo {
     pub credit: Option<String>,
     #[serde(default, skip_serializing_if = "PhotoPosition::is_end")]
     pub position: PhotoPosition,
+}
+
+/// A correction made to a release after it was published: when, and what it says (`An earlier
+/// version of this release gave the wrong date for the summit.`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    #[serde(with = "serde_forms::datetime")]
+    #[schemars(schema_with = "serde_forms::datetime_schema")]
+    #[specta(type = String)]
+    pub at: DateTime<FixedOffset>,
+    pub text: Runs,
 }
 
 /// Where a photo's caption stands in the release.

@@ -423,6 +423,23 @@ impl Refs<'_> {
         self.blocks(&r.closing, at.key("closing"), &mut ids)?;
         self.blocks(&r.contact, at.key("contact"), &mut ids)?;
         self.blocks(&r.notes_to_editors, at.key("notes_to_editors"), &mut ids)?;
+        let corrections_at = at.key("corrections");
+        for (i, c) in r.corrections.iter().enumerate() {
+            let path = corrections_at.index(i);
+            if c.text.is_empty() {
+                return problem_at(path.key("text"), "a correction says what was corrected");
+            }
+            self.runs(&c.text, path.key("text"))?;
+            if i > 0 && c.at < r.corrections[i - 1].at {
+                return problem_at(
+                    path.key("at"),
+                    format!(
+                        "{:?} is before the correction above it: corrections are oldest first",
+                        crate::serde_forms::format_datetime(&c.at)
+                    ),
+                );
+            }
+        }
         let mut photos = HashSet::new();
         let photos_at = at.key("photos");
         for (i, p) in r.photos.iter().enumerate() {

@@ -279,6 +279,7 @@ pub fn is_text_key(key: &str) -> bool {
         "role:",
         "pronoun:",
         "boilerplate:",
+        "correction:",
     ]
     .iter()
     .any(|p| key.strip_prefix(p).is_some_and(|id| !id.is_empty()))
@@ -337,6 +338,13 @@ fn release_units<'m>(m: &MeetingV2, r: &'m Release, out: &mut Vec<Unit<'m>>) {
     photo_units(r, PhotoAt::End, &mut push);
     blocks(&r.contact, &mut push);
     blocks(&r.notes_to_editors, &mut push);
+    for (i, c) in r.corrections.iter().enumerate() {
+        push(
+            format!("correction:{}", i + 1),
+            format!("Correction {}", i + 1),
+            UnitText::Runs(&c.text),
+        );
+    }
 }
 
 #[derive(Clone, Copy)]

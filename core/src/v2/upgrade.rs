@@ -146,6 +146,7 @@ pub fn upgrade(m: &Meeting) -> MeetingV2 {
                 headline: text_runs(&r.headline),
                 deck: Vec::new(),
                 dateline: Dateline::default(),
+                corrections: Vec::new(),
                 published: r.published,
                 updated: r.updated,
                 embargo: None,
@@ -452,6 +453,11 @@ fn release_v1(r: &Release, lang: Language) -> Result<model::Release, NotV1> {
             !r.notes_to_editors.is_empty(),
             "notes_to_editors",
             "notes to editors",
+        ),
+        (
+            !r.corrections.is_empty(),
+            "corrections",
+            "a correction note",
         ),
     ];
     if let Some((_, field, what)) = checks.iter().find(|(used, _, _)| *used) {

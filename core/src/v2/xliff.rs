@@ -1001,6 +1001,25 @@ fn apply(
             let part = part_for(release, m, of, id)?;
             part.heading = Some(r);
         }
+        "correction" => {
+            let r = runs(tokens)?;
+            let n: usize = id.parse().map_err(|_| "no such correction")?;
+            let source = m
+                .release(of)
+                .and_then(|s| s.corrections.get(n.wrapping_sub(1)))
+                .ok_or("no such correction")?
+                .clone();
+            while release.corrections.len() < n {
+                let k = release.corrections.len();
+                let earlier = m
+                    .release(of)
+                    .and_then(|s| s.corrections.get(k))
+                    .cloned()
+                    .unwrap_or_else(|| source.clone());
+                release.corrections.push(earlier);
+            }
+            release.corrections[n - 1].text = r;
+        }
         "caption" => {
             let r = runs(tokens)?;
             match release.photos.iter_mut().find(|p| p.id == id) {

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // Tests and benches: a panic is the failure report.
 
 mod cldr;
+mod clearance;
 mod corpus;
 mod examples;
 mod faults;

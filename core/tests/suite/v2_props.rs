@@ -341,6 +341,7 @@ fn release() -> impl Strategy<Value = Release> {
             photos,
             contact,
             notes_to_editors,
+            corrections: Vec::new(),
             translation: None,
         },
     )

@@ -16,7 +16,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow};
 
 use super::meetings::EditorDocV2;
-use super::{files, history, meetings, release, translation};
+use super::{clearance, files, history, meetings, release, translation};
 
 use crate::state::AppState;
 
@@ -61,6 +61,9 @@ fn shell() -> Shell {
             files::save_meeting_file,
             history::list_versions,
             history::restore_version,
+            clearance::clearance,
+            clearance::set_release_status,
+            clearance::correct_release,
         ])
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -759,4 +762,87 @@ fn an_xliff_file_is_applied_whole_or_refused_with_every_problem() {
         err.message
     );
     assert_eq!(s.stored_at(2).revision, before);
+}
+
+#[test]
+fn the_release_goes_to_clearance_is_cleared_published_and_corrected_through_the_commands() {
+    let s = shell();
+    let c = s.invoke("clearance", json!({"id": 1})).unwrap();
+    assert_eq!(c["status"], Value::Null);
+    s.invoke(
+        "set_release_status",
+        json!({"id": 1, "status": "ready_for_clearance"}),
+    )
+    .unwrap();
+    // Clearing without a name: one {code, message}, nothing logged.
+    let e = s
+        .invoke(
+            "set_release_status",
+            json!({"id": 1, "status": "cleared", "by": " "}),
+        )
+        .unwrap_err();
+    assert_eq!(e["code"], "invalid_input", "{e}");
+    assert!(
+        e["message"].as_str().unwrap().contains("who cleared"),
+        "{e}"
+    );
+    let entry = s
+        .invoke(
+            "set_release_status",
+            json!({"id": 1, "status": "cleared", "by": "Ana Ruiz", "note": "by phone"}),
+        )
+        .unwrap();
+    assert_eq!(entry["by"], "Ana Ruiz");
+    // An edit after clearance shows as a difference from the cleared text, and holds publishing.
+    let doc = edited(s.doc(1));
+    let revision = s.stored().revision;
+    s.invoke(
+        "save_meeting_v2",
+        json!({"id": 1, "baseRevision": revision, "doc": doc}),
+    )
+    .unwrap();
+    let c = s.invoke("clearance", json!({"id": 1})).unwrap();
+    assert_eq!(c["reads_as_cleared"], false);
+    assert!(c["since_cleared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["kind"] == "changed"));
+    let e = s
+        .invoke(
+            "set_release_status",
+            json!({"id": 1, "status": "published"}),
+        )
+        .unwrap_err();
+    assert!(
+        e["message"].as_str().unwrap().contains("clear it again"),
+        "{e}"
+    );
+    s.invoke(
+        "set_release_status",
+        json!({"id": 1, "status": "cleared", "by": "Ana Ruiz"}),
+    )
+    .unwrap();
+    s.invoke(
+        "set_release_status",
+        json!({"id": 1, "status": "published"}),
+    )
+    .unwrap();
+    let before = s.stored().revision;
+    s.invoke(
+        "correct_release",
+        json!({"id": 1, "note": "The date was wrong.", "by": "Press office"}),
+    )
+    .unwrap();
+    let stored = s.stored();
+    assert!(stored.revision > before, "the correction is stored");
+    assert!(stored
+        .meeting
+        .releases
+        .iter()
+        .all(|r| r.corrections.len() == 1 && r.updated == Some(r.corrections[0].at)));
+    // The editor opens it with the correction, and saves it back unchanged.
+    let c = s.invoke("clearance", json!({"id": 1})).unwrap();
+    assert_eq!(c["status"], "corrected");
+    assert_eq!(c["log"].as_array().unwrap().len(), 5);
 }

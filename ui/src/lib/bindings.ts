@@ -50,6 +50,15 @@ export const commands = {
 	 *  an e-mail, and as plain text for everything else.
 	 */
 	copyRelease: (doc: EditorDocV2, language: Language) => __TAURI_INVOKE<null>("copy_release", { doc, language }),
+	/**  The status, the log (newest first) and what changed since the release was cleared. */
+	clearance: (id: number) => __TAURI_INVOKE<Clearance>("clearance", { id }),
+	/**  Moves the stored release to `status` (`by`: who cleared it), logged with its text. */
+	setReleaseStatus: (id: number, status: ReleaseStatus, by: string | null, note: string | null) => __TAURI_INVOKE<StatusEntry>("set_release_status", { id, status, by, note }),
+	/**
+	 *  A correction of the published release: `note` and a new "Updated" time on every language
+	 *  version (each translation gets the note's words, to translate).
+	 */
+	correctRelease: (id: number, note: string, by: string | null) => __TAURI_INVOKE<StatusEntry>("correct_release", { id, note, by }),
 	/**
 	 *  Each text of the document's release in `language` beside its source, with its state
 	 *  (translated, to translate, outdated with the source's change); `null` when that release is
@@ -203,8 +212,35 @@ export type Change = "same" | "added" | "removed" |
 /**  A paragraph rewritten in place (a removal paired with the addition that replaced it). */
 "changed";
 
+/**
+ *  Where a release stands: its status, the log (newest first), and, once it was cleared, how
+ *  the release as it reads now differs from the text cleared last.
+ */
+export type Clearance = {
+	status: ReleaseStatus | null,
+	log: StatusEntry[],
+	/**  The last clearance (its entry in `log`). */
+	cleared: StatusEntry | null,
+	/**
+	 *  Paragraph by paragraph from the cleared text to the release as it reads now; `None`
+	 *  when never cleared, empty of changes when it reads as cleared.
+	 */
+	since_cleared: DiffPara[] | null,
+	/**  Whether the release reads exactly as it was last cleared. */
+	reads_as_cleared: boolean,
+};
+
 /**  What the UI can tell apart. Only add a variant the UI handles differently. */
 export type Code = "invalid_input" | "not_a_database" | "newer_schema" | "not_found" | "conflict" | "storage" | "io";
+
+/**
+ *  A correction made to a release after it was published: when, and what it says (`An earlier
+ *  version of this release gave the wrong date for the summit.`).
+ */
+export type Correction = {
+	at: string,
+	text: Run[],
+};
 
 /**  How a date reads. */
 export type DateForm = 
@@ -619,6 +655,14 @@ export type ReleaseFacts = {
 	words: number,
 };
 
+export type ReleaseStatus = "draft" | 
+/**  Sent to the spokesperson (or whoever clears the office's releases). */
+"ready_for_clearance" | 
+/**  Someone cleared this exact text (the sign-off log keeps it). */
+"cleared" | "published" | 
+/**  Published, then corrected (`Store::correct`): the correction notes say what changed. */
+"corrected";
+
 /**  One language's release. */
 export type ReleaseV2 = {
 	language: Language,
@@ -640,6 +684,11 @@ export type ReleaseV2 = {
 	/**  "Media enquiries": who to call. */
 	contact?: Block[],
 	notes_to_editors?: Block[],
+	/**
+	 *  Corrections made after publication, oldest first (`Store::correct` adds one to every
+	 *  language version and moves `updated` to its time).
+	 */
+	corrections?: Correction[],
 	/**
 	 *  Present in a release translated from another (`translation.rs`): what it was translated
 	 *  from, text by text.
@@ -693,6 +742,16 @@ export type Segment = {
 export type Status = "translated" | "to-translate" | 
 /**  Translated, then its source changed (or the source no longer has it). */
 "outdated";
+
+/**  One line of the sign-off log. */
+export type StatusEntry = {
+	/**  RFC 3339, UTC. */
+	at: string,
+	status: ReleaseStatus,
+	/**  Who cleared it, or made the change, as the officer typed it. */
+	by: string | null,
+	note: string | null,
+};
 
 export type TextRecord = {
 	status: Recorded,

@@ -4,6 +4,7 @@
 
 import { createContext } from 'svelte';
 import type { Backups } from './backups.svelte';
+import type { ClearanceState } from './clearance.svelte';
 import type { Closing } from './closing.svelte';
 import type { Exports } from './exports.svelte';
 import type { Versions } from './history.svelte';
@@ -16,5 +17,6 @@ export const [getMeetings, setMeetings] = createContext<MeetingsList>();
 export const [getWorkspace, setWorkspace] = createContext<Workspace>();
 export const [getExports, setExports] = createContext<Exports>();
 export const [getVersions, setVersions] = createContext<Versions>();
+export const [getClearance, setClearance] = createContext<ClearanceState>();
 export const [getBackups, setBackups] = createContext<Backups>();
 export const [getClosing, setClosing] = createContext<Closing>();

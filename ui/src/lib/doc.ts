@@ -11,6 +11,7 @@
 
 import type {
   Block,
+  Correction,
   DatelinePosition,
   Forms,
   FormV2,
@@ -104,6 +105,9 @@ export interface UiRelease {
   closing: Block[];
   contact: Block[];
   notes_to_editors: Block[];
+  /** Corrections after publication (core's `Store::correct` adds them), kept whole: the editor
+   * never edits them in place. */
+  corrections: Correction[];
   photos: UiPhoto[];
   /** A translated release's record of its source, text by text (core's `translation.rs`), kept
    * whole: core replaces it (`markTranslated`), the editor never edits it in place. */
@@ -299,6 +303,7 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
       closing: whole(r?.closing ?? []),
       contact: whole(r?.contact ?? []),
       notes_to_editors: whole(r?.notes_to_editors ?? []),
+      corrections: whole(r?.corrections ?? []),
       photos: (r?.photos ?? []).map((p) => {
         const caption = plainOf(p.caption);
         return {
@@ -526,6 +531,7 @@ export function releaseHeadToWire(ui: UiDoc): ReleaseV2 | null {
   if (photos.length) out.photos = photos;
   if (r.contact.length) out.contact = r.contact;
   if (r.notes_to_editors.length) out.notes_to_editors = r.notes_to_editors;
+  if (r.corrections.length) out.corrections = r.corrections;
   if (r.translation) out.translation = r.translation;
   const empty = Object.keys(out).length === 1;
   return empty && ui.keep.releaseIndex < 0 ? null : out;

@@ -4,7 +4,7 @@
 
 import { commands } from './bindings';
 import { toWire, type UiDoc } from './doc';
-import type { AppError, Code, DocPartV2, ErrorCode, Language, MeetingDoc } from './types';
+import type { AppError, Code, DocPartV2, ErrorCode, Language, MeetingDoc, ReleaseStatus } from './types';
 
 // Every code the shell sends, once: the type check fails when the Rust `Code` enum gains or loses one.
 const CODES: Record<Code, true> = {
@@ -85,6 +85,13 @@ export const api = {
   /** The new meeting's id, or `null` when the user cancelled the open dialog. */
   importMeeting: () => call(() => commands.importMeeting()),
   peopleDirectory: (query: string, limit: number) => call(() => commands.peopleDirectory(query, limit)),
+  /** The stored release's status, sign-off log and what changed since it was cleared. */
+  clearance: (id: number) => call(() => commands.clearance(id)),
+  /** Moves the stored release to `status` (`by`: who cleared it); logged with its text. */
+  setReleaseStatus: (id: number, status: ReleaseStatus, by: string | null, note: string | null) =>
+    call(() => commands.setReleaseStatus(id, status, by, note)),
+  /** A correction of the published release, on every language version. */
+  correctRelease: (id: number, note: string, by: string | null) => call(() => commands.correctRelease(id, note, by)),
   /** The release's versions, newest first. */
   listVersions: (id: number) => call(() => commands.listVersions(id)),
   /** Records the stored release as a version; `null` when it reads exactly like the latest one. */

@@ -646,6 +646,8 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
     // Carried through as it is: what a translation records is core's to read (the e2e tests
     // drive language versions in the real app).
     translation: () => {},
+    // Made by core's `Store::correct` only (the e2e tests drive it in the real app).
+    corrections: () => {},
   }, ['language']);
   const readFile = struct<MeetingFileV2>('MeetingFileV2', {
     format: oneOf(['communique.meeting.v2']),
@@ -1553,6 +1555,17 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       const live = state.live;
       if (!live || live.session !== session) return { attributions: [], words: 0 };
       return facts(live.doc, shownLanguage(live.doc, live.language));
+    },
+    // The status and sign-off log are core's policies over the archive: the fake knows no status
+    // and moves none (the e2e tests drive them in the real app).
+    clearance() {
+      return { status: null, log: [], cleared: null, since_cleared: null, reads_as_cleared: false };
+    },
+    setReleaseStatus() {
+      throw err('io', 'release status: not in the browser tests\' shell (the e2e tests drive it in the real app)');
+    },
+    correctRelease() {
+      throw err('io', 'release status: not in the browser tests\' shell (the e2e tests drive it in the real app)');
     },
     // Language versions are core's policies over the document: the fake does not retype them.
     translationStates() {

@@ -46,6 +46,15 @@ describe('toWire(toUi(doc))', () => {
     }
   }
 
+  it('gives back a corrected release exactly, its corrections after the notes to editors', () => {
+    const doc = structuredClone(en);
+    const r = doc.releases![0];
+    r.corrections = [{ at: '2031-04-26T09:00:00+01:00', text: ['An earlier version gave the wrong date.'] }];
+    const wire = toWire(toUi(doc, r.language));
+    expect(JSON.stringify(wire, null, 2)).toBe(JSON.stringify(doc, null, 2));
+    expect(Object.keys(wire.releases![0]).indexOf('corrections')).toBeGreaterThan(-1);
+  });
+
   it('gives back a meeting whose organisation has a house style exactly (the style kept)', () => {
     const styled = import.meta.glob<MeetingDoc>('../../../core/tests/fixtures/v2/house-style.meeting.json', { eager: true, import: 'default' });
     const [doc] = Object.values(styled);

@@ -40,6 +40,10 @@ pub(super) fn restyle(c: &mut Composed, style: &HouseStyle) {
     if let Some(deck) = &mut c.deck {
         inline(table, style, deck);
     }
+    for n in &mut c.corrections {
+        one(&mut n.heading);
+        inline(table, style, &mut n.text);
+    }
     for b in c
         .lead
         .iter_mut()

@@ -650,6 +650,57 @@ test('language versions in the real app: a French version added, each text besid
   assert.match(cli(db, 'export', '1', '--format', 'md', '--lang', 'en'), /^title: "Fisheries ministers cut cod quotas and fund two research vessels today"$/m);
 });
 
+test('status in the real app: sent for clearance, cleared by a named person, an edit shows against the cleared text, cleared again, published, corrected; the CLI agrees', async () => {
+  const { db } = importFisheries('clearance');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    await (await s.find(sel('status-button'))).click();
+    await s.until('no status yet', async () => (await shownText(await s.find(sel('clearance-status')))) === 'No status');
+    await (await s.find(sel('move-ready_for_clearance'))).click();
+    await s.until('for clearance', async () => (await shownText(await s.find(sel('clearance-status')))) === 'For clearance');
+    // Clearing asks who cleared it.
+    assert.equal(await (await s.find(sel('move-cleared'))).attribute('disabled'), 'true');
+    await (await s.find(sel('clearance-by'))).type('Ana Ruiz');
+    await (await s.find(sel('move-cleared'))).click();
+    await s.until('cleared by Ana Ruiz', async () => (await shownText(await s.find(sel('cleared-by')))).startsWith('Cleared by Ana Ruiz'));
+    await s.find(sel('reads-as-cleared'));
+    writeFileSync(join(artifacts, 'clearance-cleared.png'), await s.screenshot());
+    // An edit after clearance: shown against the cleared text; publishing is refused.
+    await (await s.find(sel('clearance-close'))).click();
+    await typeAtEnd(s, 'release-headline', ' today');
+    await waitSaved(s);
+    await (await s.find(sel('status-button'))).click();
+    await s.until('edited since cleared', async () => /Edited since it was cleared: 1 paragraph/.test(await shownText(await s.find(sel('since-cleared')))));
+    const ins = await s.findAll(`${sel('clearance-view')} ${sel('diff-inline')} ins`);
+    assert.ok((await Promise.all(ins.map(shownText))).some((t) => t.includes('today')));
+    writeFileSync(join(artifacts, 'clearance-edited.png'), await s.screenshot());
+    await (await s.find(sel('move-published'))).click();
+    await s.until('publishing refused, said', async () => /clear it again/.test(await shownText(await s.find('.toasts'))));
+    await (await s.find(sel('clearance-by'))).type('Ana Ruiz');
+    await (await s.find(sel('move-cleared'))).click();
+    await s.find(sel('reads-as-cleared'));
+    await (await s.find(sel('move-published'))).click();
+    await s.until('published', async () => (await shownText(await s.find(sel('clearance-status')))) === 'Published');
+    await (await s.find(sel('correction-note'))).type('An earlier version gave the wrong quota.');
+    await (await s.find(sel('correct-release'))).click();
+    await s.until('corrected', async () => (await shownText(await s.find(sel('clearance-status')))) === 'Corrected');
+    await s.until('the log has five entries', async () => (await s.findAll(sel('log-entry'))).length === 5);
+    writeFileSync(join(artifacts, 'clearance-corrected.png'), await s.screenshot());
+    // The editor took the correction in: typing on saves without a conflict.
+    await (await s.find(sel('clearance-close'))).click();
+    await typeAtEnd(s, 'release-headline', '!');
+    await waitSaved(s);
+  });
+  const show = cli(db, 'clearance', 'show', '1').trim().split('\n');
+  assert.equal(show[0], 'corrected');
+  assert.deepEqual(show.slice(1, 6).map((l) => l.split('\t')[1]), ['corrected', 'published', 'cleared', 'cleared', 'ready']);
+  assert.equal(show[3].split('\t')[2], 'Ana Ruiz');
+  const md = cli(db, 'export', '1', '--format', 'md');
+  assert.match(md, /^\*\*Correction \([^)]+\):\*\* An earlier version gave the wrong quota\.$/m);
+  assert.match(md, /^status: corrected$/m);
+  assert.match(md, /^title: "Fisheries ministers cut cod quotas and fund two research vessels today!"$/m);
+});
+
 // Closing while the archive cannot be written.
 
 /** lifecycle.rs CLOSE_GRACE: a close request the UI never answers is forced after this. */

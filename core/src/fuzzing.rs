@@ -258,6 +258,9 @@ pub const V2_TAGS: &[&str] = &[
     "footer",
     "section",
     "a",
+    // Correction notes.
+    "aside",
+    "strong",
 ];
 
 /// The attributes the HTML export writes.

@@ -28,7 +28,8 @@ impl Email {
     }
 
     /// The Subject: the headline on one line, `EMBARGOED:` and the embargo in front while it
-    /// holds.
+    /// holds, and before them the status of a release not yet published (`For clearance – not
+    /// for publication: …`).
     pub fn subject(&self, r: &Composed) -> String {
         let headline = one_line(&r.headline);
         let holds = r.embargo.as_ref().and_then(|e| {
@@ -37,9 +38,14 @@ impl Email {
                 .filter(|t| *t > self.now)
                 .map(|_| e)
         });
-        match holds {
+        let subject = match holds {
             Some(e) => format!("EMBARGOED: {headline} ({})", one_line(&e.text)),
             None => headline,
+        };
+        // A draft sent for clearance says so before anything else.
+        match r.status_line() {
+            Some(status) => format!("{status}: {subject}"),
+            None => subject,
         }
     }
 }

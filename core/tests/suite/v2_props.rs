@@ -304,6 +304,7 @@ fn release() -> impl Strategy<Value = Release> {
         prop::option::of(published()),
         prop::option::of(moment()),
         prop::option::of(moment()),
+        prop::collection::vec((moment(), non_blank()), 0..3),
     );
     let body = (
         blocks(),
@@ -324,7 +325,7 @@ fn release() -> impl Strategy<Value = Release> {
     );
     (top, body).prop_map(
         |(
-            (label, headline, deck, (place, position), published, updated, embargo),
+            (label, headline, deck, (place, position), published, updated, embargo, corrections),
             (lead, items, closing, photos, contact, notes_to_editors),
         )| Release {
             language: Language::En,
@@ -341,7 +342,17 @@ fn release() -> impl Strategy<Value = Release> {
             photos,
             contact,
             notes_to_editors,
-            corrections: Vec::new(),
+            corrections: {
+                let mut c: Vec<v2::Correction> = corrections
+                    .into_iter()
+                    .map(|(at, text)| v2::Correction {
+                        at,
+                        text: vec![Run::Text(text)],
+                    })
+                    .collect();
+                c.sort_by_key(|c| c.at);
+                c
+            },
             translation: None,
         },
     )

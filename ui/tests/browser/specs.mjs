@@ -935,6 +935,31 @@ test('versions: every export that reads differently records one, listed newest f
   eq(await tid('versions-view').count(), 0, 'view closed');
 });
 
+test('status: the view opens from the toolbar, shows no status, asks who cleared before a clearance, and gives the pane back', async ({ page, open, tid }) => {
+  await open(standardSeed());
+  eq(await tid('status-button').innerText(), 'Status', 'no status on the chip');
+  await tid('status-button').click();
+  await tid('clearance-view').waitFor();
+  eq(await tid('clearance-status').innerText(), 'No status', 'none yet');
+  await tid('log-empty').waitFor();
+  eq(await tid('move-ready_for_clearance').isEnabled(), true, 'send for clearance');
+  eq(await tid('move-cleared').isDisabled(), true, 'a clearance needs who cleared it');
+  await tid('clearance-by').fill('Ana Ruiz');
+  eq(await tid('move-cleared').isEnabled(), true, 'named');
+  // The versions take the pane; Escape in the status view gives it back to the release.
+  await tid('versions-button').click();
+  await tid('versions-view').waitFor();
+  eq(await tid('clearance-view').count(), 0, 'status view closed');
+  await tid('status-button').click();
+  await tid('clearance-view').waitFor();
+  eq(await tid('versions-view').count(), 0, 'versions view closed');
+  await tid('clearance-note').click();
+  await page.keyboard.press('Escape');
+  await tid('release-headline').waitFor();
+  eq(await tid('clearance-view').count(), 0, 'closed');
+  eq(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'status-button', 'focus back on the button');
+});
+
 test('versions: "Save version" saves what is typed first; no change the second time', async ({ page, open, tid, fake, calls }) => {
   await open(standardSeed());
   await tid('versions-button').click();

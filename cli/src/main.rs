@@ -39,7 +39,7 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write a stored meeting's release (html, md, eml) or its meeting file (json: v1 when v1 says
+    /// Write a stored meeting's release (html, md, eml, ninjs) or its meeting file (json: v1 when v1 says
     /// all of it, else v2).
     Export {
         id: MeetingId,
@@ -241,6 +241,8 @@ enum OutFormat {
     /// The release as an e-mail draft (text and HTML; `EMBARGOED:` in the Subject while its
     /// embargo holds).
     Eml,
+    /// The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website.
+    Ninjs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -248,6 +250,7 @@ enum ReleaseFormat {
     Html,
     Md,
     Eml,
+    Ninjs,
 }
 
 impl From<OutFormat> for Format {
@@ -257,6 +260,7 @@ impl From<OutFormat> for Format {
             OutFormat::Md => Format::Markdown,
             OutFormat::Json => Format::Json,
             OutFormat::Eml => Format::Eml,
+            OutFormat::Ninjs => Format::Ninjs,
         }
     }
 }
@@ -267,6 +271,7 @@ impl From<ReleaseFormat> for Format {
             ReleaseFormat::Html => Format::Html,
             ReleaseFormat::Md => Format::Markdown,
             ReleaseFormat::Eml => Format::Eml,
+            ReleaseFormat::Ninjs => Format::Ninjs,
         }
     }
 }

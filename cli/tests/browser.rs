@@ -650,6 +650,11 @@ fn hostile_meeting_v2() -> MeetingV2 {
             r.contact.push(Block::p(format!("xss-c{i}"), vec![text(p)]));
             r.notes_to_editors
                 .push(Block::p(format!("xss-n{i}"), vec![text(p)]));
+            r.corrections.push(v2::Correction {
+                at: chrono::DateTime::parse_from_rfc3339("2031-04-26T09:00:00+01:00").unwrap()
+                    + chrono::Duration::minutes(i as i64),
+                text: vec![text(p)],
+            });
         }
         for (i, href) in HOSTILE_LINKS.iter().enumerate() {
             r.closing.push(Block::p(

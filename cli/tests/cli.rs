@@ -146,7 +146,7 @@ fn render_gives_the_same_bytes_as_export_of_the_imported_file() {
     ] {
         let file = env.file(name, text);
         let id = env.import(name, text);
-        for format in ["html", "md"] {
+        for format in ["html", "md", "ninjs"] {
             let rendered = Command::cargo_bin("communique")
                 .unwrap()
                 .env_remove("COMMUNIQUE_DB")
@@ -637,6 +637,21 @@ fn kill_during_import_never_leaves_a_partial_meeting() {
             );
         }
     }
+}
+
+#[test]
+fn a_ninjs_export_is_recorded_as_one_and_reads_as_json() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    let out = env.ok(&["export", &id, "--format", "ninjs"]);
+    let item: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        item["headlines"][0]["value"],
+        "Fisheries ministers cut cod quotas and fund two research vessels"
+    );
+    assert_eq!(item["language"], "en");
+    // Recorded by its name, not its file's extension (which the meeting file shares).
+    assert_eq!(history(&env, &id)[0].1, "Exported as ninjs");
 }
 
 #[test]

@@ -27,6 +27,9 @@ pub struct Composed {
     pub deck: Option<Inline>,
     pub organisation: Option<String>,
     pub meeting_title: String,
+    /// The meeting's first day (what, with its title, its organisation and the language,
+    /// identifies the release: the ninjs export's `uri`).
+    pub starts: NaiveDate,
     pub location: Option<String>,
     /// The dateline's place, as the dateline shows it (`LISBON`).
     pub place: Option<String>,

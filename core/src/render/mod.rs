@@ -8,6 +8,7 @@ mod email;
 mod escape;
 mod html;
 mod markdown;
+pub mod ninjs;
 
 pub use email::Email;
 pub use escape::{
@@ -15,6 +16,7 @@ pub use escape::{
 };
 pub use html::{article, preview, preview_parts, Html, PreviewParts};
 pub use markdown::Markdown;
+pub use ninjs::Ninjs;
 
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +32,8 @@ pub trait Renderer {
     fn render(&self, release: &Composed) -> String;
 }
 
-/// Everything `export` and `render` can write. Serialised as its file extension.
+/// Everything `export` and `render` can write. Serialised as its name (`name`): the file
+/// extension, except for ninjs (`ninjs`, written to a `.json` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -41,6 +44,8 @@ pub enum Format {
     Json,
     /// The release as an e-mail draft (`.eml`): text and HTML alternatives.
     Eml,
+    /// The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website (`.json`).
+    Ninjs,
 }
 
 impl Format {
@@ -76,7 +81,7 @@ impl Format {
 
     fn text(self, bytes: Vec<u8>) -> crate::Result<String> {
         String::from_utf8(bytes).map_err(|_| crate::Error::Invalid {
-            path: format!("format {}", self.extension()),
+            path: format!("format {}", self.name()),
             message: "a binary format, not text".into(),
         })
     }
@@ -87,7 +92,20 @@ impl Format {
             Format::Html => Html.render(r).into_bytes(),
             Format::Markdown => Markdown.render(r).into_bytes(),
             Format::Eml => Email::now().render(r).into_bytes(),
+            Format::Ninjs => Ninjs.render(r).into_bytes(),
             Format::Json => Vec::new(),
+        }
+    }
+
+    /// The format's name, as it is serialised (and recorded with a version of the release):
+    /// `html`, `md`, `json`, `eml`, `ninjs`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Eml => "eml",
+            Format::Ninjs => "ninjs",
         }
     }
 
@@ -97,6 +115,7 @@ impl Format {
             Format::Markdown => Markdown.extension(),
             Format::Json => "json",
             Format::Eml => "eml",
+            Format::Ninjs => Ninjs.extension(),
         }
     }
 }

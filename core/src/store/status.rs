@@ -253,13 +253,15 @@ impl Store {
         let mut meeting = stored.meeting;
         match status_in(&tx, id)? {
             Some(Status::Published | Status::Corrected) => {}
-            other => return Err(invalid(
-                id,
-                format!(
+            other => {
+                return Err(invalid(
+                    id,
+                    format!(
                     "the release is {}: only a published release is corrected (edit it instead)",
                     other.map_or("not published", Status::name).to_lowercase()
                 ),
-            )),
+                ))
+            }
         }
         let note = one_line(Some(note))
             .ok_or_else(|| invalid(id, "a correction says what was corrected: give its note"))?;

@@ -41,7 +41,7 @@ impl VersionReason {
     /// The `reason`, `format` and `of_version` columns.
     fn columns(self) -> (&'static str, Option<&'static str>, Option<i64>) {
         match self {
-            VersionReason::Export { format } => ("export", Some(format.extension()), None),
+            VersionReason::Export { format } => ("export", Some(format.name()), None),
             VersionReason::ByHand => ("by_hand", None, None),
             VersionReason::BeforeRestore { restoring } => ("before_restore", None, Some(restoring)),
             VersionReason::Restore { from } => ("restore", None, Some(from)),
@@ -54,10 +54,16 @@ impl VersionReason {
         of_version: Option<i64>,
     ) -> Option<VersionReason> {
         Some(match (reason, format, of_version) {
-            ("export", Some(ext), None) => VersionReason::Export {
-                format: [Format::Html, Format::Markdown, Format::Json, Format::Eml]
-                    .into_iter()
-                    .find(|f| f.extension() == ext)?,
+            ("export", Some(name), None) => VersionReason::Export {
+                format: [
+                    Format::Html,
+                    Format::Markdown,
+                    Format::Json,
+                    Format::Eml,
+                    Format::Ninjs,
+                ]
+                .into_iter()
+                .find(|f| f.name() == name)?,
             },
             ("by_hand", None, None) => VersionReason::ByHand,
             ("before_restore", None, Some(n)) => VersionReason::BeforeRestore { restoring: n },
@@ -77,6 +83,7 @@ impl fmt::Display for VersionReason {
                     Format::Markdown => "Markdown",
                     Format::Json => "meeting file",
                     Format::Eml => "e-mail",
+                    Format::Ninjs => "ninjs",
                 };
                 write!(f, "Exported as {what}")
             }

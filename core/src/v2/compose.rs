@@ -142,6 +142,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         deck,
         organisation,
         meeting_title: tidy(&m.info.title),
+        starts: m.info.starts,
         location: m
             .info
             .location

@@ -9,6 +9,7 @@ mod examples;
 mod faults;
 mod fuzz_corpus;
 mod languages;
+mod ninjs;
 mod prelude;
 mod roundtrip;
 mod schema;

@@ -208,7 +208,10 @@ fn the_email_subject_says_embargoed_while_the_embargo_holds_and_is_one_line() {
     let published = r
         .clone()
         .with_status(Some(communique_core::clearance::Status::Published));
-    assert_eq!(at(17).subject(&published), "Ministers agree a plan for safe ports");
+    assert_eq!(
+        at(17).subject(&published),
+        "Ministers agree a plan for safe ports"
+    );
     r.headline = "Line one\r\nBcc: x@example.org\u{85}end".into();
     assert_eq!(at(18).subject(&r), "Line one Bcc: x@example.org end");
     let eml = at(18).render(&r);

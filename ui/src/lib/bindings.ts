@@ -312,12 +312,17 @@ export type Form = "full" | "role" | "short";
 /**  How a mention or an attribution names its person. */
 export type FormV2 = "full" | "role" | "short" | "pronoun";
 
-/**  Everything `export` and `render` can write. Serialised as its file extension. */
+/**
+ *  Everything `export` and `render` can write. Serialised as its name (`name`): the file
+ *  extension, except for ninjs (`ninjs`, written to a `.json` file).
+ */
 export type Format = "html" | "md" | 
 /**  The meeting file itself (not a release: it keeps notes and everything private). */
 "json" | 
 /**  The release as an e-mail draft (`.eml`): text and HTML alternatives. */
-"eml";
+"eml" | 
+/**  The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website (`.json`). */
+"ninjs";
 
 /**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
 export type FormatV1 = "communique.meeting.v1";

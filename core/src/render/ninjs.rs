@@ -190,11 +190,14 @@ pub fn news_item(r: &Composed) -> NewsItem {
     }
 }
 
-/// The release's publication status. Every release exported today is `usable` (an embargo is
-/// `embargoedUntil`, not a status). When releases get a status of their own (draft, cleared,
-/// published), this is where a draft or an uncleared release becomes `withheld`.
-pub fn pub_status(_r: &Composed) -> PubStatus {
-    PubStatus::Usable
+/// The release's publication status: `withheld` ("not to be used until further notice") while
+/// the archive says it is not yet published (draft, for clearance, cleared), else `usable` (an
+/// embargo is `embargoedUntil`, not a status; a release with no status is exported as ever).
+pub fn pub_status(r: &Composed) -> PubStatus {
+    match r.status {
+        Some(s) if s.is_before_publication() => PubStatus::Withheld,
+        _ => PubStatus::Usable,
+    }
 }
 
 /// `urn:uuid:` + the release's UUID (`release_uuid`).

@@ -77,7 +77,14 @@ fn a_release_says_its_status_until_published() {
         "{text}"
     );
 
+    let ninjs: serde_json::Value =
+        serde_json::from_str(&export(&mut store, id, Format::Ninjs, None)).unwrap();
+    assert_eq!(ninjs["pubStatus"], "withheld", "not to be used yet");
+
     store.set_status(id, Status::Published, None, None).unwrap();
+    let ninjs: serde_json::Value =
+        serde_json::from_str(&export(&mut store, id, Format::Ninjs, None)).unwrap();
+    assert_eq!(ninjs["pubStatus"], "usable");
     let html = export(&mut store, id, Format::Html, None);
     assert!(!html.contains("class=\"status\""));
     let md = export(&mut store, id, Format::Markdown, None);

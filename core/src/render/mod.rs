@@ -99,6 +99,20 @@ impl Format {
 
     /// The format's name, as it is serialised (and recorded with a version of the release):
     /// `html`, `md`, `json`, `eml`, `ninjs`.
+    /// Every format, in the order the CLI and the app list them.
+    pub const ALL: &'static [Format] = &[
+        Format::Html,
+        Format::Markdown,
+        Format::Eml,
+        Format::Ninjs,
+        Format::Json,
+    ];
+
+    /// The format named `name` (`Format::name`), if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Html => "html",

@@ -55,15 +55,7 @@ impl VersionReason {
     ) -> Option<VersionReason> {
         Some(match (reason, format, of_version) {
             ("export", Some(name), None) => VersionReason::Export {
-                format: [
-                    Format::Html,
-                    Format::Markdown,
-                    Format::Json,
-                    Format::Eml,
-                    Format::Ninjs,
-                ]
-                .into_iter()
-                .find(|f| f.name() == name)?,
+                format: Format::from_name(name)?,
             },
             ("by_hand", None, None) => VersionReason::ByHand,
             ("before_restore", None, Some(n)) => VersionReason::BeforeRestore { restoring: n },

@@ -14,16 +14,16 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 fn format_of(name: &str) -> AppResult<Format> {
-    match name {
-        "html" => Ok(Format::Html),
-        "md" => Ok(Format::Markdown),
-        "json" => Ok(Format::Json),
-        "eml" => Ok(Format::Eml),
-        other => Err(AppError::new(
+    Format::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        AppError::new(
             communique_core::Code::InvalidInput,
-            format!("unknown export format {other:?}: html, md, eml or json"),
-        )),
-    }
+            format!(
+                "unknown export format {name:?}: one of {}",
+                known.join(", ")
+            ),
+        )
+    })
 }
 
 /// A file name from the meeting's title: letters, digits and dashes.

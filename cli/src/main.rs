@@ -37,7 +37,7 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write a stored meeting's release (html, md, eml) or its meeting file (json: v1 when v1 says
+    /// Write a stored meeting's release (html, md, eml, docx) or its meeting file (json: v1 when v1 says
     /// all of it, else v2).
     Export {
         id: MeetingId,
@@ -174,6 +174,8 @@ enum OutFormat {
     /// The release as an e-mail draft (text and HTML; `EMBARGOED:` in the Subject while its
     /// embargo holds).
     Eml,
+    /// The release as a Word document, for clearance (binary: -o FILE, or standard output).
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -181,6 +183,7 @@ enum ReleaseFormat {
     Html,
     Md,
     Eml,
+    Docx,
 }
 
 impl From<OutFormat> for Format {
@@ -190,6 +193,7 @@ impl From<OutFormat> for Format {
             OutFormat::Md => Format::Markdown,
             OutFormat::Json => Format::Json,
             OutFormat::Eml => Format::Eml,
+            OutFormat::Docx => Format::Docx,
         }
     }
 }
@@ -200,6 +204,7 @@ impl From<ReleaseFormat> for Format {
             ReleaseFormat::Html => Format::Html,
             ReleaseFormat::Md => Format::Markdown,
             ReleaseFormat::Eml => Format::Eml,
+            ReleaseFormat::Docx => Format::Docx,
         }
     }
 }

@@ -4,11 +4,13 @@
 //!
 //! Adding a format is adding one `Renderer`; the CLI and the desktop app find it through `Format`.
 
+mod docx;
 mod email;
 mod escape;
 mod html;
 mod markdown;
 
+pub use docx::Docx;
 pub use email::Email;
 pub use escape::{
     html_attr, html_text, json_in_script, markdown_destination, markdown_inline, yaml_string,
@@ -41,6 +43,8 @@ pub enum Format {
     Json,
     /// The release as an e-mail draft (`.eml`): text and HTML alternatives.
     Eml,
+    /// The release as a Word document (`.docx`), for clearance.
+    Docx,
 }
 
 impl Format {
@@ -87,6 +91,7 @@ impl Format {
             Format::Html => Html.render(r).into_bytes(),
             Format::Markdown => Markdown.render(r).into_bytes(),
             Format::Eml => Email::now().render(r).into_bytes(),
+            Format::Docx => Docx.render(r),
             Format::Json => Vec::new(),
         }
     }
@@ -97,6 +102,7 @@ impl Format {
             Format::Markdown => Markdown.extension(),
             Format::Json => "json",
             Format::Eml => "eml",
+            Format::Docx => Docx.extension(),
         }
     }
 }

@@ -55,9 +55,15 @@ impl VersionReason {
     ) -> Option<VersionReason> {
         Some(match (reason, format, of_version) {
             ("export", Some(ext), None) => VersionReason::Export {
-                format: [Format::Html, Format::Markdown, Format::Json, Format::Eml]
-                    .into_iter()
-                    .find(|f| f.extension() == ext)?,
+                format: [
+                    Format::Html,
+                    Format::Markdown,
+                    Format::Json,
+                    Format::Eml,
+                    Format::Docx,
+                ]
+                .into_iter()
+                .find(|f| f.extension() == ext)?,
             },
             ("by_hand", None, None) => VersionReason::ByHand,
             ("before_restore", None, Some(n)) => VersionReason::BeforeRestore { restoring: n },
@@ -77,6 +83,7 @@ impl fmt::Display for VersionReason {
                     Format::Markdown => "Markdown",
                     Format::Json => "meeting file",
                     Format::Eml => "e-mail",
+                    Format::Docx => "Word document",
                 };
                 write!(f, "Exported as {what}")
             }

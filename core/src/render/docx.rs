@@ -98,9 +98,9 @@ impl Writer {
                     .right(MARGIN),
             )
             .default_fonts(dx::RunFonts::new().ascii("Calibri").hi_ansi("Calibri"))
-            .default_size(22);
-        // docx-rs starts with a bare `Normal`: this one replaces it.
-        doc.styles.styles.retain(|s| s.style_id != "Normal");
+            .default_size(22)
+            // docx-rs writes `Normal` bare: the body's spacing is the document's default.
+            .default_line_spacing(dx::LineSpacing::new().after(160).line(276));
         for style in styles() {
             doc = doc.add_style(style);
         }
@@ -403,10 +403,6 @@ fn styles() -> Vec<dx::Style> {
             .q_format(true)
     };
     vec![
-        Style::new("Normal", StyleType::Paragraph)
-            .name("Normal")
-            .q_format(true)
-            .line_spacing(LineSpacing::new().after(160).line(276)),
         para("Title", "Title")
             .size(48)
             .bold()
@@ -681,3 +677,6 @@ mod fix {
         (head.to_owned(), tail.parse().unwrap_or(0))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -39,9 +39,11 @@ const MARGIN: i32 = 1134;
 /// The text's width in EMU (635 per twip): a picture's width.
 const TEXT_WIDTH_EMU: u64 = (PAGE_WIDTH as u64 - 2 * MARGIN as u64) * 635;
 
-/// The abstract numbering of bulleted lists, and of numbered ones.
-const BULLETS: usize = 1;
-const DECIMAL: usize = 2;
+/// The abstract numbering of bulleted lists, and of numbered ones (docx-rs always writes an
+/// abstract numbering 1 and a `w:num` 1 of its own: ours come after).
+const BULLETS: usize = 2;
+const DECIMAL: usize = 3;
+const FIRST_NUM: usize = 2;
 
 /// The character style of a run in another language than the release's: `Lang_` and its tag.
 const LANG_STYLE: &str = "Lang_";
@@ -147,7 +149,7 @@ impl Writer {
         }
         Writer {
             doc,
-            next_num: 1,
+            next_num: FIRST_NUM,
             next_link: 1,
             pictures: Vec::new(),
             languages: Vec::new(),

@@ -261,9 +261,18 @@ fn lists_are_numbering_definitions_each_from_its_start() {
     let mut abs = None;
     for e in &els {
         match e.name.as_str() {
-            "w:abstractNum" => abs = Some(e.attrs["w:abstractNumId"].clone()),
+            "w:abstractNum" => {
+                abs = Some(e.attrs["w:abstractNumId"].clone());
+                assert!(
+                    !formats.contains_key(abs.as_ref().unwrap()),
+                    "abstract numbering {abs:?} twice"
+                );
+            }
+            // Its first level's format (level 0: what a list entry uses).
             "w:numFmt" if abs.is_some() => {
-                formats.insert(abs.clone().unwrap(), e.attrs["w:val"].clone());
+                formats
+                    .entry(abs.clone().unwrap())
+                    .or_insert(e.attrs["w:val"].clone());
             }
             "w:num" => abs = None,
             _ => {}
@@ -273,7 +282,13 @@ fn lists_are_numbering_definitions_each_from_its_start() {
     let mut current = None;
     for e in &els {
         match e.name.as_str() {
-            "w:num" => current = Some(e.attrs["w:numId"].clone()),
+            "w:num" => {
+                current = Some(e.attrs["w:numId"].clone());
+                assert!(
+                    !nums.contains_key(current.as_ref().unwrap()),
+                    "w:num {current:?} twice"
+                );
+            }
             "w:abstractNumId" if current.is_some() => {
                 nums.insert(
                     current.clone().unwrap(),

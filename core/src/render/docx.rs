@@ -19,14 +19,16 @@
 //! order with a fixed time. The same release always gives the same bytes.
 //!
 //! User text reaches the document only as text: docx-rs escapes element text (`Text::new`); an
-//! address, the one attribute holding user text, is escaped here (`xml_attr`), and characters
-//! XML 1.0 cannot hold (most C0 controls) are left out (`xml_chars`).
+//! address (the one attribute docx-rs writes from user text) through `escape`'s `xml_attr`, what `fix`
+//! and `core_properties` add through quick-xml's escaping, and characters XML 1.0 cannot hold (most
+//! C0 controls) are left out everywhere (`xml_chars`).
 
 use std::io::{Cursor, Write};
 
 use docx_rs as dx;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
+use super::escape::{xml_attr, xml_chars};
 use crate::compose::{Block, Caption, Composed, Image, PhotoPosition, Segment};
 
 /// The DOCX renderer.
@@ -366,33 +368,6 @@ fn is_tag(s: &str) -> bool {
     !s.is_empty() && s.len() <= 35 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
-/// The characters XML 1.0 can hold (`Char`): tab, line feed, carriage return and everything from
-/// U+0020 but the surrogates and U+FFFE, U+FFFF. Anything else cannot be in a document at all.
-pub fn xml_chars(s: &str) -> String {
-    s.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
-        .collect()
-}
-
-/// An attribute value docx-rs writes as it is given: escaped here.
-fn xml_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in xml_chars(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The styles: Word's built-in ones by their ids and names, the release's own named for what
 /// they hold. Sizes in half-points.
 fn styles() -> Vec<dx::Style> {
@@ -658,7 +633,7 @@ mod fix {
                 rels.push((id, r));
             }
             Event::End(s) if s.name().0 == "Relationships" => {
-                rels.sort_by(|a, b| natural(&a.0).cmp(&natural(&b.0)));
+                rels.sort_by_key(|r| natural(&r.0));
                 for (_, r) in rels.drain(..) {
                     let _ = w.write_event(Event::Empty(r));
                 }

@@ -13,7 +13,8 @@ mod markdown;
 pub use docx::Docx;
 pub use email::Email;
 pub use escape::{
-    html_attr, html_text, json_in_script, markdown_destination, markdown_inline, yaml_string,
+    html_attr, html_text, json_in_script, markdown_destination, markdown_inline, xml_attr,
+    xml_chars, yaml_string,
 };
 pub use html::{article, preview, preview_parts, Html, PreviewParts};
 pub use markdown::Markdown;

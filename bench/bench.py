@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the work tree
@@ -50,18 +51,19 @@ MINIMAL_SRC = ROOT / "bench" / "minimal-tauri"
 MINIMAL_TARGET = TARGET / "bench-minimal"
 MINIMAL_APP = MINIMAL_TARGET / "release" / "bench-minimal-tauri"
 
-MEASURES = ["render", "search", "import", "startup", "memory", "typing", "typing-real"]
+MEASURES = ["render", "docx", "search", "import", "startup", "memory", "typing", "typing-real"]
 # Rounds per measure (each round runs both sides of a pair once), full and --quick. typing-real:
 # app starts, each typing TYPING_REAL_KEYS timed letters in each of its two fields.
 ROUNDS = {
-    "full": {"render": 15, "search": 15, "import": 3, "startup": 9, "memory": 3, "typing": 3, "typing-real": 2},
-    "quick": {"render": 5, "search": 5, "import": 1, "startup": 3, "memory": 1, "typing": 1, "typing-real": 1},
+    "full": {"render": 15, "docx": 15, "search": 15, "import": 3, "startup": 9, "memory": 3, "typing": 3, "typing-real": 2},
+    "quick": {"render": 5, "docx": 5, "search": 5, "import": 1, "startup": 3, "memory": 1, "typing": 1, "typing-real": 1},
 }
 FULL_MEETINGS, QUICK_MEETINGS = 5000, 500
 BIG_ITEMS = 300
 
 # Goals (the "goal" column of README's Performance table).
 RENDER_GOAL = 30.0       # communique at least 30× faster than pandoc
+DOCX_GOAL = 10.0         # the DOCX export at least 10× faster than pandoc writing DOCX
 IMPORT_GOAL_S = 10.0     # for 5,000 files (scaled for --quick)
 STARTUP_GOAL = 1.2       # 5,000 meetings within 20% of 1 meeting
 MEMORY_GOAL = 1.3        # app within 1.3× of the minimal Tauri window
@@ -234,7 +236,7 @@ def sh(argv: list, **kw) -> subprocess.CompletedProcess:
 def install_packages(measures: list[str]) -> None:
     # Build deps, Node, npm ci (only what is missing); with --test also WebKitWebDriver and tauri-driver.
     sh([ROOT / "scripts" / "install-deps", *(["--test"] if "typing-real" in measures else [])], cwd=ROOT)
-    wanted = {"render": ["pandoc"], "search": ["ripgrep"], "startup": ["xvfb"], "memory": ["xvfb"],
+    wanted = {"render": ["pandoc"], "docx": ["pandoc"], "search": ["ripgrep"], "startup": ["xvfb"], "memory": ["xvfb"],
               "typing": ["chromium"], "typing-real": ["xvfb", "webkit2gtk-driver"]}
     packages = sorted({p for m in measures for p in wanted.get(m, [])})
     missing = [p for p in packages
@@ -423,6 +425,38 @@ def measure_render(data: Data, rounds: int) -> dict:
         "median_s": {"communique": a, "pandoc": b, "communique_stdout": med(s["communique_stdout"])}, "ratio_value": b / a, "samples_s": s,
         "commands": {"communique": " ".join(map(str, ours)), "pandoc": " ".join(map(str, pandoc)),
                      "communique_stdout": " ".join(map(str, ours_stdout)) + f" > {html_stdout}"},
+    }
+
+
+def docx_paragraphs(path: Path) -> int:
+    """The paragraphs of a .docx's main document (`<w:p>` and `<w:p …>`)."""
+    with zipfile.ZipFile(path) as z:
+        return len(re.findall(rb"<w:p[ >]", z.read("word/document.xml")))
+
+
+def measure_docx(data: Data, rounds: int) -> dict:
+    out = OUT / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    md = out / "big.md"
+    sh([CLI, "render", data.big, "--format", "md", "-o", md])
+    docx_ours, docx_pandoc = out / "big.communique.docx", out / "big.pandoc.docx"
+    ours = [CLI, "render", data.big, "--format", "docx", "-o", docx_ours]
+    pandoc = ["pandoc", "-f", "markdown", "-t", "docx", md, "-o", docx_pandoc]
+    s = alternate({"communique": lambda: run_timed(ours, fresh=docx_ours)[0],
+                   "pandoc": lambda: run_timed(pandoc, fresh=docx_pandoc)[0]}, rounds)
+    a, b = med(s["communique"]), med(s["pandoc"])
+    paragraphs = [docx_paragraphs(f) for f in (docx_ours, docx_pandoc)]
+    ratio, words = times_faster(a, b)
+    ok = a < b and ratio >= DOCX_GOAL
+    return {
+        "ours": fmt_ms(a), "theirs": f"pandoc {fmt_ms(b)}", "ratio": words, "goal": f"≥ {DOCX_GOAL:.0f}× faster",
+        "pass": ok,
+        "detail": f"communique render big.meeting.json --format docx ({BIG_ITEMS} items, 2 quotes each; "
+                  f"{docx_ours.stat().st_size // 1024} KiB, {paragraphs[0]} paragraphs) vs pandoc -f markdown "
+                  f"-t docx on its Markdown export ({md.stat().st_size // 1024} KiB; "
+                  f"{docx_pandoc.stat().st_size // 1024} KiB, {paragraphs[1]} paragraphs)",
+        "median_s": {"communique": a, "pandoc": b}, "ratio_value": b / a, "samples_s": s,
+        "commands": {"communique": " ".join(map(str, ours)), "pandoc": " ".join(map(str, pandoc))},
     }
 
 
@@ -820,7 +854,7 @@ def measure_typing_real(data: Data, rounds: int) -> dict:
 
 # ---------------------------------------------------------------------------------------------
 
-LABELS = {"render": "render", "search": "search", "import": "import", "startup": "start-up",
+LABELS = {"render": "render", "docx": "docx", "search": "search", "import": "import", "startup": "start-up",
           "memory": "memory", "typing": "typing", "typing-real": "typing (real window)"}
 
 
@@ -902,7 +936,7 @@ def main() -> int:
         need(CLI, "communique")
         log(f"data: {n:,} meetings + one of {BIG_ITEMS} items under {OUT.relative_to(ROOT)}/data-{n}")
         data = Data(n)
-        fns = {"render": measure_render, "search": measure_search, "import": measure_import,
+        fns = {"render": measure_render, "docx": measure_docx, "search": measure_search, "import": measure_import,
                "startup": measure_startup, "memory": measure_memory, "typing": measure_typing,
                "typing-real": measure_typing_real}
         # import first: its last database becomes the archive that search and start-up use.

@@ -39,7 +39,8 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write a stored meeting's release (html, md, eml, ninjs) or its meeting file (json: v1 when v1 says
+    /// Write a stored meeting's release (html, md, eml, docx, ninjs) or its meeting file (json: v1
+    /// when v1 says
     /// all of it, else v2).
     Export {
         id: MeetingId,
@@ -243,6 +244,8 @@ enum OutFormat {
     Eml,
     /// The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website.
     Ninjs,
+    /// The release as a Word document, for clearance (binary: -o FILE, or standard output).
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -251,6 +254,7 @@ enum ReleaseFormat {
     Md,
     Eml,
     Ninjs,
+    Docx,
 }
 
 impl From<OutFormat> for Format {
@@ -261,6 +265,7 @@ impl From<OutFormat> for Format {
             OutFormat::Json => Format::Json,
             OutFormat::Eml => Format::Eml,
             OutFormat::Ninjs => Format::Ninjs,
+            OutFormat::Docx => Format::Docx,
         }
     }
 }
@@ -272,6 +277,7 @@ impl From<ReleaseFormat> for Format {
             ReleaseFormat::Md => Format::Markdown,
             ReleaseFormat::Eml => Format::Eml,
             ReleaseFormat::Ninjs => Format::Ninjs,
+            ReleaseFormat::Docx => Format::Docx,
         }
     }
 }

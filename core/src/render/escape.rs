@@ -156,3 +156,32 @@ fn dot_run(chars: &[char], i: usize) -> usize {
     let after = chars[i..].iter().take_while(|&&c| c == '.').count();
     before + after
 }
+
+/// The characters XML 1.0 can hold (`Char`): tab, line feed, carriage return and everything from
+/// U+0020 but the surrogates and U+FFFE, U+FFFF. Anything else cannot be in a document at all.
+pub fn xml_chars(s: &str) -> String {
+    s.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
+        .collect()
+}
+
+/// An XML attribute value (double- or single-quoted): the characters XML can hold, `&`, `<`, `>`,
+/// both quote marks and the white space an attribute would otherwise fold escaped (docx-rs
+/// writes attributes as it is given them).
+pub fn xml_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in xml_chars(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

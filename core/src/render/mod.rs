@@ -4,15 +4,18 @@
 //!
 //! Adding a format is adding one `Renderer`; the CLI and the desktop app find it through `Format`.
 
+mod docx;
 mod email;
 mod escape;
 mod html;
 mod markdown;
 pub mod ninjs;
 
+pub use docx::Docx;
 pub use email::Email;
 pub use escape::{
-    html_attr, html_text, json_in_script, markdown_destination, markdown_inline, yaml_string,
+    html_attr, html_text, json_in_script, markdown_destination, markdown_inline, xml_attr,
+    xml_chars, yaml_string,
 };
 pub use html::{article, preview, preview_parts, Html, PreviewParts};
 pub use markdown::Markdown;
@@ -46,6 +49,8 @@ pub enum Format {
     Eml,
     /// The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website (`.json`).
     Ninjs,
+    /// The release as a Word document (`.docx`), for clearance.
+    Docx,
 }
 
 impl Format {
@@ -93,6 +98,7 @@ impl Format {
             Format::Markdown => Markdown.render(r).into_bytes(),
             Format::Eml => Email::now().render(r).into_bytes(),
             Format::Ninjs => Ninjs.render(r).into_bytes(),
+            Format::Docx => Docx.render(r),
             Format::Json => Vec::new(),
         }
     }
@@ -104,6 +110,7 @@ impl Format {
         Format::Html,
         Format::Markdown,
         Format::Eml,
+        Format::Docx,
         Format::Ninjs,
         Format::Json,
     ];
@@ -120,6 +127,7 @@ impl Format {
             Format::Json => "json",
             Format::Eml => "eml",
             Format::Ninjs => "ninjs",
+            Format::Docx => "docx",
         }
     }
 
@@ -130,6 +138,7 @@ impl Format {
             Format::Json => "json",
             Format::Eml => "eml",
             Format::Ninjs => Ninjs.extension(),
+            Format::Docx => Docx.extension(),
         }
     }
 }

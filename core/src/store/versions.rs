@@ -76,6 +76,7 @@ impl fmt::Display for VersionReason {
                     Format::Json => "meeting file",
                     Format::Eml => "e-mail",
                     Format::Ninjs => "ninjs",
+                    Format::Docx => "Word document",
                 };
                 write!(f, "Exported as {what}")
             }

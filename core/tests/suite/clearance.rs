@@ -37,6 +37,22 @@ fn export(
     String::from_utf8(out).unwrap()
 }
 
+/// The text of a DOCX export's body (`word/document.xml`).
+fn docx_xml(store: &mut Store, id: i64) -> String {
+    let mut out = Vec::new();
+    store
+        .export_in(id, Format::Docx, None, true, |b| {
+            out = b.to_vec();
+            Ok(())
+        })
+        .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    xml
+}
+
 fn edit_headline(store: &mut Store, id: i64, text: &str) {
     store
         .update_v2(id, |m| {
@@ -80,6 +96,7 @@ fn a_release_says_its_status_until_published() {
     let ninjs: serde_json::Value =
         serde_json::from_str(&export(&mut store, id, Format::Ninjs, None)).unwrap();
     assert_eq!(ninjs["pubStatus"], "withheld", "not to be used yet");
+    assert!(docx_xml(&mut store, id).contains("Cleared – not yet published"));
 
     store.set_status(id, Status::Published, None, None).unwrap();
     let ninjs: serde_json::Value =
@@ -221,6 +238,9 @@ fn a_correction_reaches_every_language_version() {
 
     let html = export(&mut store, id, Format::Html, None);
     assert!(html.contains("<aside class=\"corrections\">"));
+    let docx = docx_xml(&mut store, id);
+    assert!(docx.contains("An earlier version gave the wrong date for the summit."));
+    assert!(!docx.contains("not yet published"));
     assert!(
         html.contains("\"@type\":\"CorrectionComment\""),
         "JSON-LD says it"

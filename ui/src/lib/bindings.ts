@@ -322,7 +322,9 @@ export type Format = "html" | "md" |
 /**  The release as an e-mail draft (`.eml`): text and HTML alternatives. */
 "eml" | 
 /**  The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website (`.json`). */
-"ninjs";
+"ninjs" | 
+/**  The release as a Word document (`.docx`), for clearance. */
+"docx";
 
 /**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
 export type FormatV1 = "communique.meeting.v1";

@@ -45,7 +45,7 @@ async function call<T>(command: () => Promise<T>): Promise<T> {
 type Doc = UiDoc | MeetingDoc;
 const wire = (doc: Doc): MeetingDoc => ('format' in doc ? doc : toWire(doc));
 
-export type ExportFormat = 'html' | 'md' | 'eml' | 'ninjs' | 'json';
+export type ExportFormat = 'html' | 'md' | 'eml' | 'docx' | 'ninjs' | 'json';
 
 export const api = {
   listMeetings: (limit: number, offset: number) => call(() => commands.listMeetings(limit, offset)),

@@ -232,5 +232,42 @@ pub fn is_sha256(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
+/// Real images made by the `image` crate's encoders, for tests (of core, the CLI, the app).
+#[doc(hidden)]
+pub mod made {
+    use ::image::{ExtendedColorType, ImageEncoder};
+
+    /// A real JPEG of `w` × `h` (a gradient), by the `image` crate's own encoder.
+    pub fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        jpeg_with_exif(w, h, None)
+    }
+
+    pub fn jpeg_with_exif(w: u32, h: u32, exif: Option<Vec<u8>>) -> Vec<u8> {
+        let pixels: Vec<u8> = (0..w * h)
+            .flat_map(|i| [(i % 251) as u8, (i / 7 % 256) as u8, 90])
+            .collect();
+        let mut out = Vec::new();
+        let mut enc = ::image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80);
+        if let Some(exif) = exif {
+            enc.set_exif_metadata(exif).expect("JPEG takes EXIF");
+        }
+        enc.write_image(&pixels, w, h, ExtendedColorType::Rgb8)
+            .expect("encoded");
+        out
+    }
+
+    /// A real PNG of `w` × `h` (RGBA).
+    pub fn png(w: u32, h: u32) -> Vec<u8> {
+        let pixels: Vec<u8> = (0..w * h)
+            .flat_map(|i| [(i % 256) as u8, 30, 200, 255])
+            .collect();
+        let mut out = Vec::new();
+        ::image::codecs::png::PngEncoder::new(&mut out)
+            .write_image(&pixels, w, h, ExtendedColorType::Rgba8)
+            .expect("encoded");
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,37 +1,6 @@
+use super::made::{jpeg, jpeg_with_exif, png};
 use super::*;
-use ::image::{ExtendedColorType, ImageEncoder};
 use proptest::prelude::*;
-
-/// A real JPEG of `w` × `h` (a gradient), by the `image` crate's own encoder.
-pub(crate) fn jpeg(w: u32, h: u32) -> Vec<u8> {
-    jpeg_with_exif(w, h, None)
-}
-
-fn jpeg_with_exif(w: u32, h: u32, exif: Option<Vec<u8>>) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..w * h)
-        .flat_map(|i| [(i % 251) as u8, (i / 7 % 256) as u8, 90])
-        .collect();
-    let mut out = Vec::new();
-    let mut enc = ::image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80);
-    if let Some(exif) = exif {
-        enc.set_exif_metadata(exif).unwrap();
-    }
-    enc.write_image(&pixels, w, h, ExtendedColorType::Rgb8)
-        .unwrap();
-    out
-}
-
-/// A real PNG of `w` × `h` (RGBA).
-pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..w * h)
-        .flat_map(|i| [(i % 256) as u8, 30, 200, 255])
-        .collect();
-    let mut out = Vec::new();
-    ::image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(&pixels, w, h, ExtendedColorType::Rgba8)
-        .unwrap();
-    out
-}
 
 fn refused(bytes: Vec<u8>, file: &str) -> String {
     match check(bytes, file) {

@@ -434,7 +434,7 @@ fn check(m: &Meeting) -> Result<()> {
     crate::meeting_file::validate(m).map_err(|(path, message)| Error::Invalid { path, message })
 }
 
-fn check_v2(m: &MeetingV2) -> Result<()> {
+pub(super) fn check_v2(m: &MeetingV2) -> Result<()> {
     v2::validate(m).map_err(|(path, message)| Error::Invalid { path, message })
 }
 

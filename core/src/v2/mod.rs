@@ -444,9 +444,18 @@ pub struct ItemPart {
 #[schemars(rename = "Photo")]
 pub struct Photo {
     pub id: String,
+    /// The image, by the SHA-256 of its bytes (64 lower-case hex digits) as the archive holds
+    /// it: imported with `communique photo add` or in the app. Absent: a caption only (v1's
+    /// photos).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(SHA256_PATTERN))]
+    pub image: Option<String>,
     #[serde(default)]
     pub caption: Runs,
-    /// BCP 47 tag of the caption when it is not the release's language.
+    /// What a reader who cannot see the image is told instead, in the caption's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// BCP 47 tag of the caption (and the alt text) when it is not the release's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(meeting_file::LANGUAGE_TAG))]
     pub language: Option<String>,
@@ -455,6 +464,9 @@ pub struct Photo {
     #[serde(default, skip_serializing_if = "PhotoPosition::is_end")]
     pub position: PhotoPosition,
 }
+
+/// An image's name: its SHA-256, lower-case hex.
+pub const SHA256_PATTERN: &str = "^[0-9a-f]{64}$";
 
 /// Where a photo's caption stands in the release.
 #[derive(

@@ -193,7 +193,8 @@ impl Store {
                 tx.execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
             }
         }
-        write(&format.bytes_v2(&meeting, language)?)?;
+        let images = super::images::images_of_in(&tx, &meeting, language)?;
+        write(&format.bytes_v2_with_images(&meeting, language, &|sha| images.get(sha).cloned())?)?;
         failpoint::hit(failpoint::EXPORT_BEFORE_VERSION);
         let number = record_in(&tx, id, &meeting, VersionReason::Export { format })?;
         tx.commit()?;

@@ -29,7 +29,7 @@ pub use crate::lang::{Apostrophe, DateForm, FrenchSpacing, HouseStyle, PlaceForm
 use crate::model::Published;
 use crate::{meeting_file, serde_forms};
 
-pub use compose::compose;
+pub use compose::{compose, compose_with_images};
 pub use read::{from_value, parse, parse_any, parse_any_through_value, parse_for_v1, validate};
 pub use upgrade::{downgrade, upgrade};
 

@@ -8,6 +8,7 @@ mod examples;
 mod faults;
 mod fuzz_corpus;
 mod languages;
+mod photos;
 mod prelude;
 mod roundtrip;
 mod schema;

@@ -12,6 +12,7 @@
 //! stays text, and a diff of two files reads as a diff of what changed.
 
 pub mod compose;
+pub mod photos;
 pub mod read;
 pub mod translation;
 pub mod upgrade;

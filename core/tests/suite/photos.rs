@@ -343,3 +343,67 @@ fn the_email_carries_each_image_once_as_an_inline_part_its_html_names() {
     let plain = String::from_utf8(Format::Eml.bytes_v2(&m, En).unwrap()).unwrap();
     assert!(!plain.contains("multipart/related") && !plain.contains("Content-ID"));
 }
+
+#[test]
+fn a_keystroke_in_the_live_preview_sends_no_picture_and_the_figure_only_when_its_photo_changes() {
+    use communique_core::preview::{DocPartV2, Edit, LivePreviewV2, PreviewUpdate};
+    let image = photo();
+    let m = english_with(&image, "Ministers");
+    let look = lookup(&[&image]);
+    let mut slot: Option<LivePreviewV2> = None;
+    let doc: serde_json::Value = serde_json::from_str(&v2::to_json(&m).unwrap()).unwrap();
+    let edit = |shown, parts, doc| Edit {
+        session: 1,
+        shown,
+        language: Some(En),
+        doc,
+        parts,
+    };
+    let first = LivePreviewV2::edit_with_images(
+        &mut slot,
+        "editor",
+        edit(0, vec![], Some(doc)),
+        Some(&look),
+    )
+    .unwrap();
+    let PreviewUpdate::Whole { render, preview } = first else {
+        panic!("{first:?}")
+    };
+    let figure = preview
+        .blocks
+        .iter()
+        .find(|b| b.contains("<figure>"))
+        .unwrap();
+    assert!(figure.contains(&format!("data-image=\"{}\"", image.sha256)));
+    assert!(!preview.html().contains("base64"));
+    // A keystroke in a paragraph: that block only.
+    let mut r = serde_json::to_value(&m.releases[0]).unwrap();
+    r.as_object_mut().unwrap().remove("items");
+    r["headline"] = serde_json::json!(["Ministers agree a plan for safer ports"]);
+    let head = |value| DocPartV2::ReleaseHead { index: 0, value };
+    let next = LivePreviewV2::edit_with_images(
+        &mut slot,
+        "editor",
+        edit(render, vec![head(r.clone())], None),
+        Some(&look),
+    )
+    .unwrap();
+    let PreviewUpdate::Splice { render, blocks, .. } = next else {
+        panic!("{next:?}")
+    };
+    assert!(blocks.iter().all(|b| !b.contains("<figure>")), "{blocks:?}");
+    // The photo's alt text changes: its figure is sent again, still without the picture.
+    r["photos"][0]["alt"] = "Six ministers".into();
+    let next = LivePreviewV2::edit_with_images(
+        &mut slot,
+        "editor",
+        edit(render, vec![head(r)], None),
+        Some(&look),
+    )
+    .unwrap();
+    let PreviewUpdate::Splice { blocks, .. } = next else {
+        panic!("{next:?}")
+    };
+    assert_eq!(blocks.len(), 1);
+    assert!(blocks[0].contains("alt=\"Six ministers\"") && !blocks[0].contains("base64"));
+}

@@ -11,7 +11,7 @@ use communique_core::clearance::Status;
 use communique_core::diff::Change;
 use communique_core::store::recovery::{self, Damage, Recovery};
 use communique_core::store::{backups_of, Backup, PrivateNotes, StatusEntry};
-use communique_core::v2::{translation, xliff};
+use communique_core::v2::{photos, translation, xliff};
 use communique_core::{paths, v2, Error, Format, Language, MeetingId, Store};
 
 #[derive(Parser)]
@@ -90,6 +90,12 @@ enum Command {
         /// Who corrected it.
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
+    },
+    /// Photos' images: import a JPEG or PNG file into the archive for a release's photo, list
+    /// a meeting's photos.
+    Photo {
+        #[command(subcommand)]
+        command: PhotoCommand,
     },
     /// XLIFF 1.2 for translators' tools: a translated release's texts out, translations back in.
     Xliff {
@@ -209,6 +215,54 @@ fn print_entry(e: &StatusEntry) {
         e.by.as_deref().unwrap_or(""),
         e.note.as_deref().unwrap_or("")
     );
+}
+
+#[derive(Subcommand)]
+enum PhotoCommand {
+    /// Import FILE (a JPEG or PNG: at most 20 MB, 50 megapixels, 10,000 pixels a side, decoded
+    /// whole first) as the image of photo --photo of the release in --lang, in one transaction
+    /// with the texts given; a new photo (none of that id yet) needs --caption. The photo of
+    /// that id in the meeting's other releases shows the image too. Prints the image's SHA-256.
+    Add {
+        id: MeetingId,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The photo's id in the release (a new one is added at the end of its photos).
+        #[arg(long, value_name = "PHOTO_ID")]
+        photo: String,
+        #[arg(long, value_name = "TEXT")]
+        caption: Option<String>,
+        /// What a reader who cannot see the image is told instead.
+        #[arg(long, value_name = "TEXT")]
+        alt: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        credit: Option<String>,
+        #[arg(long, value_enum)]
+        position: Option<PhotoAt>,
+        /// The release [default: the meeting's original].
+        #[arg(long, visible_alias = "language", value_name = "TAG", value_parser = language)]
+        lang: Option<Language>,
+    },
+    /// A line per photo of each release: language, photo id, position, image (SHA-256, or -),
+    /// its size and kind (or "not in the archive"), caption, alt text (tab-separated).
+    List { id: MeetingId },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PhotoAt {
+    End,
+    BeforeLead,
+    AfterLead,
+}
+
+impl From<PhotoAt> for v2::PhotoPosition {
+    fn from(p: PhotoAt) -> v2::PhotoPosition {
+        match p {
+            PhotoAt::End => v2::PhotoPosition::End,
+            PhotoAt::BeforeLead => v2::PhotoPosition::BeforeLead,
+            PhotoAt::AfterLead => v2::PhotoPosition::AfterLead,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -445,6 +499,70 @@ fn run(cli: Cli) -> CliResult {
             let store = open(cli.db)?;
             report_status(&store.load_v2(id)?.meeting, lang)
         }
+        Command::Photo {
+            command:
+                PhotoCommand::Add {
+                    id,
+                    file,
+                    photo,
+                    caption,
+                    alt,
+                    credit,
+                    position,
+                    lang,
+                },
+        } => {
+            let (name, bytes) = read_file(&file)?;
+            let mut store = open(cli.db)?;
+            let edit = photos::PhotoEdit {
+                caption,
+                alt,
+                credit,
+                position: position.map(Into::into),
+            };
+            let (_, image, _) = store.add_image_to(id, bytes, &name, |m, image| {
+                let lang = lang.unwrap_or(m.info.languages[0]);
+                photos::put_image(m, lang, &photo, &image.sha256, edit)
+            })?;
+            println!("{}", image.sha256);
+            Ok(())
+        }
+        Command::Photo {
+            command: PhotoCommand::List { id },
+        } => {
+            let store = open(cli.db)?;
+            let meeting = store.load_v2(id)?.meeting;
+            let mut out = std::io::stdout().lock();
+            for r in &meeting.releases {
+                for p in &r.photos {
+                    let image = match &p.image {
+                        None => "-\t-".to_owned(),
+                        Some(sha) => match store.image_info(sha)? {
+                            Some(i) => format!(
+                                "{sha}\t{} × {} {}, {} bytes",
+                                i.width, i.height, i.kind, i.bytes
+                            ),
+                            None => format!("{sha}\tnot in the archive"),
+                        },
+                    };
+                    let position = match p.position {
+                        v2::PhotoPosition::End => "end",
+                        v2::PhotoPosition::BeforeLead => "before-lead",
+                        v2::PhotoPosition::AfterLead => "after-lead",
+                    };
+                    writeln!(
+                        out,
+                        "{}\t{}\t{position}\t{image}\t{}\t{}",
+                        r.language.tag(),
+                        one_line(&p.id),
+                        one_line(&translation::segment(&p.caption)),
+                        one_line(p.alt.as_deref().unwrap_or(""))
+                    )
+                    .map_err(|e| format!("standard output: {e}"))?;
+                }
+            }
+            Ok(())
+        }
         Command::Xliff {
             command:
                 XliffCommand::Export {
@@ -584,6 +702,23 @@ fn run(cli: Cli) -> CliResult {
                     language.tag()
                 )
                 .into());
+            }
+            // A meeting file alone holds no images: its photos' captions go without them.
+            if let Some(r) = meeting.release(language) {
+                for (i, p) in r.photos.iter().enumerate() {
+                    if p.image.is_some() {
+                        let at = meeting
+                            .releases
+                            .iter()
+                            .position(|x| x.language == language)
+                            .unwrap_or(0);
+                        eprintln!(
+                            "communique: warning: {}: releases[{at}].photos[{i}] ({}): its image is kept in the archive, not in the meeting file; rendered without it (import the file and export it to embed it)",
+                            file.display(),
+                            one_line(&p.id)
+                        );
+                    }
+                }
             }
             let bytes = Format::from(format).bytes_v2(&meeting, language)?;
             Ok(emit(&bytes, output.as_deref())?)

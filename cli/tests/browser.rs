@@ -949,3 +949,110 @@ fn a_hostile_link_address_is_refused_by_its_path_and_nothing_is_stored() {
         "nothing stored"
     );
 }
+
+/// A photo's alt text holding every payload, its image imported: in Chromium's DOM of the HTML
+/// export, one `<img>` whose only address is its own `data:` URL and whose `alt` is the text
+/// exactly; no payload ran, no element or attribute was added.
+#[test]
+fn a_photos_hostile_alt_text_stays_one_attribute_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let payloads = payloads();
+    let file = d.join("ministers.meeting.json");
+    std::fs::write(
+        &file,
+        include_str!("../../core/tests/fixtures/v2/ministers-en-fr.meeting.json"),
+    )
+    .unwrap();
+    communique(d, &["import", file.to_str().unwrap()]);
+    let image = d.join("table.jpg");
+    std::fs::write(&image, communique_core::images::made::jpeg(40, 30)).unwrap();
+    let alt = payloads.join(" ");
+    let out = communique_out(
+        d,
+        &[
+            "photo",
+            "add",
+            "1",
+            image.to_str().unwrap(),
+            "--photo",
+            "ph1",
+            "--alt",
+            &alt,
+            "--credit",
+            &alt,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = d.join("export.html");
+    communique(
+        d,
+        &[
+            "export",
+            "1",
+            "--format",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+        ],
+    );
+    let dom = chromium_dom(&page, &d.join("profile"));
+    let tags = tags(&dom);
+    let html_tag = tags.iter().find(|(t, _)| t == "html").unwrap();
+    assert!(
+        !html_tag.1.iter().any(|(a, _)| a == "data-xss"),
+        "a payload ran"
+    );
+    assert_eq!(
+        tags.iter().filter(|(t, _)| t == "script").count(),
+        1,
+        "the JSON-LD only"
+    );
+    let imgs: Vec<_> = tags.iter().filter(|(t, _)| t == "img").collect();
+    assert_eq!(imgs.len(), 1, "one image: no payload made one");
+    let attrs = &imgs[0].1;
+    let names: Vec<&str> = attrs.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(names, ["src", "alt", "width", "height"]);
+    assert!(attrs[0].1.starts_with("data:image/jpeg;base64,"));
+    let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        tidy(&unescape(&attrs[1].1)),
+        tidy(&alt),
+        "the alt text, exactly"
+    );
+    for (tag, attrs) in &tags {
+        assert!(
+            fuzzing::TAGS.contains(&tag.as_str())
+                || fuzzing::V2_TAGS.contains(&tag.as_str())
+                || ["img", "small"].contains(&tag.as_str()),
+            "unexpected <{tag}>"
+        );
+        for (a, v) in attrs {
+            if tag != "img" {
+                assert!(
+                    ALLOWED_ATTRS.contains(&a.as_str()) || V2_ATTRS.contains(&a.as_str()),
+                    "unexpected attribute {a} on <{tag}>"
+                );
+            }
+            assert!(!(a == "src" && tag != "img"), "a src on <{tag}>: {v:.40}");
+        }
+    }
+    // The page's policy lets it show its own data: images and fetch nothing.
+    let csp = tags
+        .iter()
+        .find(|(t, a)| {
+            t == "meta"
+                && a.iter()
+                    .any(|(n, v)| n == "http-equiv" && v == "Content-Security-Policy")
+        })
+        .map(|(_, a)| a.iter().find(|(n, _)| n == "content").unwrap().1.clone())
+        .unwrap();
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("img-src data:;"),
+        "{csp}"
+    );
+}

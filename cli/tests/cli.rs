@@ -1200,3 +1200,225 @@ fn a_v2_meeting_is_stored_and_exported_in_each_of_its_languages() {
         "{err}"
     );
 }
+
+const MINISTERS: &str = include_str!("../../core/tests/fixtures/v2/ministers-en-fr.meeting.json");
+
+fn image_rows(db: &Path) -> Vec<(String, Vec<u8>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT sha256, bytes FROM images ORDER BY sha256")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The `src` of each `<img>` of an HTML page, decoded from its `data:` URL: (media type, bytes).
+fn embedded_images(html: &str) -> Vec<(String, Vec<u8>)> {
+    use base64::Engine;
+    html.split("<img src=\"data:")
+        .skip(1)
+        .map(|rest| {
+            let (media, rest) = rest.split_once(";base64,").unwrap();
+            let data = &rest[..rest.find('"').unwrap()];
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(data)
+                .unwrap();
+            (media.to_owned(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn photo_add_imports_the_image_once_and_every_export_of_the_release_embeds_it() {
+    let env = Env::new();
+    let id = env.import("ministers.json", MINISTERS);
+    let jpeg = communique_core::images::made::jpeg(60, 40);
+    let file = env.file("table.jpg", &jpeg);
+    let sha = env.ok(&[
+        "photo",
+        "add",
+        &id,
+        file.to_str().unwrap(),
+        "--photo",
+        "ph1",
+        "--alt",
+        "Six ministers \"seated\" <b>at</b> a round table",
+    ]);
+    let sha = sha.trim();
+    assert_eq!(sha, communique_core::images::sha256_hex(&jpeg));
+    assert_eq!(image_rows(&env.db()), [(sha.to_owned(), jpeg.clone())]);
+    // Again, the same bytes under another name: still one image.
+    let again = env.file("copy.jpg", &jpeg);
+    env.ok(&[
+        "photo",
+        "add",
+        &id,
+        again.to_str().unwrap(),
+        "--photo",
+        "ph1",
+    ]);
+    assert_eq!(image_rows(&env.db()).len(), 1);
+    // The picture is the photo's in both releases; the alt text only in English's.
+    let list = env.ok(&["photo", "list", &id]);
+    let lines: Vec<Vec<&str>> = list.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines[0][..4], ["en", "ph1", "after-lead", sha]);
+    assert!(lines[0][4].starts_with("60 × 40 jpeg, "), "{list}");
+    assert_eq!(
+        lines[0][6],
+        "Six ministers \"seated\" <b>at</b> a round table"
+    );
+    assert_eq!((lines[1][0], lines[1][3], lines[1][6]), ("fr", sha, ""));
+    for lang in ["en", "fr"] {
+        let html = env.ok(&["export", &id, "--format", "html", "--lang", lang]);
+        assert_eq!(
+            embedded_images(&html),
+            [("image/jpeg".to_owned(), jpeg.clone())],
+            "{lang}: the original bytes"
+        );
+    }
+    let html = env.ok(&["export", &id, "--format", "html"]);
+    assert!(html
+        .contains("alt=\"Six ministers &quot;seated&quot; &lt;b&gt;at&lt;/b&gt; a round table\""));
+    // The meeting file names the image; it does not hold it.
+    let json = env.ok(&["export", &id, "--format", "json"]);
+    assert!(json.contains(&format!("\"image\": \"{sha}\"")) && !json.contains("base64"));
+}
+
+#[test]
+fn a_new_photo_needs_a_caption_and_takes_every_text_given() {
+    let env = Env::new();
+    let id = env.import("ministers.json", MINISTERS);
+    let png = env.file("chart.png", communique_core::images::made::png(12, 8));
+    let err = env.fails(&[
+        "photo",
+        "add",
+        &id,
+        png.to_str().unwrap(),
+        "--photo",
+        "chart",
+    ]);
+    assert!(err.contains("a new photo needs a caption"), "{err}");
+    assert!(image_rows(&env.db()).is_empty(), "nothing stored");
+    env.ok(&[
+        "photo",
+        "add",
+        &id,
+        png.to_str().unwrap(),
+        "--photo",
+        "chart",
+        "--caption",
+        "Les ports en chiffres",
+        "--alt",
+        "Un graphique",
+        "--credit",
+        "Ligue",
+        "--lang",
+        "fr",
+        "--position",
+        "before-lead",
+    ]);
+    let list = env.ok(&["photo", "list", &id]);
+    let chart = list.lines().find(|l| l.contains("\tchart\t")).unwrap();
+    let fields: Vec<&str> = chart.split('\t').collect();
+    assert_eq!(
+        (fields[0], fields[2], fields[5], fields[6]),
+        ("fr", "before-lead", "Les ports en chiffres", "Un graphique")
+    );
+    assert!(fields[4].starts_with("12 × 8 png, "));
+    let html = env.ok(&["export", &id, "--format", "html", "--lang", "fr"]);
+    assert_eq!(
+        embedded_images(&html).len(),
+        1,
+        "the English photo has no image yet"
+    );
+    assert!(html.contains("© Ligue"));
+}
+
+#[test]
+fn a_damaged_or_foreign_image_is_refused_in_one_line_and_nothing_changes() {
+    let env = Env::new();
+    let id = env.import("ministers.json", MINISTERS);
+    let before = stored(&env.db()).0;
+    let mut cut = communique_core::images::made::jpeg(64, 64);
+    cut.truncate(cut.len() / 2);
+    let cut = env.file("cut.jpg", cut);
+    let err = env.fails(&["photo", "add", &id, cut.to_str().unwrap(), "--photo", "ph1"]);
+    assert!(
+        err.starts_with(&format!(
+            "communique: {}: damaged JPEG data (",
+            cut.display()
+        )),
+        "{err}"
+    );
+    let svg = env.file("photo.jpg", "<svg onload=\"alert(1)\"></svg>");
+    let err = env.fails(&["photo", "add", &id, svg.to_str().unwrap(), "--photo", "ph1"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "communique: {}: not a JPEG or PNG image (it reads as SVG)",
+            svg.display()
+        )
+    );
+    assert!(image_rows(&env.db()).is_empty());
+    assert_eq!(stored(&env.db()).0, before, "the meeting is as it was");
+}
+
+#[test]
+fn a_kill_between_the_image_and_the_meeting_stores_neither() {
+    let env = Env::new();
+    let id = env.import("ministers.json", MINISTERS);
+    let before = stored(&env.db()).0;
+    let jpeg = env.file("table.jpg", communique_core::images::made::jpeg(20, 20));
+    dies_at(
+        &env,
+        failpoint::PHOTO_BEFORE_MEETING,
+        &[
+            "photo",
+            "add",
+            &id,
+            jpeg.to_str().unwrap(),
+            "--photo",
+            "ph1",
+        ],
+    );
+    assert!(image_rows(&env.db()).is_empty());
+    assert_eq!(stored(&env.db()).0, before);
+}
+
+#[test]
+fn an_image_the_archive_lacks_is_refused_by_export_and_render_warns() {
+    let env = Env::new();
+    let mut m: serde_json::Value = serde_json::from_str(MINISTERS).unwrap();
+    let sha = "ab".repeat(32);
+    m["releases"][0]["photos"][0]["image"] = sha.clone().into();
+    let file = env.file("named.json", serde_json::to_string(&m).unwrap());
+    let id = env
+        .ok(&["import", file.to_str().unwrap()])
+        .trim()
+        .to_owned();
+    let err = env.fails(&["export", &id, "--format", "html"]);
+    assert!(
+        err.contains(&format!(
+            "releases[0].photos[0].image: photo \"ph1\" names an image the archive does not hold ({sha})"
+        )),
+        "{err}"
+    );
+    // The meeting file alone: the caption without its image, and a warning saying so.
+    let out = env
+        .cmd(&["render", file.to_str().unwrap(), "--format", "html"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("communique: warning: ")
+            && stderr.contains("releases[0].photos[0] (ph1)"),
+        "{stderr}"
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("Ministers at the table") && !html.contains("<img"));
+}

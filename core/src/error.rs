@@ -17,6 +17,9 @@ pub enum Error {
     Xliff(crate::v2::xliff::Problems),
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
+    /// An image file refused as a photo (`images::check`): the file's name and why.
+    #[error("{file}: {reason}")]
+    Image { file: String, reason: String },
     #[error("{path}: not a Communiqué database (not an SQLite file); left untouched")]
     NotADatabase { path: String },
     #[error("{path}: an SQLite database of another program ({detail}); left untouched")]
@@ -88,6 +91,7 @@ impl Error {
             Error::MeetingFile(_)
             | Error::Xliff(_)
             | Error::Invalid { .. }
+            | Error::Image { .. }
             | Error::Unwritable { .. }
             | Error::EmptySearch => Code::InvalidInput,
             Error::NotADatabase { .. } | Error::ForeignDatabase { .. } => Code::NotADatabase,

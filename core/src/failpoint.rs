@@ -12,6 +12,9 @@ pub const EXPORT_BEFORE_VERSION: &str = "export_before_version";
 /// Between keeping the release as it read before a restore and putting the old version back.
 pub const RESTORE_AFTER_SNAPSHOT: &str = "restore_after_snapshot";
 
+/// In `photo add`, between storing the image and storing the meeting that names it.
+pub const PHOTO_BEFORE_MEETING: &str = "photo_before_meeting";
+
 /// Aborts the process (no unwinding, no destructor, no rollback: like `kill -9`) when the test
 /// asked to die at `name`.
 pub(crate) fn hit(name: &str) {

@@ -4,6 +4,7 @@
 //! - `meeting_file`: the v1 JSON file, read strictly, written canonically.
 //! - `v2`: the meeting file v2 (runs and blocks, stable ids, a release per language), v1 ↔ v2.
 //! - `compose`: the release's paragraphs from a meeting (pure).
+//! - `images`: photos' image files checked (JPEG, PNG; size limits, a full decode).
 //! - `lang`: one table of typography and words per release language.
 //! - `render`: HTML and Markdown renderers behind one trait.
 //! - `store`: the SQLite archive, migrations and full-text search; the only module with SQL.
@@ -21,6 +22,7 @@ pub mod failpoint;
 mod fs;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod images;
 pub mod lang;
 pub mod meeting_file;
 pub mod model;

@@ -19,6 +19,7 @@ use crate::lang::Language;
 use crate::meeting_file::{self, FileError};
 use crate::model::{AgendaItem, MeetingInfo, Person, Release};
 use crate::render::{facts, preview_parts, PreviewParts, ReleaseFacts};
+use crate::v2::compose::Images;
 
 /// One part of the document, replaced whole by what the editor holds now.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
@@ -81,6 +82,7 @@ pub trait Document {
         source: &str,
         doc: &Value,
         language: Option<Language>,
+        images: Images<'_>,
     ) -> Result<(PreviewParts, Composed), FileError>;
 }
 
@@ -132,6 +134,17 @@ impl<D: Document> Live<D> {
         source: &str,
         edit: Edit<D::Part>,
     ) -> Result<PreviewUpdate, FileError> {
+        Self::edit_with_images(slot, source, edit, None)
+    }
+
+    /// `edit`, photos' images looked up in `images` (v2: `compose_with_images`; the preview names
+    /// each image, `data-image`, and never carries its bytes, so a keystroke sends no picture).
+    pub fn edit_with_images(
+        slot: &mut Option<Live<D>>,
+        source: &str,
+        edit: Edit<D::Part>,
+        images: Images<'_>,
+    ) -> Result<PreviewUpdate, FileError> {
         if let Some(doc) = edit.doc {
             let renders = slot.as_ref().map_or(0, |l| l.renders);
             *slot = Some(Live {
@@ -157,7 +170,7 @@ impl<D: Document> Live<D> {
         }
         let language_changed = live.language != edit.language;
         live.language = edit.language;
-        let (parts, composed) = D::render(source, &live.doc, live.language)?;
+        let (parts, composed) = D::render(source, &live.doc, live.language, images)?;
         live.composed = Some(composed);
         live.renders += 1;
         let render = live.renders;
@@ -247,6 +260,7 @@ impl Document for V1 {
         source: &str,
         doc: &Value,
         _: Option<Language>,
+        _: Images<'_>,
     ) -> Result<(PreviewParts, Composed), FileError> {
         let composed = compose(&meeting_file::from_value(source, doc)?);
         Ok((preview_parts(&composed), composed))
@@ -355,13 +369,17 @@ impl Document for V2 {
         source: &str,
         doc: &Value,
         language: Option<Language>,
+        images: Images<'_>,
     ) -> Result<(PreviewParts, Composed), FileError> {
         let m = crate::v2::from_value(source, doc)?;
         let language = language
             .or_else(|| m.releases.first().map(|r| r.language))
             .or_else(|| m.info.languages.first().copied())
             .unwrap_or(Language::En);
-        let composed = crate::v2::compose(&m, language);
+        let composed = match images {
+            Some(images) => crate::v2::compose_with_images(&m, language, images),
+            None => crate::v2::compose(&m, language),
+        };
         Ok((preview_parts(&composed), composed))
     }
 }

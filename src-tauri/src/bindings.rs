@@ -40,6 +40,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::translation::import_xliff::<tauri::Wry>,
             commands::files::export_meeting::<tauri::Wry>,
             commands::files::import_meeting,
+            commands::files::import_photo_image,
             commands::files::save_meeting_file::<tauri::Wry>,
             lifecycle::acknowledge_close,
             lifecycle::close_app,

@@ -21,6 +21,7 @@ mod state;
 use std::time::{Duration, Instant};
 
 use communique_core::paths;
+use tauri::Manager;
 
 fn main() {
     let started = Instant::now();
@@ -40,6 +41,18 @@ fn main() {
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         .on_window_event(lifecycle::on_window_event)
         .invoke_handler(bindings::builder().invoke_handler())
+        // Photos' images for the preview and the editor's thumbnails, from the archive by their
+        // SHA-256 (`photo://localhost/<sha256>`): the preview names an image, never carries it.
+        .register_asynchronous_uri_scheme_protocol("photo", |ctx, request, responder| {
+            let app = ctx.app_handle().clone();
+            std::thread::spawn(move || {
+                let state = app.try_state::<state::AppState>();
+                responder.respond(commands::files::photo_response(
+                    state.as_deref(),
+                    request.uri().path(),
+                ));
+            });
+        })
         .setup(move |app| {
             // The archive first (a damaged one is recovered, a refused one reported), then the
             // window; today's backup, and one each day while the app runs.

@@ -2,9 +2,11 @@
 //! document it last sent, so a keystroke sends only what changed), and when the app started (for
 //! `--smoke`). UI state (which meeting is open, panes, drafts) lives in the UI, not here.
 
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
+use communique_core::compose::Image;
 use communique_core::preview::LivePreviewV2;
 use communique_core::{Code, Store};
 
@@ -13,6 +15,9 @@ use crate::error::AppError;
 pub struct AppState {
     store: Mutex<Store>,
     preview_v2: Mutex<Option<LivePreviewV2>>,
+    /// Photos' images read from the archive once, for the preview and the `photo:` scheme (the
+    /// bytes are shared, `Arc`): a keystroke never reads a picture from SQLite again.
+    images: Mutex<HashMap<String, Image>>,
     pub started: Instant,
     pub smoke: bool,
 }
@@ -22,6 +27,7 @@ impl AppState {
         AppState {
             store: Mutex::new(store),
             preview_v2: Mutex::new(None),
+            images: Mutex::new(HashMap::new()),
             started,
             smoke,
         }
@@ -42,6 +48,30 @@ impl AppState {
         self.preview_v2
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl AppState {
+    /// The archive's image named `sha256` (kept after the first read), or `None`.
+    pub fn image(&self, sha256: &str) -> Option<Image> {
+        let mut images = self
+            .images
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(image) = images.get(sha256) {
+            return Some(image.clone());
+        }
+        let image = self.store().image(sha256).ok().flatten()?;
+        images.insert(sha256.to_owned(), image.clone());
+        Some(image)
+    }
+
+    /// Keeps an image just imported for the preview.
+    pub fn keep_image(&self, image: Image) {
+        self.images
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(image.sha256.clone(), image);
     }
 }
 

@@ -17,8 +17,10 @@ fn json(path: &str) -> Value {
 fn is_remote(source: &str) -> bool {
     let s = source.trim_matches('\'').to_ascii_lowercase();
     (s.starts_with("http:") || s.starts_with("https:") || s.starts_with("ws:") || s.starts_with("wss:") || s == "*" || s.starts_with("*."))
-        // Tauri's own IPC endpoint on Linux/Windows is served locally by the app.
+        // Tauri's own IPC endpoint on Linux/Windows is served locally by the app, and so is the
+        // `photo:` scheme (the archive's images; `http://photo.localhost` is its Windows form).
         && s != "http://ipc.localhost"
+        && s != "http://photo.localhost"
 }
 
 #[test]

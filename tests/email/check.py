@@ -3,7 +3,8 @@
 against): `communique export ID --format eml` is one multipart/alternative message, UTF-8, its
 text part the release's plain text and its HTML part exactly the HTML export; the Subject is the
 headline, `EMBARGOED:` in front while the embargo holds; a headline holding line breaks and header
-names adds no header.
+names adds no header; photos' images are inline parts beside the HTML (multipart/related), each
+the imported file's bytes, named by the HTML's `cid:`.
 
     tests/email/check.py target/debug/communique
 """
@@ -26,6 +27,62 @@ def check(ok, what):
     print(("ok   " if ok else "FAIL ") + what)
     if not ok:
         failures.append(what)
+
+
+def png(width, height):
+    """A real PNG (zlib and CRC from Python's standard library, not Communiqué's encoder)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + b"".join(bytes((x * 40 % 256, y * 60 % 256, 128)) for x in range(width))
+                    for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def check_photos(c, tmp, mid):
+    """Photos' images: each an inline part of a multipart/related beside the HTML, its bytes the
+    file imported (by SHA-256), named by the HTML's <img src="cid:…">."""
+    import hashlib
+    import re
+
+    chart, table = png(6, 4), png(9, 5)
+    paths = []
+    for name, data in [("chart.png", chart), ("table.png", table)]:
+        paths.append(os.path.join(tmp, name))
+        with open(paths[-1], "wb") as f:
+            f.write(data)
+    c("photo", "add", mid, paths[1], "--photo", "ph1", "--alt", "Ministers <at> the \"table\"")
+    c("photo", "add", mid, paths[0], "--photo", "chart", "--caption", "The ports in figures")
+    raw = c("export", mid, "--format", "eml", "--lang", "en", now="2031-04-26T12:00:00Z")
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    check(msg.get_content_type() == "multipart/alternative", "with photos: still multipart/alternative")
+    parts = list(msg.iter_parts())
+    check([p.get_content_type() for p in parts] == ["text/plain", "multipart/related"],
+          f"text, then the HTML with its images: {[p.get_content_type() for p in parts]}")
+    related = list(parts[1].iter_parts())
+    check(related[0].get_content_type() == "text/html", "the related part opens with the HTML")
+    html = related[0].get_content()
+    images = related[1:]
+    check(len(images) == 2, f"one part per image: {len(images)}")
+    want = {hashlib.sha256(d).hexdigest() for d in (chart, table)}
+    got = set()
+    for part in images:
+        data = part.get_content()
+        digest = hashlib.sha256(data).hexdigest()
+        got.add(digest)
+        cid = part["Content-ID"]
+        check(part.get_content_type() == "image/png", f"image/png: {part.get_content_type()}")
+        check(part.get_content_disposition() == "inline", "inline, not an attachment")
+        check(cid == f"<{digest}@communique.invalid>", f"Content-ID names the bytes: {cid}")
+        check(f'src="cid:{cid[1:-1]}"' in html, f"the HTML shows {cid} by cid:")
+    check(got == want, "each part's bytes are an imported file's, exactly")
+    check("data:image" not in html, "no data: URL in the e-mail's HTML")
+    check('alt="Ministers &lt;at&gt; the &quot;table&quot;"' in html, "the alt text, escaped")
+    srcs = re.findall(r'<img src="([^"]*)"', html)
+    check(len(srcs) == 2 and all(s.startswith("cid:") for s in srcs), f"every image by cid: {srcs}")
 
 
 def main():
@@ -81,6 +138,8 @@ def main():
         check(bad["Bcc"] is None, "a headline with a line break adds no header")
         check("Ministers agree Bcc: victim@example.org <script>alert(1)</script>" in bad["Subject"], f"... it stays text in the Subject: {bad['Subject']!r}")
         check(len(list(bad.iter_parts())) == 2, "... and the body is intact")
+
+        check_photos(c, tmp, mid)
 
     if failures:
         sys.exit(f"{len(failures)} e-mail check(s) failed")

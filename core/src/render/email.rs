@@ -1,6 +1,8 @@
 //! The release as an e-mail draft (`.eml`, RFC 5322 and MIME, written by `mail-builder`): the
 //! headline as the Subject (`EMBARGOED:` in front while the embargo holds), and the release twice,
-//! as `multipart/alternative`: its plain text and its HTML export. `X-Unsent: 1` makes mail
+//! as `multipart/alternative`: its plain text and its HTML export (a release with photos' pictures:
+//! the HTML and the pictures as `multipart/related`, each picture an inline part whose
+//! `Content-ID` the HTML's `<img src="cid:…">` names, its bytes the original file's). `X-Unsent: 1` makes mail
 //! programs (Thunderbird, Outlook) open it as a draft to address and send; it has no sender and
 //! no recipient of its own.
 //!
@@ -9,10 +11,12 @@
 
 use chrono::{DateTime, Utc};
 use mail_builder::headers::raw::Raw;
+use mail_builder::mime::MimePart;
 use mail_builder::MessageBuilder;
 
+use super::html::{content_id, page, Src};
 use super::{plain_text, Html, Renderer};
-use crate::compose::Composed;
+use crate::compose::{Composed, Image};
 
 /// The e-mail renderer, at an instant: an embargo holding then is said in the Subject.
 pub struct Email {
@@ -67,20 +71,43 @@ impl Renderer for Email {
 
     fn render(&self, r: &Composed) -> String {
         let text = plain_text(r);
-        let html = Html.render(r);
         let id = format!(
             "release-{}-{}@communique.invalid",
             r.language.tag(),
             self.now.timestamp()
         );
-        MessageBuilder::new()
+        let message = MessageBuilder::new()
             .message_id(id)
             .date(self.now.timestamp())
             .subject(self.subject(r))
             .header("Content-Language", Raw::new(r.language.tag()))
-            .header("X-Unsent", Raw::new("1"))
-            .text_body(text)
-            .html_body(html)
+            .header("X-Unsent", Raw::new("1"));
+        let mut images: Vec<&Image> = Vec::new();
+        for image in r.captions.iter().filter_map(|c| c.image.as_ref()) {
+            if !images.iter().any(|i| i.sha256 == image.sha256) {
+                images.push(image);
+            }
+        }
+        let message = if images.is_empty() {
+            message.text_body(text).html_body(Html.render(r))
+        } else {
+            // The HTML and the pictures it shows by `cid:` are one `multipart/related` (RFC
+            // 2387), the alternative to the text.
+            let mut related = vec![MimePart::new("text/html", page(r, Src::Cid))];
+            related.extend(images.iter().map(|i| {
+                MimePart::new(i.kind.media_type(), &i.bytes[..])
+                    .inline()
+                    .cid(content_id(i))
+            }));
+            message.body(MimePart::new(
+                "multipart/alternative",
+                vec![
+                    MimePart::new("text/plain", text),
+                    MimePart::new("multipart/related", related),
+                ],
+            ))
+        };
+        message
             .write_to_string()
             // Writing to a String cannot fail.
             .unwrap_or_default()

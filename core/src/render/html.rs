@@ -73,6 +73,10 @@ section { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--rule)
 a { color: inherit; }
 "#;
 
+/// Photos' images, added only to a release that has one.
+const IMAGE_STYLE: &str =
+    "figure img { display: block; max-width: 100%; height: auto; margin: 0 0 0.5rem; }\n";
+
 /// Paper. Export only.
 const PRINT_STYLE: &str = r#"@media print {
   @page { margin: 20mm 18mm; }
@@ -106,41 +110,49 @@ impl Renderer for Html {
     }
 
     fn render(&self, r: &Composed) -> String {
-        let table = r.table();
-        let mut out = String::with_capacity(8192);
-        out.push_str("<!DOCTYPE html>\n");
-        out.push_str(&format!(
-            "<html lang=\"{}\">\n<head>\n",
-            html_attr(table.tag)
-        ));
-        out.push_str("<meta charset=\"utf-8\">\n");
-        out.push_str(&format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
-        ));
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str("<meta name=\"generator\" content=\"Communiqué\">\n");
-        out.push_str(&format!("<title>{}</title>\n", html_text(&r.headline)));
-        if let Some(lead) = r.first_paragraph() {
-            out.push_str(&format!(
-                "<meta name=\"description\" content=\"{}\">\n",
-                html_attr(&lead)
-            ));
-        }
-        out.push_str("<style>");
-        out.push_str(PAGE_STYLE);
-        out.push_str(ARTICLE_STYLE);
-        if uses_v2(r) {
-            out.push_str(V2_STYLE);
-        }
-        out.push_str(PRINT_STYLE);
-        out.push_str("</style>\n");
-        out.push_str("<script type=\"application/ld+json\">");
-        out.push_str(&json_in_script(&json_ld(r)));
-        out.push_str("</script>\n</head>\n<body>\n");
-        out.push_str(&article(r));
-        out.push_str("</body>\n</html>\n");
-        out
+        page(r, Src::Embedded)
     }
+}
+
+/// The page of the export, its photos' pictures taken from `src`.
+pub(super) fn page(r: &Composed, src: Src) -> String {
+    let table = r.table();
+    let mut out = String::with_capacity(8192);
+    out.push_str("<!DOCTYPE html>\n");
+    out.push_str(&format!(
+        "<html lang=\"{}\">\n<head>\n",
+        html_attr(table.tag)
+    ));
+    out.push_str("<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
+    ));
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"Communiqué\">\n");
+    out.push_str(&format!("<title>{}</title>\n", html_text(&r.headline)));
+    if let Some(lead) = r.first_paragraph() {
+        out.push_str(&format!(
+            "<meta name=\"description\" content=\"{}\">\n",
+            html_attr(&lead)
+        ));
+    }
+    out.push_str("<style>");
+    out.push_str(PAGE_STYLE);
+    out.push_str(ARTICLE_STYLE);
+    if uses_v2(r) {
+        out.push_str(V2_STYLE);
+    }
+    if has_images(r) {
+        out.push_str(IMAGE_STYLE);
+    }
+    out.push_str(PRINT_STYLE);
+    out.push_str("</style>\n");
+    out.push_str("<script type=\"application/ld+json\">");
+    out.push_str(&json_in_script(&json_ld(r)));
+    out.push_str("</script>\n</head>\n<body>\n");
+    out.push_str(&article_with(r, src));
+    out.push_str("</body>\n</html>\n");
+    out
 }
 
 /// The desktop app's preview: the export's `<article>`, byte for byte, in a block that carries
@@ -181,6 +193,9 @@ pub fn preview_parts(r: &Composed) -> PreviewParts {
     if uses_v2(r) {
         head.push_str(V2_STYLE);
     }
+    if has_images(r) {
+        head.push_str(IMAGE_STYLE);
+    }
     head.push_str(PREVIEW_SANS_STYLE);
     head.push_str("</style>\n");
     head.push_str(&format!(
@@ -190,7 +205,7 @@ pub fn preview_parts(r: &Composed) -> PreviewParts {
     head.push_str(ARTICLE_OPEN);
     PreviewParts {
         head,
-        blocks: article_blocks(r),
+        blocks: article_blocks(r, Src::Named),
         tail: format!("{ARTICLE_CLOSE}</div>\n"),
     }
 }
@@ -201,7 +216,11 @@ const ARTICLE_CLOSE: &str = "</article>\n";
 /// The release itself, `<article>` to `</article>`: the body of the export, and what goes on the
 /// clipboard as rich text for a CMS or an e-mail.
 pub fn article(r: &Composed) -> String {
-    let blocks = article_blocks(r);
+    article_with(r, Src::Embedded)
+}
+
+fn article_with(r: &Composed, src: Src) -> String {
+    let blocks = article_blocks(r, src);
     let mut out = String::with_capacity(32 + blocks.iter().map(String::len).sum::<usize>());
     out.push_str(ARTICLE_OPEN);
     blocks.iter().for_each(|b| out.push_str(b));
@@ -209,10 +228,24 @@ pub fn article(r: &Composed) -> String {
     out
 }
 
+/// Where a photo's `<img>` takes its picture from.
+#[derive(Clone, Copy)]
+pub(super) enum Src {
+    /// Its bytes, in a `data:` URL: the export is one file that fetches nothing.
+    Embedded,
+    /// The e-mail's part holding it: `cid:` and its `Content-ID` (`content_id`).
+    Cid,
+    /// Its name alone, `data-image="<sha256>"`, no `src`: the app's preview, which sets the
+    /// address itself (the archive's images, served by the shell), so that a keystroke never
+    /// sends the picture again.
+    Named,
+}
+
 /// The `<article>`'s children, each with its line break: the header, captions before the lead,
 /// the lead, captions after it, the items' blocks and the closing, the dateline at the end,
 /// the other captions, the contact, the notes to editors and the boilerplate.
-fn article_blocks(r: &Composed) -> Vec<String> {
+fn article_blocks(r: &Composed, src: Src) -> Vec<String> {
+    let figure = |c: &Caption| figure(c, src);
     let mut blocks = Vec::with_capacity(4 + r.lead.len() + r.body.len() + r.captions.len());
     let mut out = String::with_capacity(512);
     out.push_str("<header>\n");
@@ -353,9 +386,50 @@ fn uses_v2(r: &Composed) -> bool {
         })
 }
 
-fn figure(c: &Caption) -> String {
+/// The `Content-ID` of an image's part in the e-mail (without its angle brackets).
+pub(super) fn content_id(image: &crate::compose::Image) -> String {
+    format!("{}@communique.invalid", image.sha256)
+}
+
+fn has_images(r: &Composed) -> bool {
+    r.captions.iter().any(|c| c.image.is_some())
+}
+
+fn figure(c: &Caption, src: Src) -> String {
     let mut out = String::with_capacity(64 + c.text.len());
     out.push_str("<figure>");
+    if let Some(image) = &c.image {
+        match src {
+            Src::Embedded => {
+                use base64::Engine;
+                let data = base64::engine::general_purpose::STANDARD.encode(&image.bytes);
+                out.reserve(data.len() + 64 + image.alt.len());
+                out.push_str(&format!(
+                    "<img src=\"data:{};base64,{data}\"",
+                    image.kind.media_type()
+                ));
+            }
+            Src::Cid => {
+                out.push_str(&format!(
+                    "<img src=\"cid:{}\"",
+                    html_attr(&content_id(image))
+                ));
+            }
+            Src::Named => {
+                out.push_str(&format!("<img data-image=\"{}\"", html_attr(&image.sha256)));
+            }
+        }
+        out.push_str(&format!(
+            " alt=\"{}\" width=\"{}\" height=\"{}\"",
+            html_attr(&image.alt),
+            image.width,
+            image.height
+        ));
+        if let Some(lang) = &c.language {
+            out.push_str(&format!(" lang=\"{}\"", html_attr(lang)));
+        }
+        out.push('>');
+    }
     if let Some(credit) = &c.credit {
         out.push_str(&format!(
             "<small class=\"credit\">© {}</small>",

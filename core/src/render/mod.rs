@@ -23,7 +23,7 @@ pub use ninjs::Ninjs;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{compose, Attributed, Block, Composed, PhotoPosition};
+use crate::compose::{compose, Attributed, Block, Composed, Image, PhotoPosition};
 use crate::lang::Language;
 use crate::meeting_file;
 use crate::model::Meeting;
@@ -64,13 +64,30 @@ impl Format {
     }
 
     /// A v2 meeting's release in `language` in this format (the meeting file itself for `Json`),
-    /// as the bytes of the file. A release missing a block (a quote off the record or without
+    /// as the bytes of the file, as the meeting file alone says it (no photo's image: see
+    /// `bytes_v2_with_images`). A release missing a block (a quote off the record or without
     /// words in `language`) is refused: one `Error::Invalid` naming the first such block,
     /// nothing written.
     pub fn bytes_v2(self, meeting: &MeetingV2, language: Language) -> crate::Result<Vec<u8>> {
         match self {
             Format::Json => Ok(meeting_file_json(meeting)?.into_bytes()),
             release => Ok(release.release(&checked(v2::compose(meeting, language))?)),
+        }
+    }
+
+    /// `bytes_v2` with the photos' images from `images` (the archive's: `Store::export_in`); a
+    /// photo naming an image `images` does not have is refused like a missing block.
+    pub fn bytes_v2_with_images(
+        self,
+        meeting: &MeetingV2,
+        language: Language,
+        images: &dyn Fn(&str) -> Option<Image>,
+    ) -> crate::Result<Vec<u8>> {
+        match self {
+            Format::Json => Ok(meeting_file_json(meeting)?.into_bytes()),
+            release => Ok(release.release(&checked(v2::compose_with_images(
+                meeting, language, images,
+            ))?)),
         }
     }
 

@@ -10,6 +10,7 @@
 //! app and the CLI each own one `Store`; callers get domain operations only.
 
 mod backups;
+mod images;
 mod legacy;
 mod meetings;
 pub mod recovery;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 pub use backups::{backups_of, Backup, DAILY_KEPT};
+pub use images::ImageInfo;
 pub use meetings::{MeetingId, MeetingSummary, Stored, StoredV2};
 pub use search::{PrivateNotes, SearchHit};
 pub use status::{Clearance, StatusEntry};
@@ -43,7 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/2026-12-02-0004_documents.sql"),
     include_str!("../../migrations/2026-12-03-0005_samples_private_search.sql"),
     include_str!("../../migrations/2026-12-04-0006_export_formats.sql"),
-    include_str!("../../migrations/2026-12-05-0007_release_status.sql"),
+    include_str!("../../migrations/2026-12-05-0007_images_status.sql"),
 ];
 
 /// Rust run after a migration's SQL, in its transaction: (schema version it leads to, hook).

@@ -500,6 +500,16 @@ fn released_schema_fixtures_migrate_forward() {
         assert_eq!(store.load(1).unwrap().meeting, sample_en());
         assert_eq!(store.load(2).unwrap().meeting, sample_fr());
         assert_eq!(store.count().unwrap(), 3);
+        // Schema 7 keeps photos' images (none yet in an archive migrated to it).
+        let none: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM images", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(none, 0, "from v{version}");
+        let image = store
+            .add_image(crate::images::made::png(4, 3), "photo.png")
+            .unwrap();
+        assert_eq!(store.image(&image.sha256).unwrap(), Some(image));
         // Schema 6 records exports in the formats of distribution too.
         store
             .conn
@@ -1363,4 +1373,118 @@ mod v2_documents {
         );
         assert!(store.versions(id).unwrap().is_empty());
     }
+}
+
+fn image_rows(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT count(*) FROM images", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn an_image_is_kept_once_by_its_hash_exactly_as_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.sqlite3");
+    let jpeg = crate::images::made::jpeg(30, 20);
+    let sha = {
+        let mut store = Store::open(&path).unwrap();
+        let image = store.add_image(jpeg.clone(), "a.jpg").unwrap();
+        let again = store
+            .add_image(jpeg.clone(), "the same, renamed.jpg")
+            .unwrap();
+        assert_eq!(again, image, "the same bytes are the same image");
+        assert_eq!(image_rows(&store), 1);
+        assert_eq!(image.sha256, crate::images::sha256_hex(&jpeg));
+        image.sha256
+    };
+    // Read back by a connection of its own, from the file.
+    let store = Store::open(&path).unwrap();
+    let back = store.image(&sha).unwrap().unwrap();
+    assert_eq!(&back.bytes[..], &jpeg[..]);
+    assert_eq!(
+        (back.kind, back.width, back.height),
+        (crate::compose::ImageKind::Jpeg, 30, 20)
+    );
+    let info = store.image_info(&sha).unwrap().unwrap();
+    assert_eq!(
+        (info.kind.as_str(), info.bytes as usize),
+        ("jpeg", jpeg.len())
+    );
+    assert_eq!(store.image(&"0".repeat(64)).unwrap(), None);
+    assert_eq!(store.image_info(&"0".repeat(64)).unwrap(), None);
+}
+
+#[test]
+fn a_refused_image_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    let revision = store.revision(id).unwrap();
+    let mut cut = crate::images::made::jpeg(64, 64);
+    cut.truncate(cut.len() / 2);
+    let e = store.add_image(cut.clone(), "cut.jpg").unwrap_err();
+    assert!(
+        e.to_string().starts_with("cut.jpg: damaged JPEG data"),
+        "{e}"
+    );
+    let e = store
+        .add_image_to(id, cut, "cut.jpg", |_, _| Ok(()))
+        .unwrap_err();
+    assert!(matches!(e, Error::Image { .. }));
+    assert_eq!(image_rows(&store), 0);
+    assert_eq!(store.revision(id).unwrap(), revision);
+}
+
+#[test]
+fn an_image_and_the_meeting_naming_it_are_one_transaction() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.insert(&sample_en()).unwrap();
+    let png = crate::images::made::png(5, 5);
+    // The change fails: neither the image nor the meeting is stored.
+    let e = store
+        .add_image_to(id, png.clone(), "p.png", |_, _| -> Result<()> {
+            Err(Error::Invalid {
+                path: "photo".into(),
+                message: "no".into(),
+            })
+        })
+        .unwrap_err();
+    assert!(matches!(e, Error::Invalid { .. }));
+    assert_eq!(image_rows(&store), 0);
+    // The change leaves the meeting invalid (an image name that is no hash): the same.
+    let e = store
+        .add_image_to(id, png.clone(), "p.png", |m, _| {
+            m.releases[0].photos.push(crate::v2::Photo {
+                id: "p".into(),
+                image: Some("not a hash".into()),
+                caption: Vec::new(),
+                alt: None,
+                language: None,
+                credit: None,
+                position: crate::v2::PhotoPosition::End,
+            });
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("].image: \"not a hash\" is not an image's name"),
+        "{e}"
+    );
+    assert_eq!(image_rows(&store), 0);
+    let (_, image, revision) = store
+        .add_image_to(id, png, "p.png", |m, image| {
+            m.releases[0].photos[0].image = Some(image.sha256.clone());
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(image_rows(&store), 1);
+    assert_eq!(store.revision(id).unwrap(), revision);
+    let m = store.load_v2(id).unwrap().meeting;
+    assert_eq!(
+        m.releases[0].photos[0].image.as_deref(),
+        Some(&*image.sha256)
+    );
+    let found = store.images_of(&m, m.info.languages[0]).unwrap();
+    assert_eq!(found.keys().collect::<Vec<_>>(), [&image.sha256]);
 }

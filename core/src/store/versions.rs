@@ -193,10 +193,12 @@ impl Store {
                 tx.execute("UPDATE meetings SET updated_auto = 1 WHERE id = ?1", [id])?;
             }
         }
+        let images = super::images::images_of_in(&tx, &meeting, language)?;
         let bytes = match format {
             Format::Json => format.bytes_v2(&meeting, language)?,
             release => {
-                let composed = v2::compose(&meeting, language);
+                let composed =
+                    v2::compose_with_images(&meeting, language, &|sha| images.get(sha).cloned());
                 composed.check()?;
                 let status = super::status::status_in(&tx, id)?;
                 release.release(&composed.with_status(status))

@@ -20,13 +20,34 @@ use super::{
     Attribution, Block as Source, Form, Item, ListKind, MeetingV2, Person, Quote, Release, Run,
 };
 use crate::compose::{
-    published_moment, tidy, time_moment, Block, Caption, Composed, Inline, Labels, Problem, Segment,
+    published_moment, tidy, time_moment, Block, Caption, Composed, Image, Inline, Labels, Problem,
+    Segment,
 };
 use crate::lang::{Language, Order, PlaceForm, Table};
 use crate::serde_forms::format_datetime;
 
-/// The release in `language` of `m` (an empty one when `m` has none in it).
+/// The images a release's photos name, by hash: the archive's (`Store::images_of`), or none.
+pub type Images<'i> = Option<&'i dyn Fn(&str) -> Option<Image>>;
+
+/// The release in `language` of `m` (an empty one when `m` has none in it), as the meeting file
+/// alone says it: its captions carry no image (`compose_with_images` gives them theirs).
 pub fn compose(m: &MeetingV2, language: Language) -> Composed {
+    compose_in(m, language, None)
+}
+
+/// `compose`, each caption carrying its photo's image from `images` (by the photo's `image`, the
+/// SHA-256), its alt text set. A photo naming an image `images` does not have is a problem
+/// (`Composed::problems`, at `releases[i].photos[j].image`): the preview shows the caption
+/// without it, exports refuse.
+pub fn compose_with_images(
+    m: &MeetingV2,
+    language: Language,
+    images: &dyn Fn(&str) -> Option<Image>,
+) -> Composed {
+    compose_in(m, language, Some(images))
+}
+
+fn compose_in(m: &MeetingV2, language: Language, images: Images<'_>) -> Composed {
     let table = language.table();
     let zone = m.info.zone();
     let (index, release) = match m.releases.iter().position(|r| r.language == language) {
@@ -54,6 +75,7 @@ pub fn compose(m: &MeetingV2, language: Language) -> Composed {
         counting: false,
         problems: Vec::new(),
         attributions: Vec::new(),
+        images,
     };
 
     // The headline names people in full unless it says otherwise, and does not count.
@@ -211,6 +233,8 @@ struct Cx<'a> {
     counting: bool,
     problems: Vec<Problem>,
     attributions: Vec<crate::compose::Attributed>,
+    /// Where photos' images come from (`None`: the meeting file alone, no images).
+    images: Images<'a>,
 }
 
 /// A piece of a block as it is put together. `flow` pieces are what the writer typed between
@@ -343,6 +367,11 @@ impl<'a> Cx<'a> {
             }
             let text = self.inline(&p.caption, &format!("{at}.photos[{i}].caption"));
             let label = self.table.photo_label;
+            let alt = p
+                .alt
+                .as_deref()
+                .map(|a| self.table.space(&tidy(a)))
+                .unwrap_or_default();
             (self.language, self.table) = (language, table);
             let text = text
                 .map(|t| crate::compose::inline_text(&t))
@@ -350,6 +379,22 @@ impl<'a> Cx<'a> {
             if text.is_empty() {
                 continue;
             }
+            let image = match (&p.image, self.images) {
+                (Some(sha), Some(images)) => match images(sha) {
+                    Some(image) => Some(Image { alt, ..image }),
+                    None => {
+                        self.problems.push(Problem {
+                            path: format!("{at}.photos[{i}].image"),
+                            message: format!(
+                                "photo {:?} names an image the archive does not hold ({sha}); import it again",
+                                p.id
+                            ),
+                        });
+                        None
+                    }
+                },
+                _ => None,
+            };
             out.push((
                 i,
                 Caption {
@@ -358,7 +403,7 @@ impl<'a> Cx<'a> {
                     credit: p.credit.as_deref().map(tidy).filter(|c| !c.is_empty()),
                     label: label.to_owned(),
                     position,
-                    image: None,
+                    image,
                 },
             ));
         }

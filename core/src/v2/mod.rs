@@ -12,6 +12,7 @@
 //! stays text, and a diff of two files reads as a diff of what changed.
 
 pub mod compose;
+pub mod photos;
 pub mod read;
 pub mod translation;
 pub mod upgrade;
@@ -29,7 +30,7 @@ pub use crate::lang::{Apostrophe, DateForm, FrenchSpacing, HouseStyle, PlaceForm
 use crate::model::Published;
 use crate::{meeting_file, serde_forms};
 
-pub use compose::compose;
+pub use compose::{compose, compose_with_images};
 pub use read::{from_value, parse, parse_any, parse_any_through_value, parse_for_v1, validate};
 pub use upgrade::{downgrade, upgrade};
 
@@ -449,9 +450,18 @@ pub struct ItemPart {
 #[schemars(rename = "Photo")]
 pub struct Photo {
     pub id: String,
+    /// The image, by the SHA-256 of its bytes (64 lower-case hex digits) as the archive holds
+    /// it: imported with `communique photo add` or in the app. Absent: a caption only (v1's
+    /// photos).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(SHA256_PATTERN))]
+    pub image: Option<String>,
     #[serde(default)]
     pub caption: Runs,
-    /// BCP 47 tag of the caption when it is not the release's language.
+    /// What a reader who cannot see the image is told instead, in the caption's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// BCP 47 tag of the caption (and the alt text) when it is not the release's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(meeting_file::LANGUAGE_TAG))]
     pub language: Option<String>,
@@ -472,6 +482,8 @@ pub struct Correction {
     pub at: DateTime<FixedOffset>,
     pub text: Runs,
 }
+/// An image's name: its SHA-256, lower-case hex.
+pub const SHA256_PATTERN: &str = "^[0-9a-f]{64}$";
 
 /// Where a photo's caption stands in the release.
 #[derive(

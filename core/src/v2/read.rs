@@ -327,7 +327,7 @@ pub fn validate(m: &MeetingV2) -> Result<(), Problem> {
             if !super::translation::is_text_key(key) {
                 return problem(
                     format!("{texts}.{key}"),
-                    format!("{key:?} names no text (headline, deck, label, place, block:ID, heading:ITEM, caption:PHOTO, quote:ID, full:PERSON, short:PERSON, role:PERSON, pronoun:PERSON, organisation, boilerplate:ID)"),
+                    format!("{key:?} names no text (headline, deck, label, place, block:ID, heading:ITEM, caption:PHOTO, alt:PHOTO, quote:ID, full:PERSON, short:PERSON, role:PERSON, pronoun:PERSON, organisation, boilerplate:ID)"),
                 );
             }
         }
@@ -450,6 +450,14 @@ impl Refs<'_> {
                 path.key("id"),
                 "among a release's photos",
             )?;
+            if let Some(sha) = &p.image {
+                if !crate::images::is_sha256(sha) {
+                    return problem_at(
+                        path.key("image"),
+                        format!("{sha:?} is not an image's name (its SHA-256: 64 lower-case hex digits)"),
+                    );
+                }
+            }
             self.runs(&p.caption, path.key("caption"))?;
             if let Some(tag) = &p.language {
                 if !meeting_file::is_language_tag(tag) {

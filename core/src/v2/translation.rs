@@ -273,6 +273,7 @@ pub fn is_text_key(key: &str) -> bool {
         "block:",
         "heading:",
         "caption:",
+        "alt:",
         "quote:",
         "full:",
         "short:",
@@ -372,6 +373,13 @@ fn photo_units<'m>(
                 format!("caption:{}", p.id),
                 format!("Caption of photo {}", p.id),
                 UnitText::Runs(&p.caption),
+            );
+        }
+        if let Some(alt) = p.alt.as_deref().filter(|a| here && !a.trim().is_empty()) {
+            push(
+                format!("alt:{}", p.id),
+                format!("Alt text of photo {}", p.id),
+                UnitText::Plain(alt),
             );
         }
     }
@@ -890,7 +898,7 @@ pub fn add_version(m: &mut MeetingV2, from: Language, to: Language) -> crate::Re
     copy.translation = None;
     strip_verbs(&mut copy);
     for p in &mut copy.photos {
-        if p.language.is_none() && !p.caption.is_empty() {
+        if p.language.is_none() && (!p.caption.is_empty() || p.alt.is_some()) {
             p.language = Some(from.tag().to_owned());
         }
     }

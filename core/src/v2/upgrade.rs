@@ -159,7 +159,9 @@ pub fn upgrade(m: &Meeting) -> MeetingV2 {
                     .enumerate()
                     .map(|(n, p)| Photo {
                         id: format!("photo-{}", n + 1),
+                        image: None,
                         caption: text_runs(&p.caption),
+                        alt: None,
                         language: p.language.clone(),
                         credit: p.credit.clone(),
                         position: PhotoPosition::End,
@@ -470,6 +472,12 @@ fn release_v1(r: &Release, lang: Language) -> Result<model::Release, NotV1> {
                 format!("{at}.photos[{i}].position"),
                 "a caption before or after the lead",
             );
+        }
+        if p.image.is_some() {
+            return not_v1(format!("{at}.photos[{i}].image"), "a photo's image");
+        }
+        if p.alt.is_some() {
+            return not_v1(format!("{at}.photos[{i}].alt"), "a photo's alt text");
         }
         photos.push(model::Photo {
             caption: plain(&p.caption, &format!("{at}.photos[{i}].caption"))?,

@@ -1035,6 +1035,21 @@ fn apply(
                 }
             }
         }
+        "alt" => {
+            let alt = text_of(tokens)?;
+            match release.photos.iter_mut().find(|p| p.id == id) {
+                Some(p) => p.alt = Some(alt),
+                None => {
+                    let source = m
+                        .release(of)
+                        .and_then(|s| s.photos.iter().find(|p| p.id == id));
+                    let mut p = source.cloned().ok_or("no such photo")?;
+                    p.alt = Some(alt);
+                    p.language = None;
+                    release.photos.push(p);
+                }
+            }
+        }
         "block" => {
             let lines: Vec<Runs> = lines_of(tokens, placed)
                 .iter()

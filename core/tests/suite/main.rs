@@ -10,6 +10,7 @@ mod faults;
 mod fuzz_corpus;
 mod languages;
 mod ninjs;
+mod photos;
 mod prelude;
 mod roundtrip;
 mod schema;

@@ -270,10 +270,14 @@ fn photo() -> impl Strategy<Value = Photo> {
             PhotoPosition::BeforeLead,
             PhotoPosition::AfterLead,
         ]),
+        prop::option::of("[0-9a-f]{64}"),
+        prop::option::of(text()),
     )
-        .prop_map(|(caption, language, credit, position)| Photo {
+        .prop_map(|(caption, language, credit, position, image, alt)| Photo {
             id: String::new(),
+            image,
             caption,
+            alt,
             language: language.map(str::to_owned),
             credit,
             position,
@@ -750,6 +754,8 @@ fn place_token(m: &mut MeetingV2, kind: usize, token: &str) -> &'static str {
             .push(para("tok"))),
         21 => or_title!("caption", r, |r: &mut Release| r.photos.push(Photo {
             id: "tok".into(),
+            image: None,
+            alt: None,
             caption: vec![run()],
             language: None,
             credit: None,
@@ -757,6 +763,8 @@ fn place_token(m: &mut MeetingV2, kind: usize, token: &str) -> &'static str {
         })),
         23 => or_title!("photo credit", r, |r: &mut Release| r.photos.push(Photo {
             id: "tok".into(),
+            image: None,
+            alt: None,
             caption: vec![Run::Text("a photo".into())],
             language: None,
             credit: Some(word.clone()),

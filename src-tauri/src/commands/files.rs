@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use communique_core::store::ImageInfo;
 use communique_core::v2::{self, translation, MeetingV2};
 use communique_core::{write_atomically, Format, Language, MeetingId, Store};
 use tauri::{AppHandle, Runtime, State};
@@ -145,6 +146,78 @@ pub fn import_from(store: &mut Store, path: &Path) -> AppResult<MeetingId> {
     let bytes = std::fs::read(path)
         .map_err(|e| AppError::new(communique_core::Code::Io, format!("{name}: {e}")))?;
     Ok(store.insert_v2(&v2::parse_any(&name, &bytes)?)?)
+}
+
+/// Asks for a JPEG or PNG file and adds it to the archive (`import_image_from`): what the
+/// archive now holds of it (the editor names it on the photo, `image`), or `null` if the user
+/// cancelled. A file that is not a whole JPEG or PNG within the limits is refused
+/// (`invalid_input`, one line naming the file and why), nothing stored.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_photo_image(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<ImageInfo>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("Photo (JPEG, PNG)", &["jpg", "jpeg", "png"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path: PathBuf = path
+        .into_path()
+        .map_err(|e| AppError::new(communique_core::Code::Io, e.to_string()))?;
+    Ok(Some(import_image_from(&state, &path)?))
+}
+
+/// What `import_photo_image` does once the user chose `path`: the file checked and stored by
+/// core (`Store::add_image`), and kept for the preview.
+pub fn import_image_from(state: &AppState, path: &Path) -> AppResult<ImageInfo> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let bytes = std::fs::read(path).map_err(|e| {
+        AppError::new(
+            communique_core::Code::Io,
+            format!("{}: {e}", path.display()),
+        )
+    })?;
+    let mut store = state.store();
+    let image = store.add_image(bytes, &name)?;
+    let info = store.image_info(&image.sha256)?.ok_or_else(|| {
+        AppError::new(
+            communique_core::Code::Storage,
+            "the image was not stored".to_owned(),
+        )
+    })?;
+    drop(store);
+    state.keep_image(image);
+    Ok(info)
+}
+
+/// The answer of the `photo:` scheme to `path` (`/<sha256>`): the archive's image, its bytes as
+/// imported, or 404. Content-addressed, so cached for good; never sniffed as anything else.
+pub fn photo_response(state: Option<&AppState>, path: &str) -> tauri::http::Response<Vec<u8>> {
+    let sha = path.trim_start_matches('/');
+    let image = state
+        .filter(|_| communique_core::images::is_sha256(sha))
+        .and_then(|s| s.image(sha));
+    let builder = tauri::http::Response::builder().header("X-Content-Type-Options", "nosniff");
+    let response = match image {
+        Some(image) => builder
+            .status(200)
+            .header("Content-Type", image.kind.media_type())
+            .header("Cache-Control", "max-age=31536000, immutable")
+            .body(image.bytes.to_vec()),
+        None => builder
+            .status(404)
+            .header("Content-Type", "text/plain")
+            .body(b"no such image".to_vec()),
+    };
+    response.unwrap_or_default()
 }
 
 /// Asks where, then writes the editor's v2 document as it is typed (stored or not) as a meeting

@@ -32,7 +32,13 @@ pub fn preview_edit_v2(
         doc: doc.map(EditorDocV2::into_value),
         parts,
     };
-    Ok(LivePreviewV2::edit(&mut state.preview_v2(), EDITOR, edit)?)
+    let images = |sha: &str| state.image(sha);
+    Ok(LivePreviewV2::edit_with_images(
+        &mut state.preview_v2(),
+        EDITOR,
+        edit,
+        Some(&images),
+    )?)
 }
 
 /// What the release the editor's session last previewed says besides its preview: how each

@@ -846,3 +846,69 @@ fn the_release_goes_to_clearance_is_cleared_published_and_corrected_through_the_
     assert_eq!(c["status"], "corrected");
     assert_eq!(c["log"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn an_image_chosen_is_stored_then_previewed_by_name_and_served_by_the_photo_scheme() {
+    let s = shell();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("table.jpg");
+    let jpeg = communique_core::images::made::jpeg(30, 20);
+    std::fs::write(&path, &jpeg).unwrap();
+    let state = s.app.state::<AppState>();
+    let info = files::import_image_from(&state, &path).unwrap();
+    assert_eq!(info.sha256, communique_core::images::sha256_hex(&jpeg));
+    assert_eq!(
+        (info.width, info.height, info.kind.as_str()),
+        (30, 20, "jpeg")
+    );
+    assert_eq!(
+        &Store::open(&s.db)
+            .unwrap()
+            .image(&info.sha256)
+            .unwrap()
+            .unwrap()
+            .bytes[..],
+        &jpeg[..]
+    );
+    // The editor names it on a photo: the preview names it too, and never carries its bytes.
+    let mut doc = s.doc(1);
+    doc["releases"][0]["photos"][0]["image"] = json!(info.sha256);
+    doc["releases"][0]["photos"][0]["alt"] = json!("Ministers <at> the table");
+    let whole = s
+        .invoke(
+            "preview_edit_v2",
+            json!({"session": 3, "shown": 0, "language": null, "doc": doc, "parts": []}),
+        )
+        .unwrap();
+    let html = whole["preview"]["blocks"].to_string();
+    assert!(
+        html.contains(&format!("data-image=\\\"{}\\\"", info.sha256)),
+        "{html}"
+    );
+    assert!(
+        html.contains("alt=\\\"Ministers &lt;at&gt; the table\\\""),
+        "{html}"
+    );
+    assert!(!html.contains("base64"));
+    // The scheme serves the original bytes by name, and nothing else.
+    let ok = files::photo_response(Some(&state), &format!("/{}", info.sha256));
+    assert_eq!(ok.status(), 200);
+    assert_eq!(ok.headers()["Content-Type"], "image/jpeg");
+    assert_eq!(ok.body(), &jpeg);
+    for path in ["/../../etc/passwd", "/", &format!("/{}", "0".repeat(64))] {
+        assert_eq!(
+            files::photo_response(Some(&state), path).status(),
+            404,
+            "{path}"
+        );
+    }
+    // A file that is not a whole image is refused in one line, nothing stored.
+    let bad = dir.path().join("photo.jpg");
+    std::fs::write(&bad, "<svg onload=alert(1)>").unwrap();
+    let e = files::import_image_from(&state, &bad).unwrap_err();
+    assert_eq!(e.code, communique_core::Code::InvalidInput);
+    assert_eq!(
+        e.message,
+        "photo.jpg: not a JPEG or PNG image (it reads as SVG)"
+    );
+}

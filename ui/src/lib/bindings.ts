@@ -98,6 +98,13 @@ export const commands = {
 	/**  Asks for a meeting file, then stores it: the new meeting's id, or `null` if the user cancelled. */
 	importMeeting: () => __TAURI_INVOKE<number | null>("import_meeting"),
 	/**
+	 *  Asks for a JPEG or PNG file and adds it to the archive (`import_image_from`): what the
+	 *  archive now holds of it (the editor names it on the photo, `image`), or `null` if the user
+	 *  cancelled. A file that is not a whole JPEG or PNG within the limits is refused
+	 *  (`invalid_input`, one line naming the file and why), nothing stored.
+	 */
+	importPhotoImage: () => __TAURI_INVOKE<ImageInfo | null>("import_photo_image"),
+	/**
 	 *  Asks where, then writes the editor's v2 document as it is typed (stored or not) as a meeting
 	 *  file v2: the way to keep an edit the archive cannot take (its save fails) when the window
 	 *  closes. `None`: the user cancelled.
@@ -376,6 +383,18 @@ export type HouseStyle = {
 	dateline_place?: PlaceForm,
 };
 
+/**  What the archive holds about an image besides its bytes. */
+export type ImageInfo = {
+	sha256: string,
+	/**  `jpeg` or `png`. */
+	kind: string,
+	width: number,
+	height: number,
+	bytes: number,
+	/**  When it was first imported (UTC, RFC 3339). */
+	added: string,
+};
+
 export type Info = {
 	title: string,
 	/**  The `id` of the organisation, in `organisations`, that holds the meeting. */
@@ -555,8 +574,16 @@ export type PhotoPosition =
 
 export type PhotoV2 = {
 	id: string,
+	/**
+	 *  The image, by the SHA-256 of its bytes (64 lower-case hex digits) as the archive holds
+	 *  it: imported with `communique photo add` or in the app. Absent: a caption only (v1's
+	 *  photos).
+	 */
+	image?: string | null,
 	caption?: Run[],
-	/**  BCP 47 tag of the caption when it is not the release's language. */
+	/**  What a reader who cannot see the image is told instead, in the caption's language. */
+	alt?: string | null,
+	/**  BCP 47 tag of the caption (and the alt text) when it is not the release's language. */
 	language?: string | null,
 	credit?: string | null,
 	position?: PhotoPosition,

@@ -82,9 +82,13 @@ export interface UiItem {
 export interface UiPhoto {
   key: string;
   id: string;
+  /** The archive's image, by its SHA-256 ('' : none). */
+  image: string;
   caption: string;
   /** A caption that is more than text, kept as it is. */
   captionRuns: Run[] | null;
+  /** What a reader who cannot see the image is told instead. */
+  alt: string;
   language: string;
   credit: string;
   position: PhotoPosition;
@@ -197,7 +201,7 @@ export function blankItem(doc: UiDoc, title = ''): UiItem {
 }
 
 export function blankPhoto(doc: UiDoc): UiPhoto {
-  return { key: newKey('f'), id: freshRowId('photo', doc.release.photos.map((p) => p.id)), caption: '', captionRuns: null, language: '', credit: '', position: 'end' };
+  return { key: newKey('f'), id: freshRowId('photo', doc.release.photos.map((p) => p.id)), image: '', caption: '', captionRuns: null, alt: '', language: '', credit: '', position: 'end' };
 }
 
 export function blankPerson(id: string, name: string, forms: { full?: string; role?: string; short?: string; pronoun?: string } = {}): UiPerson {
@@ -309,8 +313,10 @@ export function toUi(file: MeetingFileV2, language: Language): UiDoc {
         return {
           key: newKey('f'),
           id: p.id,
+          image: s(p.image),
           caption: caption ?? '',
           captionRuns: caption === null ? whole(p.caption!) : null,
+          alt: s(p.alt),
           language: s(p.language),
           credit: s(p.credit),
           position: p.position ?? 'end',
@@ -539,8 +545,10 @@ export function releaseHeadToWire(ui: UiDoc): ReleaseV2 | null {
 
 function photoToWire(p: UiPhoto): PhotoV2 {
   const out: PhotoV2 = { id: p.id };
+  opt(out, 'image', p.image);
   const caption = runsOf(p.caption, p.captionRuns);
   if (caption) out.caption = caption;
+  opt(out, 'alt', p.alt);
   opt(out, 'language', p.language);
   opt(out, 'credit', p.credit);
   if (p.position !== 'end') out.position = p.position;

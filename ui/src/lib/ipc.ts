@@ -84,6 +84,8 @@ export const api = {
   importXliff: (id: number) => call(() => commands.importXliff(id)),
   /** The new meeting's id, or `null` when the user cancelled the open dialog. */
   importMeeting: () => call(() => commands.importMeeting()),
+  /** A JPEG or PNG chosen in the open dialog, checked and added to the archive: what it holds of it, or `null` when the user cancelled. */
+  importPhotoImage: () => call(() => commands.importPhotoImage()),
   peopleDirectory: (query: string, limit: number) => call(() => commands.peopleDirectory(query, limit)),
   /** The stored release's status, sign-off log and what changed since it was cleared. */
   clearance: (id: number) => call(() => commands.clearance(id)),
@@ -110,3 +112,12 @@ export const api = {
       () => null,
     ),
 };
+
+/**
+ * The address of the archive's image named `sha256`, served by the shell's `photo:` scheme
+ * (`photo://localhost/<sha256>`; on Windows, `http://photo.localhost/<sha256>`).
+ */
+export function photoUrl(sha256: string): string {
+  const internals = typeof window !== 'undefined' ? (window as { __TAURI_INTERNALS__?: { convertFileSrc?: (p: string, s: string) => string } }).__TAURI_INTERNALS__ : undefined;
+  return internals?.convertFileSrc ? internals.convertFileSrc(sha256, 'photo') : `photo://localhost/${sha256}`;
+}

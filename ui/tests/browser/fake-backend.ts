@@ -638,7 +638,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
   const readDateline = struct<Dateline>('Dateline', { place: nullable(str), position: oneOf(['line', 'lead', 'end', 'headline']) }, []);
   const readPart = struct<ItemPart>('ItemPart', { item: str, heading: nullable(runs), blocks: blockList }, ['item']);
   const readPhoto = struct<PhotoV2>('PhotoV2', {
-    id: str, caption: runs, language: nullable(str), credit: nullable(str), position: oneOf(['end', 'before-lead', 'after-lead']),
+    id: str, image: nullable(str), caption: runs, alt: nullable(str), language: nullable(str), credit: nullable(str), position: oneOf(['end', 'before-lead', 'after-lead']),
   }, ['id']);
   const readRelease = struct<ReleaseV2>('ReleaseV2', {
     language, label: nullable(str), headline: runs, deck: runs, dateline: readDateline, published: dateOrTime, updated: dateTime, embargo: dateTime,
@@ -1628,6 +1628,10 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
       state.exports.push({ id, format, language: lang, revision: m.revision, path });
       record(id, { kind: 'export', format: format as Format }); // the shell checks the name (html, md, json)
       return path;
+    },
+    importPhotoImage() {
+      // No dialog in the browser tests: as if the user cancelled.
+      return null;
     },
     importMeeting() {
       const doc = state.importQueue.shift();

@@ -121,6 +121,22 @@ describe('toWire(toUi(doc))', () => {
     expect(w.releases![0].photos![0]).not.toHaveProperty('credit');
   });
 
+  it("carries a photo's image and alt text through, in the schema's order", () => {
+    const doc = structuredClone(en);
+    const sha = 'ab'.repeat(32);
+    doc.releases![0].photos![0] = { id: doc.releases![0].photos![0].id, image: sha, caption: ['Boats'], alt: 'Two boats <moored> & "tied"', credit: 'X' };
+    const ui = toUi(doc, 'en');
+    expect(ui.release.photos[0].image).toBe(sha);
+    expect(ui.release.photos[0].alt).toBe('Two boats <moored> & "tied"');
+    const back = toWire(ui).releases![0].photos![0];
+    expect(JSON.stringify(back)).toBe(JSON.stringify(doc.releases![0].photos![0]));
+    ui.release.photos[0].alt = '';
+    ui.release.photos[0].image = '';
+    const bare = toWire(ui).releases![0].photos![0];
+    expect(bare).not.toHaveProperty('alt');
+    expect(bare).not.toHaveProperty('image');
+  });
+
   it('keeps quotes without a speaker out of the file (drafts)', () => {
     const ui = toUi(en, 'en');
     ui.agenda[1].quotes.push(blankQuote(ui));

@@ -22,4 +22,19 @@ describe('parsePreview', () => {
     expect(out.querySelector('a')?.hasAttribute('href')).toBe(false);
     expect(out.textContent).toContain('text');
   });
+
+  it("keeps a photo's image, its address made from its name alone", () => {
+    const sha = 'c0'.repeat(32);
+    const html =
+      `<article><figure><img data-image="${sha}" alt="A &quot;port&quot;" width="48" height="32" lang="fr" src="https://evil.example/x" onerror="y()" style="x"><figcaption>Port</figcaption></figure>` +
+      `<figure><img data-image="../../etc/passwd" alt="x"></figure><p><img data-image="${sha}"></p></article>`;
+    const out = parsePreview(html, (s) => `photo://localhost/${s}`);
+    const imgs = [...out.querySelectorAll('img')];
+    expect(imgs.length).toBe(1);
+    expect(imgs[0].getAttribute('src')).toBe(`photo://localhost/${sha}`);
+    expect([...imgs[0].attributes].map((a) => a.name).sort()).toEqual(['alt', 'data-image', 'height', 'lang', 'src', 'width']);
+    expect(imgs[0].getAttribute('alt')).toBe('A "port"');
+    // Without a way to address images (no shell), none is kept.
+    expect(parsePreview(html).querySelectorAll('img').length).toBe(0);
+  });
 });

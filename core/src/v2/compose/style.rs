@@ -64,6 +64,9 @@ pub(super) fn restyle(c: &mut Composed, style: &HouseStyle) {
             .map_or(table, Language::table);
         own.restyle(style, &mut [&mut caption.text]);
         own.restyle(style, &mut [&mut caption.label]);
+        if let Some(image) = &mut caption.image {
+            own.restyle(style, &mut [&mut image.alt]);
+        }
         if let Some(credit) = &mut caption.credit {
             table.restyle(style, &mut [credit]);
         }

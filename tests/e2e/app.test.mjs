@@ -8,6 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { sleep } from './webdriver.mjs';
 import { APP, appPids, artifacts, CLI, cli, closeWindow, focusedTestid, killLeftovers, PYTHON, root, sel, shownText, typeInto, untilTitle, waitSaved, withApp } from './harness.mjs';
 
@@ -699,6 +700,58 @@ test('status in the real app: sent for clearance, cleared by a named person, an 
   assert.match(md, /^\*\*Correction \([^)]+\):\*\* An earlier version gave the wrong quota\.$/m);
   assert.match(md, /^status: corrected$/m);
   assert.match(md, /^title: "Fisheries ministers cut cod quotas and fund two research vessels today!"$/m);
+});
+
+/** A `width`×`height` PNG (RGB, a gradient of sea and sky): a real image for the photo tests. */
+function gradientPng(width, height) {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set([40 + (x * 80) / width, 90 + (y * 100) / height, 160 + (y * 80) / height], 1 + x * 3);
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('photos in the real window: an image the CLI imported is its photo row’s thumbnail and in the preview, served by the photo: scheme', async () => {
+  const { db } = importFisheries('photos');
+  const file = join(dir, 'harbour.png');
+  writeFileSync(file, gradientPng(320, 200));
+  cli(db, 'photo', 'add', '1', file, '--photo', 'harbour', '--caption', 'Fishing boats in Bergen harbour at dawn', '--alt', 'Boats moored along a quay', '--credit', 'Northern Seas Council');
+  await withApp(db, async (s) => {
+    await untilTitle(s, 'Spring Council of Fisheries Ministers');
+    const loaded = (where) => s.execute(`${where}; return !!img && img.complete && img.naturalWidth === 320 && img.naturalHeight === 200;`);
+    await s.until('the thumbnail loaded through photo:', () =>
+      loaded("const img = [...document.querySelectorAll('[data-testid=\"photo-thumb\"]')].find((i) => i.naturalWidth > 0) ?? document.querySelector('[data-testid=\"photo-thumb\"]')"));
+    await s.until('the preview shows the image, its alt text kept', () =>
+      loaded("const host = document.querySelector('[data-testid=\"preview\"]'); const img = (host.shadowRoot ?? host).querySelector('figure img'); if (img && img.alt !== 'Boats moored along a quay') return false"));
+    const alts = await s.findAll(sel('photo-alt'));
+    assert.equal(await alts.at(-1).property('value'), 'Boats moored along a quay', 'the new photo comes last');
+    await s.execute("[...document.querySelectorAll('[data-testid=\"photo\"]')].at(-1).scrollIntoView({ block: 'center' }); const host = document.querySelector('[data-testid=\"preview\"]'); (host.shadowRoot ?? host).querySelector('figure')?.scrollIntoView({ block: 'center' });");
+    writeFileSync(join(artifacts, 'photos.png'), await s.screenshot());
+  });
+  // Every export from the archive carries the image's own bytes.
+  const html = cli(db, 'export', '1', '--format', 'html');
+  const src = /<img src="data:image\/png;base64,([^"]+)"/.exec(html);
+  assert.ok(src, 'an embedded image');
+  assert.deepEqual(Buffer.from(src[1], 'base64'), readFileSync(file));
 });
 
 // Closing while the archive cannot be written.

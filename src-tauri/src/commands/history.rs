@@ -60,10 +60,15 @@ pub fn restore_version(
     id: MeetingId,
     number: i64,
 ) -> AppResult<OpenMeetingV2> {
-    let mut store = state.store();
-    store.restore(id, number)?;
-    let stored = store.load_v2(id)?;
-    OpenMeetingV2::new(id, stored.revision, &stored.meeting, None)
+    let stored = {
+        let mut store = state.store();
+        store.restore(id, number)?;
+        store.load_v2(id)?
+    };
+    // The store is let go first: the images are read through it.
+    OpenMeetingV2::new(id, stored.revision, &stored.meeting, None, &|sha| {
+        state.image(sha)
+    })
 }
 
 #[tauri::command(async)]

@@ -54,17 +54,19 @@ pub struct OpenMeetingV2 {
 }
 
 impl OpenMeetingV2 {
+    /// `images`: the archive's photos' images, which the preview names (as every later preview).
     pub fn new(
         id: MeetingId,
         revision: i64,
         meeting: &MeetingV2,
         language: Option<Language>,
+        images: &dyn Fn(&str) -> Option<communique_core::compose::Image>,
     ) -> AppResult<Self> {
         let language = language
             .or_else(|| meeting.releases.first().map(|r| r.language))
             .or_else(|| meeting.info.languages.first().copied())
             .unwrap_or(Language::En);
-        let composed = v2::compose(meeting, language);
+        let composed = v2::compose_with_images(meeting, language, images);
         Ok(OpenMeetingV2 {
             id,
             revision,
@@ -117,7 +119,9 @@ pub fn load_meeting_v2(
     language: Option<Language>,
 ) -> AppResult<OpenMeetingV2> {
     let stored = state.store().load_v2(id)?;
-    OpenMeetingV2::new(id, stored.revision, &stored.meeting, language)
+    OpenMeetingV2::new(id, stored.revision, &stored.meeting, language, &|sha| {
+        state.image(sha)
+    })
 }
 
 #[tauri::command(async)]
@@ -155,7 +159,14 @@ pub fn create_meeting(
     let mut store = state.store();
     let id = store.insert(&meeting)?;
     let stored = store.load_v2(id)?;
-    OpenMeetingV2::new(stored.id, stored.revision, &stored.meeting, Some(language))
+    // A new meeting has no photos.
+    OpenMeetingV2::new(
+        stored.id,
+        stored.revision,
+        &stored.meeting,
+        Some(language),
+        &|_| None,
+    )
 }
 
 #[tauri::command(async)]

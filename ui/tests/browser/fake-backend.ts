@@ -427,7 +427,10 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       if (r.closing?.length) release.closing = canonicalBlocks(r.closing);
       if (r.photos?.length) {
         release.photos = r.photos.map((ph) => {
-          const photo: PhotoV2 = { id: ph.id, caption: canonicalRuns(ph.caption ?? []) };
+          const photo: PhotoV2 = { id: ph.id };
+          if (ph.image != null) photo.image = ph.image;
+          photo.caption = canonicalRuns(ph.caption ?? []);
+          if (ph.alt != null) photo.alt = ph.alt;
           if (ph.language != null) photo.language = ph.language;
           if (ph.credit != null) photo.credit = ph.credit;
           if (ph.position && ph.position !== 'end') photo.position = ph.position;
@@ -436,6 +439,7 @@ export function installFakeBackend(seed: Seed, routes: Routes, target?: object):
       }
       if (r.contact?.length) release.contact = canonicalBlocks(r.contact);
       if (r.notes_to_editors?.length) release.notes_to_editors = canonicalBlocks(r.notes_to_editors);
+      if (r.corrections?.length) release.corrections = r.corrections;
       return release;
     });
     return {

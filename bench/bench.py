@@ -51,12 +51,12 @@ MINIMAL_SRC = ROOT / "bench" / "minimal-tauri"
 MINIMAL_TARGET = TARGET / "bench-minimal"
 MINIMAL_APP = MINIMAL_TARGET / "release" / "bench-minimal-tauri"
 
-MEASURES = ["render", "docx", "search", "import", "startup", "memory", "typing", "typing-real"]
+MEASURES = ["render", "docx", "pdf", "search", "import", "startup", "memory", "typing", "typing-real"]
 # Rounds per measure (each round runs both sides of a pair once), full and --quick. typing-real:
 # app starts, each typing TYPING_REAL_KEYS timed letters in each of its two fields.
 ROUNDS = {
-    "full": {"render": 15, "docx": 15, "search": 15, "import": 3, "startup": 9, "memory": 3, "typing": 3, "typing-real": 2},
-    "quick": {"render": 5, "docx": 5, "search": 5, "import": 1, "startup": 3, "memory": 1, "typing": 1, "typing-real": 1},
+    "full": {"render": 15, "docx": 15, "pdf": 7, "search": 15, "import": 3, "startup": 9, "memory": 3, "typing": 3, "typing-real": 2},
+    "quick": {"render": 5, "docx": 5, "pdf": 2, "search": 5, "import": 1, "startup": 3, "memory": 1, "typing": 1, "typing-real": 1},
 }
 FULL_MEETINGS, QUICK_MEETINGS = 5000, 500
 BIG_ITEMS = 300
@@ -64,6 +64,7 @@ BIG_ITEMS = 300
 # Goals (the "goal" column of README's Performance table).
 RENDER_GOAL = 30.0       # communique at least 30× faster than pandoc
 DOCX_GOAL = 10.0         # the DOCX export at least 10× faster than pandoc writing DOCX
+PDF_GOAL = 10.0          # the PDF export at least 10× faster than LibreOffice converting the DOCX export to PDF
 IMPORT_GOAL_S = 10.0     # for 5,000 files (scaled for --quick)
 STARTUP_GOAL = 1.2       # 5,000 meetings within 20% of 1 meeting
 MEMORY_GOAL = 1.3        # app within 1.3× of the minimal Tauri window
@@ -236,7 +237,7 @@ def sh(argv: list, **kw) -> subprocess.CompletedProcess:
 def install_packages(measures: list[str]) -> None:
     # Build deps, Node, npm ci (only what is missing); with --test also WebKitWebDriver and tauri-driver.
     sh([ROOT / "scripts" / "install-deps", *(["--test"] if "typing-real" in measures else [])], cwd=ROOT)
-    wanted = {"render": ["pandoc"], "docx": ["pandoc"], "search": ["ripgrep"], "startup": ["xvfb"], "memory": ["xvfb"],
+    wanted = {"render": ["pandoc"], "docx": ["pandoc"], "pdf": ["libreoffice-writer-nogui", "poppler-utils"], "search": ["ripgrep"], "startup": ["xvfb"], "memory": ["xvfb"],
               "typing": ["chromium"], "typing-real": ["xvfb", "webkit2gtk-driver"]}
     packages = sorted({p for m in measures for p in wanted.get(m, [])})
     missing = [p for p in packages
@@ -432,6 +433,47 @@ def docx_paragraphs(path: Path) -> int:
     """The paragraphs of a .docx's main document (`<w:p>` and `<w:p …>`)."""
     with zipfile.ZipFile(path) as z:
         return len(re.findall(rb"<w:p[ >]", z.read("word/document.xml")))
+
+
+def pdf_pages(path: Path) -> int:
+    """A PDF's page count, as pdfinfo reads it."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def measure_pdf(data: Data, rounds: int) -> dict:
+    """The PDF export against LibreOffice (headless) converting the DOCX export of the same
+    release to PDF: the other way a press office gets a PDF of its Word draft."""
+    out = OUT / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    docx = out / "big.communique.docx"
+    sh([CLI, "render", data.big, "--format", "docx", "-o", docx])
+    ours_pdf = out / "big.communique.pdf"
+    lo_dir = out / "lo"
+    lo_dir.mkdir(exist_ok=True)
+    lo_pdf = lo_dir / "big.communique.pdf"
+    profile = OUT / "lo-profile"
+    ours = [CLI, "render", data.big, "--format", "pdf", "-o", ours_pdf]
+    office = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+              "--outdir", lo_dir, docx]
+    # LibreOffice's first start creates its profile: untimed, so each timed run is a warm start.
+    run_timed(office, fresh=lo_pdf, timeout=600)
+    s = alternate({"communique": lambda: run_timed(ours, fresh=ours_pdf)[0],
+                   "libreoffice": lambda: run_timed(office, fresh=lo_pdf, timeout=600)[0]}, rounds)
+    a, b = med(s["communique"]), med(s["libreoffice"])
+    pages = [pdf_pages(f) for f in (ours_pdf, lo_pdf)]
+    ratio, words = times_faster(a, b)
+    ok = a < b and ratio >= PDF_GOAL
+    return {
+        "ours": fmt_ms(a), "theirs": f"LibreOffice {fmt_ms(b)}", "ratio": words, "goal": f"≥ {PDF_GOAL:.0f}× faster",
+        "pass": ok,
+        "detail": f"communique render big.meeting.json --format pdf ({BIG_ITEMS} items, 2 quotes each; "
+                  f"{ours_pdf.stat().st_size // 1024} KiB, {pages[0]} pages) vs soffice --headless --convert-to pdf "
+                  f"on its DOCX export ({docx.stat().st_size // 1024} KiB; {lo_pdf.stat().st_size // 1024} KiB, "
+                  f"{pages[1]} pages)",
+        "median_s": {"communique": a, "libreoffice": b}, "ratio_value": b / a, "samples_s": s,
+        "commands": {"communique": " ".join(map(str, ours)), "libreoffice": " ".join(map(str, office))},
+    }
 
 
 def measure_docx(data: Data, rounds: int) -> dict:
@@ -854,7 +896,7 @@ def measure_typing_real(data: Data, rounds: int) -> dict:
 
 # ---------------------------------------------------------------------------------------------
 
-LABELS = {"render": "render", "docx": "docx", "search": "search", "import": "import", "startup": "start-up",
+LABELS = {"render": "render", "docx": "docx", "pdf": "pdf", "search": "search", "import": "import", "startup": "start-up",
           "memory": "memory", "typing": "typing", "typing-real": "typing (real window)"}
 
 
@@ -936,7 +978,7 @@ def main() -> int:
         need(CLI, "communique")
         log(f"data: {n:,} meetings + one of {BIG_ITEMS} items under {OUT.relative_to(ROOT)}/data-{n}")
         data = Data(n)
-        fns = {"render": measure_render, "docx": measure_docx, "search": measure_search, "import": measure_import,
+        fns = {"render": measure_render, "docx": measure_docx, "pdf": measure_pdf, "search": measure_search, "import": measure_import,
                "startup": measure_startup, "memory": measure_memory, "typing": measure_typing,
                "typing-real": measure_typing_real}
         # import first: its last database becomes the archive that search and start-up use.

@@ -39,9 +39,8 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write a stored meeting's release (html, md, eml, docx, ninjs) or its meeting file (json: v1
-    /// when v1 says
-    /// all of it, else v2).
+    /// Write a stored meeting's release (html, md, eml, docx, pdf on A4 or pdf-letter, ninjs) or
+    /// its meeting file (json: v1 when v1 says all of it, else v2).
     Export {
         id: MeetingId,
         #[arg(long, value_enum)]
@@ -300,6 +299,10 @@ enum OutFormat {
     Ninjs,
     /// The release as a Word document, for clearance (binary: -o FILE, or standard output).
     Docx,
+    /// The release as a print-ready PDF on A4 (binary).
+    Pdf,
+    /// The release as a print-ready PDF on US Letter (binary).
+    PdfLetter,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -309,6 +312,8 @@ enum ReleaseFormat {
     Eml,
     Ninjs,
     Docx,
+    Pdf,
+    PdfLetter,
 }
 
 impl From<OutFormat> for Format {
@@ -320,6 +325,8 @@ impl From<OutFormat> for Format {
             OutFormat::Eml => Format::Eml,
             OutFormat::Ninjs => Format::Ninjs,
             OutFormat::Docx => Format::Docx,
+            OutFormat::Pdf => Format::Pdf,
+            OutFormat::PdfLetter => Format::PdfLetter,
         }
     }
 }
@@ -332,6 +339,8 @@ impl From<ReleaseFormat> for Format {
             ReleaseFormat::Eml => Format::Eml,
             ReleaseFormat::Ninjs => Format::Ninjs,
             ReleaseFormat::Docx => Format::Docx,
+            ReleaseFormat::Pdf => Format::Pdf,
+            ReleaseFormat::PdfLetter => Format::PdfLetter,
         }
     }
 }

@@ -121,6 +121,34 @@ impl Labels {
     }
 }
 
+/// One part of the release in reading order (`Composed::parts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The status line of a release not yet published.
+    Status(&'a str),
+    /// The embargo line.
+    Embargo(&'a str),
+    /// The label (kicker) above the headline.
+    Label(&'a str),
+    Headline(&'a str),
+    Deck(&'a Inline),
+    /// The line under the headline (`Composed::dateline`).
+    Dateline(String),
+    Caption(&'a Caption),
+    /// The lead's first paragraph, opened by the dateline (`LISBON, 25 April 2031 –`).
+    Opened {
+        opening: String,
+        paragraph: &'a Inline,
+    },
+    /// The dateline on a line of its own: the lead's opening when the lead does not start with a
+    /// paragraph, or the dateline at the end.
+    DatelineAlone(String),
+    Block(&'a Block),
+    Correction(&'a CorrectionNote),
+    /// The heading of the contact block or of the notes to editors.
+    Section(&'a str),
+}
+
 /// A block of the release.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -313,6 +341,59 @@ impl Composed {
     /// The captions at `position`, in order.
     pub fn captions_at(&self, position: PhotoPosition) -> impl Iterator<Item = &Caption> {
         self.captions.iter().filter(move |c| c.position == position)
+    }
+
+    /// The release's parts in reading order, as every paged format (plain text, DOCX, PDF) sets
+    /// them one after the other: the status and embargo lines, the label, the headline, the deck,
+    /// the dateline, the captions before the lead, the lead (its first paragraph opened by the
+    /// dateline when it stands there), the captions after the lead, the body, the dateline at the
+    /// end, the corrections, the captions at the end, then the contact, the notes to editors
+    /// (each under its heading) and the boilerplate.
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        let mut parts = Vec::new();
+        parts.extend(self.status_line().map(Part::Status));
+        parts.extend(self.embargo.as_ref().map(|e| Part::Embargo(&e.text)));
+        parts.extend(self.label.as_deref().map(Part::Label));
+        parts.push(Part::Headline(&self.headline));
+        parts.extend(self.deck.as_ref().map(Part::Deck));
+        parts.extend(self.dateline().map(Part::Dateline));
+        parts.extend(
+            self.captions_at(PhotoPosition::BeforeLead)
+                .map(Part::Caption),
+        );
+        let mut opening = self.dateline_opening();
+        for (i, b) in self.lead.iter().enumerate() {
+            match (i, b, opening.take()) {
+                (0, Block::Paragraph(p), Some(o)) => parts.push(Part::Opened {
+                    opening: o,
+                    paragraph: p,
+                }),
+                (_, b, o) => {
+                    parts.extend(o.map(Part::DatelineAlone));
+                    parts.push(Part::Block(b));
+                }
+            }
+        }
+        parts.extend(opening.map(Part::DatelineAlone));
+        parts.extend(
+            self.captions_at(PhotoPosition::AfterLead)
+                .map(Part::Caption),
+        );
+        parts.extend(self.body.iter().map(Part::Block));
+        parts.extend(self.dateline_end().map(Part::DatelineAlone));
+        parts.extend(self.corrections.iter().map(Part::Correction));
+        parts.extend(self.captions_at(PhotoPosition::End).map(Part::Caption));
+        for (label, content) in [
+            (Some(self.labels.contact.as_str()), &self.contact),
+            (Some(self.labels.notes.as_str()), &self.notes_to_editors),
+            (None, &self.boilerplate),
+        ] {
+            if !content.is_empty() {
+                parts.extend(label.map(Part::Section));
+                parts.extend(content.iter().map(Part::Block));
+            }
+        }
+        parts
     }
 
     /// The text of every block of the lead and the body, one string each (a list's entries on

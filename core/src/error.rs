@@ -20,6 +20,12 @@ pub enum Error {
     /// An image file refused as a photo (`images::check`): the file's name and why.
     #[error("{file}: {reason}")]
     Image { file: String, reason: String },
+    /// A typesetter refused a release (the PDF's Typst): the format and what it said.
+    #[error("the {format} export failed: {detail}")]
+    Render {
+        format: &'static str,
+        detail: String,
+    },
     #[error("{path}: not a Communiqué database (not an SQLite file); left untouched")]
     NotADatabase { path: String },
     #[error("{path}: an SQLite database of another program ({detail}); left untouched")]
@@ -93,6 +99,7 @@ impl Error {
             | Error::Invalid { .. }
             | Error::Image { .. }
             | Error::Unwritable { .. }
+            | Error::Render { .. }
             | Error::EmptySearch => Code::InvalidInput,
             Error::NotADatabase { .. } | Error::ForeignDatabase { .. } => Code::NotADatabase,
             Error::NewerSchema { .. } => Code::NewerSchema,

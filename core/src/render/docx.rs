@@ -29,7 +29,7 @@ use docx_rs as dx;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use super::escape::{xml_attr, xml_chars};
-use crate::compose::{Block, Caption, Composed, Image, PhotoPosition, Segment};
+use crate::compose::{Block, Caption, Composed, Image, Part, Segment};
 
 /// The DOCX renderer.
 pub struct Docx;
@@ -169,80 +169,38 @@ impl Writer {
     }
 
     fn release(&mut self, r: &Composed) {
-        // A release not yet published says so first, as the embargo line looks.
-        if let Some(status) = r.status_line() {
-            self.text("Embargo", status);
-        }
-        if let Some(e) = &r.embargo {
-            self.text("Embargo", &e.text);
-        }
-        if let Some(label) = &r.label {
-            self.text("Kicker", label);
-        }
-        self.text("Title", &r.headline);
-        if let Some(deck) = &r.deck {
-            let p = self.inline(paragraph("Subtitle"), deck);
-            self.push(p);
-        }
-        if let Some(dateline) = r.dateline() {
-            self.text("Dateline", &dateline);
-        }
-        for c in r.captions_at(PhotoPosition::BeforeLead) {
-            self.caption(c);
-        }
-        let mut opening = r.dateline_opening();
-        for (i, b) in r.lead.iter().enumerate() {
-            match (i, b, opening.take()) {
-                (0, Block::Paragraph(p), Some(o)) => {
+        for part in r.parts() {
+            match part {
+                // A release not yet published says so first, as the embargo line looks.
+                Part::Status(t) | Part::Embargo(t) => self.text("Embargo", t),
+                Part::Label(t) => self.text("Kicker", t),
+                Part::Headline(t) => self.text("Title", t),
+                Part::Deck(d) => {
+                    let p = self.inline(paragraph("Subtitle"), d);
+                    self.push(p);
+                }
+                Part::Dateline(t) => self.text("Dateline", &t),
+                Part::DatelineAlone(t) => self.text("DatelineEnd", &t),
+                Part::Caption(c) => self.caption(c),
+                Part::Opened {
+                    opening,
+                    paragraph: p,
+                } => {
                     let with = paragraph("Normal")
-                        .add_run(run(&o).style("DatelineOpening"))
+                        .add_run(run(&opening).style("DatelineOpening"))
                         .add_run(run(" "));
                     let with = self.inline(with, p);
                     self.push(with);
                 }
-                (_, b, o) => {
-                    if let Some(o) = o {
-                        self.text("DatelineEnd", &o);
-                    }
-                    self.block(b);
+                Part::Block(b) => self.block(b),
+                Part::Correction(n) => {
+                    let p = paragraph("Normal")
+                        .add_run(run(&n.heading).bold())
+                        .add_run(run(" "));
+                    let p = self.inline(p, &n.text);
+                    self.push(p);
                 }
-            }
-        }
-        if let Some(o) = opening {
-            self.text("DatelineEnd", &o);
-        }
-        for c in r.captions_at(PhotoPosition::AfterLead) {
-            self.caption(c);
-        }
-        for b in &r.body {
-            self.block(b);
-        }
-        if let Some(end) = r.dateline_end() {
-            self.text("DatelineEnd", &end);
-        }
-        for n in &r.corrections {
-            let p = paragraph("Normal")
-                .add_run(run(&n.heading).bold())
-                .add_run(run(" "));
-            let p = self.inline(p, &n.text);
-            self.push(p);
-        }
-        for c in r.captions_at(PhotoPosition::End) {
-            self.caption(c);
-        }
-        for (label, content) in [
-            (Some(r.labels.contact.as_str()), &r.contact),
-            (Some(r.labels.notes.as_str()), &r.notes_to_editors),
-            (None, &r.boilerplate),
-        ] {
-            if content.is_empty() {
-                continue;
-            }
-            if let Some(label) = label {
-                self.text("Heading2", label);
-            }
-            for b in content {
-                self.block(b);
+                Part::Section(t) => self.text("Heading2", t),
             }
         }
     }

@@ -10,6 +10,7 @@ mod escape;
 mod html;
 mod markdown;
 pub mod ninjs;
+mod pdf;
 
 pub use docx::Docx;
 pub use email::Email;
@@ -20,10 +21,11 @@ pub use escape::{
 pub use html::{article, preview, preview_parts, Html, PreviewParts};
 pub use markdown::Markdown;
 pub use ninjs::Ninjs;
+pub use pdf::{Paper, Pdf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{compose, Attributed, Block, Composed, Image, PhotoPosition};
+use crate::compose::{compose, Attributed, Composed, Image};
 use crate::lang::Language;
 use crate::meeting_file;
 use crate::model::Meeting;
@@ -51,6 +53,11 @@ pub enum Format {
     Ninjs,
     /// The release as a Word document (`.docx`), for clearance.
     Docx,
+    /// The release as a print-ready PDF on A4 (`.pdf`).
+    Pdf,
+    /// The release as a print-ready PDF on US Letter (`.pdf`).
+    #[serde(rename = "pdf-letter")]
+    PdfLetter,
 }
 
 impl Format {
@@ -59,7 +66,7 @@ impl Format {
     pub fn bytes(self, meeting: &Meeting) -> crate::Result<Vec<u8>> {
         match self {
             Format::Json => Ok(meeting_file::to_json(meeting)?.into_bytes()),
-            release => Ok(release.release(&checked(compose(meeting))?)),
+            release => release.release(&checked(compose(meeting))?),
         }
     }
 
@@ -71,7 +78,7 @@ impl Format {
     pub fn bytes_v2(self, meeting: &MeetingV2, language: Language) -> crate::Result<Vec<u8>> {
         match self {
             Format::Json => Ok(meeting_file_json(meeting)?.into_bytes()),
-            release => Ok(release.release(&checked(v2::compose(meeting, language))?)),
+            release => release.release(&checked(v2::compose(meeting, language))?),
         }
     }
 
@@ -85,9 +92,9 @@ impl Format {
     ) -> crate::Result<Vec<u8>> {
         match self {
             Format::Json => Ok(meeting_file_json(meeting)?.into_bytes()),
-            release => Ok(release.release(&checked(v2::compose_with_images(
+            release => release.release(&checked(v2::compose_with_images(
                 meeting, language, images,
-            ))?)),
+            ))?),
         }
     }
 
@@ -108,16 +115,19 @@ impl Format {
         })
     }
 
-    /// A composed release in this format (the meeting file, `Json`, is no release: empty).
-    pub fn release(self, r: &Composed) -> Vec<u8> {
-        match self {
+    /// A composed release in this format (the meeting file, `Json`, is no release: empty). Only
+    /// the PDF's typesetter can fail (`Error::Render`).
+    pub fn release(self, r: &Composed) -> crate::Result<Vec<u8>> {
+        Ok(match self {
             Format::Html => Html.render(r).into_bytes(),
             Format::Markdown => Markdown.render(r).into_bytes(),
             Format::Eml => Email::now().render(r).into_bytes(),
             Format::Ninjs => Ninjs.render(r).into_bytes(),
             Format::Docx => Docx.render(r),
+            Format::Pdf => Pdf(Paper::A4).render(r)?,
+            Format::PdfLetter => Pdf(Paper::Letter).render(r)?,
             Format::Json => Vec::new(),
-        }
+        })
     }
 
     /// The format's name, as it is serialised (and recorded with a version of the release):
@@ -128,6 +138,8 @@ impl Format {
         Format::Markdown,
         Format::Eml,
         Format::Docx,
+        Format::Pdf,
+        Format::PdfLetter,
         Format::Ninjs,
         Format::Json,
     ];
@@ -145,6 +157,8 @@ impl Format {
             Format::Eml => "eml",
             Format::Ninjs => "ninjs",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::PdfLetter => "pdf-letter",
         }
     }
 
@@ -156,6 +170,7 @@ impl Format {
             Format::Eml => "eml",
             Format::Ninjs => Ninjs.extension(),
             Format::Docx => Docx.extension(),
+            Format::Pdf | Format::PdfLetter => "pdf",
         }
     }
 }
@@ -199,44 +214,20 @@ pub fn facts(r: &Composed) -> ReleaseFacts {
 /// byline and a statement's paragraphs on lines of their own). For the clipboard's plain-text
 /// flavour, and the version history.
 pub fn plain_text(r: &Composed) -> String {
-    let mut blocks = Vec::new();
-    blocks.extend(r.status_line().map(str::to_owned));
-    blocks.extend(r.embargo.as_ref().map(|e| e.text.clone()));
-    blocks.extend(r.label.clone());
-    blocks.push(r.headline.clone());
-    blocks.extend(r.deck.as_deref().map(crate::compose::inline_text));
-    blocks.extend(r.dateline());
-    let caption = |c: &crate::compose::Caption| format!("{} {}", c.label, c.text);
-    blocks.extend(r.captions_at(PhotoPosition::BeforeLead).map(caption));
-    let mut opening = r.dateline_opening();
-    for (i, b) in r.lead.iter().enumerate() {
-        match (i, b, opening.take()) {
-            (0, Block::Paragraph(_), Some(o)) => blocks.push(format!("{o} {}", b.text())),
-            (_, b, o) => {
-                blocks.extend(o);
-                blocks.push(b.text());
-            }
-        }
-    }
-    blocks.extend(opening);
-    blocks.extend(r.captions_at(PhotoPosition::AfterLead).map(caption));
-    blocks.extend(r.body.iter().map(Block::text));
-    blocks.extend(r.dateline_end());
-    blocks.extend(
-        r.corrections
-            .iter()
-            .map(|n| format!("{} {}", n.heading, crate::compose::inline_text(&n.text))),
-    );
-    blocks.extend(r.captions_at(PhotoPosition::End).map(caption));
-    for (label, content) in [
-        (Some(r.labels.contact.as_str()), &r.contact),
-        (Some(r.labels.notes.as_str()), &r.notes_to_editors),
-        (None, &r.boilerplate),
-    ] {
-        if !content.is_empty() {
-            blocks.extend(label.map(str::to_owned));
-            blocks.extend(content.iter().map(Block::text));
-        }
-    }
+    use crate::compose::{inline_text, Part};
+    let blocks: Vec<String> = r
+        .parts()
+        .into_iter()
+        .map(|part| match part {
+            Part::Status(t) | Part::Embargo(t) | Part::Label(t) | Part::Headline(t) => t.to_owned(),
+            Part::Section(t) => t.to_owned(),
+            Part::Deck(d) => inline_text(d),
+            Part::Dateline(t) | Part::DatelineAlone(t) => t,
+            Part::Caption(c) => format!("{} {}", c.label, c.text),
+            Part::Opened { opening, paragraph } => format!("{opening} {}", inline_text(paragraph)),
+            Part::Block(b) => b.text(),
+            Part::Correction(n) => format!("{} {}", n.heading, inline_text(&n.text)),
+        })
+        .collect();
     blocks.join("\n\n") + "\n"
 }

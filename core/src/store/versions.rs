@@ -41,7 +41,15 @@ impl VersionReason {
     /// The `reason`, `format` and `of_version` columns.
     fn columns(self) -> (&'static str, Option<&'static str>, Option<i64>) {
         match self {
-            VersionReason::Export { format } => ("export", Some(format.name()), None),
+            // A version keeps what the release said, not the paper it was set on: a PDF on
+            // Letter is recorded as a PDF (the column's values are schema 6's).
+            VersionReason::Export { format } => {
+                let format = match format {
+                    Format::PdfLetter => Format::Pdf,
+                    f => f,
+                };
+                ("export", Some(format.name()), None)
+            }
             VersionReason::ByHand => ("by_hand", None, None),
             VersionReason::BeforeRestore { restoring } => ("before_restore", None, Some(restoring)),
             VersionReason::Restore { from } => ("restore", None, Some(from)),
@@ -77,6 +85,7 @@ impl fmt::Display for VersionReason {
                     Format::Eml => "e-mail",
                     Format::Ninjs => "ninjs",
                     Format::Docx => "Word document",
+                    Format::Pdf | Format::PdfLetter => "PDF",
                 };
                 write!(f, "Exported as {what}")
             }
@@ -201,7 +210,7 @@ impl Store {
                     v2::compose_with_images(&meeting, language, &|sha| images.get(sha).cloned());
                 composed.check()?;
                 let status = super::status::status_in(&tx, id)?;
-                release.release(&composed.with_status(status))
+                release.release(&composed.with_status(status))?
             }
         };
         write(&bytes)?;

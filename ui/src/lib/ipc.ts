@@ -2,7 +2,7 @@
 // (`bindings.ts`; docs/ipc.md). Every rejection is turned into an `AppError {code, message}`;
 // documents are sent through `toWire`, which strips UI-only keys.
 
-import { commands } from './bindings';
+import { commands, type Format } from './bindings';
 import { toWire, type UiDoc } from './doc';
 import type { AppError, Code, DocPartV2, ErrorCode, Language, MeetingDoc, ReleaseStatus } from './types';
 
@@ -45,7 +45,8 @@ async function call<T>(command: () => Promise<T>): Promise<T> {
 type Doc = UiDoc | MeetingDoc;
 const wire = (doc: Doc): MeetingDoc => ('format' in doc ? doc : toWire(doc));
 
-export type ExportFormat = 'html' | 'md' | 'eml' | 'docx' | 'ninjs' | 'json';
+/** What an export writes: core's `Format`. */
+export type ExportFormat = Format;
 
 export const api = {
   listMeetings: (limit: number, offset: number) => call(() => commands.listMeetings(limit, offset)),

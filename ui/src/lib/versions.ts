@@ -3,7 +3,7 @@
 
 import type { DiffPara, VersionReason } from './types';
 
-const FORMATS = { html: 'HTML', md: 'Markdown', eml: 'e-mail', docx: 'Word document', ninjs: 'ninjs', json: 'meeting file' } as const;
+const FORMATS = { html: 'HTML', md: 'Markdown', eml: 'e-mail', docx: 'Word document', pdf: 'PDF', 'pdf-letter': 'PDF', ninjs: 'ninjs', json: 'meeting file' } as const;
 
 /** Why a version was recorded, in words: `Exported as HTML`, `Restored version 2`. */
 export function reasonLabel(reason: VersionReason): string {

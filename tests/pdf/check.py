@@ -1,0 +1,242 @@
+#!/usr/bin/python3
+"""The PDF export with real readers, poppler (pdftotext, pdffonts) and pypdf: for the sample
+meetings (English, French), the v2 example (sub-headings, lists, block quotes, statements, links;
+English and French), a corpus release with captions and credits, a hostile meeting (Typst markup,
+HTML, a `javascript:` phrase, control characters) and a stored meeting with a photo's image, on A4
+and on US Letter:
+
+- pdftotext gives the release's paragraphs, in order and character for character (no-break
+  spaces kept), the paragraphs of the plain text core writes (the text part of the e-mail export);
+  nothing else but list bullets and the photos' credits (`© …`);
+- pdffonts: every font embedded (a subset of Libertinus Serif);
+- pypdf: the document's language (`/Lang`) is the release's, the PDF is tagged (`/MarkInfo`
+  `/Marked`, a structure tree), every page is A4 or Letter as asked, the title is the headline,
+  the only actions are links to the release's own addresses (no JavaScript, launch or embedded
+  file anywhere), and the photo's image is there (alt text in the structure tree).
+
+    tests/pdf/check.py target/debug/communique
+"""
+
+import email
+import email.policy
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import pypdf
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+V2 = os.path.join(ROOT, "core", "tests", "fixtures", "v2", "ministers-en-fr.meeting.json")
+PNG = os.path.join(ROOT, "core", "tests", "fixtures", "images", "blue-4x2.png")
+CASES = [
+    (os.path.join(ROOT, "core", "samples", "water-council-en.meeting.json"), "en"),
+    (os.path.join(ROOT, "core", "samples", "water-council-fr.meeting.json"), "fr"),
+    (V2, "en"),
+    (V2, "fr"),
+    (os.path.join(ROOT, "core", "tests", "fixtures", "corpus", "matter-rail-launch.meeting.json"), "en"),
+]
+# Past every embargo: the release as it is published.
+LATER = "2099-01-01T00:00:00Z"
+# PDF points: (width, height).
+PAPER = {"pdf": (595.28, 841.89), "pdf-letter": (612.0, 792.0)}
+
+failures = []
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def run(*args, **kw):
+    p = subprocess.run(list(args), capture_output=True, **kw)
+    if p.returncode != 0:
+        sys.exit(f"{args[:3]}: {p.stderr.decode(errors='replace')}")
+    return p.stdout
+
+
+def flat(s):
+    """Text without its white space, no-break spaces included: a PDF has lines, not paragraphs,
+    and a line may break where no space stands (after a hyphen, between brackets), so the words
+    are compared character for character without the spaces between them; pdftotext writes
+    no-break spaces as spaces, so they are counted apart (`nbsp`)."""
+    return re.sub(r"\s+", "", s)
+
+
+def nbsp(s):
+    return s.count("\u00a0") + s.count("\u202f")
+
+
+def wanted(text):
+    """The plain text's paragraphs (a list's entries, a quote's byline: lines of their own),
+    without the plain text's list markers (the PDF's are its own)."""
+    out = []
+    for block in text.rstrip("\n").split("\n\n"):
+        for line in block.split("\n"):
+            out.append(flat(re.sub(r"^(- |\d+\. )", "", line)))
+    return [w for w in out if w]
+
+
+def in_order(got, want):
+    """Each wanted paragraph in `got`, in order; between them only bullets, list numbers and
+    credits. None, or what went wrong."""
+    at = 0
+    for w in want:
+        i = got.find(w, at)
+        if i < 0:
+            return f"missing or out of order: {w!r}\n     after: {got[at:at + 200]!r}"
+        gap = got[at:i].strip()
+        if gap and not re.fullmatch(r"(•|\d+\.|©[^•]*?)+", gap):
+            return f"unexpected text before {w[:40]!r}: {gap!r}"
+        at = i + len(w)
+    rest = got[at:].strip()
+    if rest and not re.fullmatch(r"(©.*)", rest):
+        return f"unexpected text at the end: {rest!r}"
+    return None
+
+
+def resolve(o):
+    return o.get_object() if isinstance(o, IndirectObject) else o
+
+
+def walk(o, seen, out):
+    """Every dictionary reachable from `o`."""
+    o = resolve(o)
+    if id(o) in seen:
+        return
+    seen.add(id(o))
+    if isinstance(o, DictionaryObject):
+        out.append(o)
+        for k, v in o.items():
+            if k not in ("/Parent", "/P", "/Pg"):
+                walk(v, seen, out)
+    elif isinstance(o, ArrayObject):
+        for v in o:
+            walk(v, seen, out)
+
+
+def read_pdf(path, name, format, lang, headline, links):
+    reader = pypdf.PdfReader(path)
+    root = reader.trailer["/Root"]
+    check(str(root.get("/Lang")) == lang, f"{name}: the document's language is {lang}: {root.get('/Lang')}")
+    marked = resolve(root.get("/MarkInfo", {})).get("/Marked")
+    check(bool(marked) and "/StructTreeRoot" in root, f"{name}: a tagged PDF (structure tree, /Marked)")
+    w, h = PAPER[format]
+    boxes = {tuple(round(float(x), 2) for x in p.mediabox) for p in reader.pages}
+    check(boxes == {(0, 0, w, h)}, f"{name}: every page {format}: {boxes}")
+    title = (reader.metadata or {}).get("/Title")
+    check(title == headline, f"{name}: the document's title is the headline: {title!r}")
+    dicts = []
+    walk(reader.trailer, set(), dicts)
+    actions = [d for d in dicts if "/S" in d and str(d["/S"]) in ("/URI", "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE")]
+    kinds = {str(a["/S"]) for a in actions}
+    check(kinds <= {"/URI"}, f"{name}: links only, no other action: {sorted(kinds)}")
+    uris = sorted({str(a["/URI"]) for a in actions if str(a["/S"]) == "/URI"})
+    check(uris == sorted(set(links)), f"{name}: the links are the release's addresses: {uris}")
+    check(not any("/EmbeddedFiles" in d or "/JS" in d or "/AA" in d or "/OpenAction" in d for d in dicts),
+          f"{name}: no embedded file, script or automatic action")
+    return reader, dicts
+
+
+def fonts(path, name):
+    out = run("pdffonts", path).decode().splitlines()
+    rows = [line.split() for line in out[2:]]
+    # The columns: name type [type] encoding emb sub uni object ID; "emb" is the 5th from the end.
+    embedded = [r[-5] for r in rows]
+    check(rows and all(e == "yes" for e in embedded), f"{name}: every font embedded: {[r[0] for r in rows]} {embedded}")
+    check(all("Libertinus" in r[0] for r in rows), f"{name}: the fonts are Libertinus Serif's: {[r[0] for r in rows]}")
+
+
+def text_of(path):
+    return run("pdftotext", "-enc", "UTF-8", path, "-").decode("utf-8")
+
+
+def expected_links(doc):
+    out = []
+
+    def walk_(v):
+        if isinstance(v, dict):
+            if "link" in v and "text" in v:
+                out.append(v["link"])
+            for x in v.values():
+                walk_(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk_(x)
+    walk_(doc)
+    return out
+
+
+def plain_and_headline(cli, path, lang, env):
+    eml = run(cli, "render", path, "--format", "eml", "--language", lang, env=env)
+    msg = email.message_from_bytes(eml, policy=email.policy.default)
+    text = next(p for p in msg.iter_parts() if p.get_content_type() == "text/plain").get_content()
+    return text.replace("\r\n", "\n"), str(msg["Subject"])
+
+
+def main():
+    cli = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, COMMUNIQUE_NOW=LATER)
+
+        with open(V2, encoding="utf-8") as f:
+            m = json.load(f)
+        hostile = "#eval(\"1\") #link(\"javascript:alert(1)\")[x] *b* $x$ ] [ <script>x</script> & \"q\" é"
+        m["releases"][0]["headline"] = ["Ministers " + hostile]
+        m["releases"][0]["lead"][0]["p"].append(" Then " + hostile + ".")
+        m["releases"][0]["contact"][0]["p"][1]["text"] = ["mail " + hostile]
+        bad = os.path.join(tmp, "hostile.meeting.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            json.dump(m, f, ensure_ascii=False)
+
+        for n, (path, lang) in enumerate(CASES + [(bad, "en")]):
+            text, headline = plain_and_headline(cli, path, lang, env)
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            rel = next((r for r in doc.get("releases", []) if r["language"] == lang), {})
+            links = expected_links(rel)
+            for format in ("pdf", "pdf-letter"):
+                name = f"{os.path.basename(path)} ({lang}, {format})"
+                pdf = os.path.join(tmp, f"r{n}-{format}.pdf")
+                run(cli, "render", path, "--format", format, "--language", lang, "-o", pdf, env=env)
+                again = run(cli, "render", path, "--format", format, "--language", lang, env=env)
+                with open(pdf, "rb") as f:
+                    check(f.read() == again, f"{name}: the same release gives the same bytes")
+                got = flat(text_of(pdf))
+                problem = in_order(got, wanted(text))
+                check(problem is None, f"{name}: pdftotext gives the release's paragraphs in order" + (f"\n     {problem}" if problem else ""))
+                read_pdf(pdf, name, format, lang, headline, links)
+                fonts(pdf, name)
+                # The no-break spaces, as the PDF's text (its ToUnicode map) has them.
+                spaces = sum(nbsp(p.extract_text()) for p in pypdf.PdfReader(pdf).pages)
+                check(spaces == nbsp(text), f"{name}: every no-break space is one in the PDF: {spaces} of {nbsp(text)}")
+            if path == bad:
+                check(flat(hostile) in got, "hostile: Typst markup and HTML are their literal text")
+
+        # A stored meeting with a photo's image: in the PDF, with its alt text.
+        db = os.path.join(tmp, "photos.sqlite3")
+        out = run(cli, "--db", db, "import", V2, env=env).decode()
+        mid = re.search(r"\d+", out).group(0)
+        run(cli, "--db", db, "photo", "add", mid, PNG, "--photo", "blue", "--caption", "Four blue pixels",
+            "--alt", "A blue <rectangle> & \"more\"", "--credit", "Ana Ruiz", "--lang", "en", env=env)
+        pdf = os.path.join(tmp, "photo.pdf")
+        run(cli, "--db", db, "export", mid, "--format", "pdf", "--language", "en", "-o", pdf, env=env)
+        reader, dicts = read_pdf(pdf, "photo", "pdf", "en", plain_and_headline(cli, V2, "en", env)[1], expected_links(json.load(open(V2, encoding="utf-8"))["releases"][0]))
+        images = [(int(d["/Width"]), int(d["/Height"])) for d in dicts if str(d.get("/Subtype")) == "/Image" and "/SMask" not in str(d.get("/Type", ""))]
+        check((4, 2) in images, f"photo: the photo's image, 4 × 2, is in the PDF: {images}")
+        alts = [str(d["/Alt"]) for d in dicts if "/Alt" in d]
+        check("A blue <rectangle> & \"more\"" in alts, f"photo: the alt text is the figure's: {alts}")
+        got = flat(text_of(pdf))
+        check(flat("Four blue pixels") in got and flat("© Ana Ruiz") in got, "photo: its caption and its credit")
+
+    if failures:
+        sys.exit(f"{len(failures)} PDF check(s) failed")
+    print("pdf: all checks passed")
+
+
+main()

@@ -24,7 +24,7 @@ fn example() -> MeetingV2 {
 }
 
 fn ninjs(r: &Composed) -> Value {
-    serde_json::from_slice(&Format::Ninjs.release(r)).unwrap()
+    serde_json::from_slice(&Format::Ninjs.release(r).unwrap()).unwrap()
 }
 
 /// The body with this media type.
@@ -197,7 +197,7 @@ fn a_photo_with_its_image_is_a_picture_association_with_a_rendition() {
 /// has no image to export until photos are imported). `UPDATE_GENERATED=1` rewrites it.
 #[test]
 fn the_photo_release_for_the_schema_check_is_current() {
-    let bytes = Format::Ninjs.release(&with_photo());
+    let bytes = Format::Ninjs.release(&with_photo()).unwrap();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ninjs/photo-release.json");
     if std::env::var_os("UPDATE_GENERATED").is_some() {
         std::fs::write(&path, &bytes).unwrap();
@@ -217,8 +217,8 @@ fn the_same_release_gives_the_same_bytes() {
     let again = v2::parse("again.json", v2::to_json(&m).unwrap().as_bytes()).unwrap();
     assert_eq!(Format::Ninjs.bytes_v2(&again, Language::En).unwrap(), once);
     assert_eq!(
-        Format::Ninjs.release(&with_photo()),
-        Format::Ninjs.release(&with_photo())
+        Format::Ninjs.release(&with_photo()).unwrap(),
+        Format::Ninjs.release(&with_photo()).unwrap()
     );
     assert!(once.ends_with(b"}\n"));
 }
@@ -243,7 +243,7 @@ fn hostile_text_stays_a_json_string_and_the_html_body_escapes_it() {
         ],
     )];
     let composed = v2::compose(&m, Language::En);
-    let bytes = Format::Ninjs.release(&composed);
+    let bytes = Format::Ninjs.release(&composed).unwrap();
     let item: Value = serde_json::from_slice(&bytes).unwrap();
     // Control characters are escaped in the JSON text, never raw.
     assert!(!bytes.iter().any(|b| *b < 0x20 && *b != b'\n'));

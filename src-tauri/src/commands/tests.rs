@@ -469,7 +469,7 @@ fn an_export_is_named_from_the_title_and_the_language_of_a_release_among_several
     let err = s
         .invoke(
             "export_meeting",
-            json!({"id": 1, "format": "pdf", "language": null, "allowOutdated": false}),
+            json!({"id": 1, "format": "rtf", "language": null, "allowOutdated": false}),
         )
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
@@ -529,6 +529,12 @@ fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
     assert_eq!(number, None);
     let written = std::fs::read_to_string(&md).unwrap();
     assert!(written.contains("## What was agreed"), "{written}");
+    // A PDF on US Letter: the same release (no new version either), typeset.
+    let pdf = dir.path().join("Water-council.pdf");
+    let number =
+        files::export_to(&mut s.store(), id, Format::PdfLetter, None, false, &pdf).unwrap();
+    assert_eq!(number, None);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     // The meeting file is v2, since v1 cannot say the sub-heading; it reads back as stored.
     let json = dir.path().join("Water-council.meeting.json");
     files::export_to(&mut s.store(), id, Format::Json, None, false, &json).unwrap();
@@ -554,7 +560,7 @@ fn a_meeting_with_a_sub_heading_is_exported_and_recorded_as_a_version() {
     assert!(written.contains("Nous agissons ensemble"), "{written}");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
-        4,
+        5,
         "no temporary file left"
     );
 }

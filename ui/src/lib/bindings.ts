@@ -331,7 +331,11 @@ export type Format = "html" | "md" |
 /**  The release as IPTC ninjs 3.1 (News in JSON), for a wire or a website (`.json`). */
 "ninjs" | 
 /**  The release as a Word document (`.docx`), for clearance. */
-"docx";
+"docx" | 
+/**  The release as a print-ready PDF on A4 (`.pdf`). */
+"pdf" | 
+/**  The release as a print-ready PDF on US Letter (`.pdf`). */
+"pdf-letter";
 
 /**  The `format` of a v1 meeting file: always `communique.meeting.v1`. */
 export type FormatV1 = "communique.meeting.v1";

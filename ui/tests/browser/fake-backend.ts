@@ -1614,7 +1614,9 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
     // meeting file whole; a release that would leave a block out (a quote off the record, words
     // missing in that language) is refused naming the first such block; recorded as a version.
     exportMeeting(id, format, language) {
-      if (!['html', 'md', 'eml', 'json'].includes(format)) throw err('invalid_input', `unknown export format ${json(format)}: html, md, eml or json`);
+      // Core's formats and their files' extensions (`Format::extension`).
+      const ext: Record<string, string> = { html: 'html', md: 'md', eml: 'eml', docx: 'docx', pdf: 'pdf', 'pdf-letter': 'pdf', ninjs: 'json', json: 'json' };
+      if (!(format in ext)) throw err('invalid_input', `unknown export format ${json(format)}: one of ${Object.keys(ext).join(', ')}`);
       const m = get(id);
       const lang = language ?? m.doc.meeting.languages[0];
       if (format !== 'json') {
@@ -1623,14 +1625,14 @@ ${ARTICLE_STYLE}</style><div class="release" lang="${esc(language)}"><article>`,
         if (problem) throw err('invalid_input', `${problem.path}: ${problem.message}`);
       }
       const suffix = m.doc.meeting.languages.length > 1 && format !== 'json' ? `-${lang}` : '';
-      const path = `/home/press/Documents/meeting-${id}${suffix}.${format}`;
+      const path = `/home/press/Documents/meeting-${id}${suffix}.${ext[format]}`;
       if (state.exportSetsUpdated) {
         // Like the shell exporting a corrected release: it stores the "updated" time.
         for (const r of m.doc.releases ?? []) if (format === 'json' || r.language === lang) r.updated = state.exportSetsUpdated;
         m.revision += 1;
       }
       state.exports.push({ id, format, language: lang, revision: m.revision, path });
-      record(id, { kind: 'export', format: format as Format }); // the shell checks the name (html, md, json)
+      record(id, { kind: 'export', format: (format === 'pdf-letter' ? 'pdf' : format) as Format }); // a PDF on either paper is recorded as `pdf`
       return path;
     },
     importPhotoImage() {

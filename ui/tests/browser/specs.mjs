@@ -450,6 +450,12 @@ test('save: edits are flushed before export; export and copy', async ({ page, op
   eq(copied.length, 1, 'one copy');
   eq(copied[0].doc.releases[0].headline, ['Exported headline'], 'the current document was copied');
   eq(copied[0].language, 'en', 'the release copied is the one edited');
+  // The PDF on US Letter, from the same menu: a .pdf file.
+  await tid('export-button').click();
+  await tid('export-pdf-letter').click();
+  await until(async () => (await fake(() => window.__fake.state.exports.length)) === 2, 'exported as PDF');
+  eq((await fake(() => window.__fake.state.exports[1])).format, 'pdf-letter', 'the PDF on Letter asked for');
+  await tid('toast').filter({ hasText: '/home/press/Documents/meeting-3.pdf' }).waitFor();
 });
 
 test('export of a corrected release: the updated time the shell stored is taken in, no conflict', async ({ page, open, tid, fake, waitSaved, savedDoc }) => {

@@ -89,14 +89,14 @@ def in_order(got, want):
     for w in want:
         i = got.find(w, at)
         if i < 0:
-            return f"missing or out of order: {w!r}\n     after: {got[at:at + 200]!r}"
+            return f"missing or out of order: {w[:150]!r}…\n     after: {got[at:at + 150]!r}…"
         gap = got[at:i].strip()
         if gap and not re.fullmatch(r"(•|\d+\.|©[^•]*?)+", gap):
-            return f"unexpected text before {w[:40]!r}: {gap!r}"
+            return f"unexpected text before {w[:40]!r}: {gap[:150]!r}"
         at = i + len(w)
     rest = got[at:].strip()
     if rest and not re.fullmatch(r"(©.*)", rest):
-        return f"unexpected text at the end: {rest!r}"
+        return f"unexpected text at the end: {rest[:150]!r}"
     return None
 
 
@@ -152,8 +152,23 @@ def fonts(path, name):
     check(all("Libertinus" in r[0] for r in rows), f"{name}: the fonts are Libertinus Serif's: {[r[0] for r in rows]}")
 
 
-def text_of(path):
-    return run("pdftotext", "-enc", "UTF-8", path, "-").decode("utf-8")
+def text_of(path, name=None):
+    """pdftotext's text without the page numbers of a release on several pages (`2 / 3`, the
+    last line of each page, which pdftotext writes where the page ends, within a paragraph that
+    goes on overleaf); with `name`, checks they count the pages."""
+    pages = run("pdftotext", "-enc", "UTF-8", path, "-").decode("utf-8").split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    numbers, out = [], []
+    for page in pages:
+        lines = page.rstrip("\n").split("\n")
+        if len(pages) > 1 and lines and re.fullmatch(r"\d+ ?/ ?\d+", lines[-1].strip()):
+            numbers.append(lines.pop().replace(" ", ""))
+        out.append("\n".join(lines))
+    if name is not None:
+        want = [f"{i}/{len(pages)}" for i in range(1, len(pages) + 1)] if len(pages) > 1 else []
+        check(numbers == want, f"{name}: {len(pages)} page(s), numbered {want[:3]}…: {numbers[:3]}…")
+    return "\n".join(out)
 
 
 def expected_links(doc):
@@ -193,8 +208,15 @@ def main():
         bad = os.path.join(tmp, "hostile.meeting.json")
         with open(bad, "w", encoding="utf-8") as f:
             json.dump(m, f, ensure_ascii=False)
+        # A release over several pages, a paragraph going on overleaf.
+        with open(V2, encoding="utf-8") as f:
+            m = json.load(f)
+        m["releases"][0]["lead"][0]["p"].append(" " + " ".join(f"Clause {i} of the plan was read aloud and agreed." for i in range(400)))
+        long = os.path.join(tmp, "long.meeting.json")
+        with open(long, "w", encoding="utf-8") as f:
+            json.dump(m, f, ensure_ascii=False)
 
-        for n, (path, lang) in enumerate(CASES + [(bad, "en")]):
+        for n, (path, lang) in enumerate(CASES + [(bad, "en"), (long, "en")]):
             text, headline = plain_and_headline(cli, path, lang, env)
             with open(path, encoding="utf-8") as f:
                 doc = json.load(f)
@@ -207,7 +229,7 @@ def main():
                 again = run(cli, "render", path, "--format", format, "--language", lang, env=env)
                 with open(pdf, "rb") as f:
                     check(f.read() == again, f"{name}: the same release gives the same bytes")
-                got = flat(text_of(pdf))
+                got = flat(text_of(pdf, name))
                 problem = in_order(got, wanted(text))
                 check(problem is None, f"{name}: pdftotext gives the release's paragraphs in order" + (f"\n     {problem}" if problem else ""))
                 read_pdf(pdf, name, format, lang, headline, links)

@@ -452,6 +452,8 @@ test('save: edits are flushed before export; export and copy', async ({ page, op
   eq(copied[0].language, 'en', 'the release copied is the one edited');
   // The PDF on US Letter, from the same menu: a .pdf file.
   await tid('export-button').click();
+  await tid('export-pdf-letter').waitFor();
+  await page.screenshot({ path: join(SHOTS, 'export-menu.png') });
   await tid('export-pdf-letter').click();
   await until(async () => (await fake(() => window.__fake.state.exports.length)) === 2, 'exported as PDF');
   eq((await fake(() => window.__fake.state.exports[1])).format, 'pdf-letter', 'the PDF on Letter asked for');

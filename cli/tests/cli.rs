@@ -655,6 +655,40 @@ fn a_ninjs_export_is_recorded_as_one_and_reads_as_json() {
 }
 
 #[test]
+fn a_pdf_export_on_either_paper_is_written_with_o_and_recorded_as_a_pdf() {
+    let env = Env::new();
+    let id = env.import("en.json", EN);
+    let a4 = env.dir.path().join("release.pdf");
+    env.ok(&["export", &id, "--format", "pdf", "-o", a4.to_str().unwrap()]);
+    let letter = env.dir.path().join("release-letter.pdf");
+    let file = env.file("en-file.json", EN);
+    let rendered = Command::cargo_bin("communique")
+        .unwrap()
+        .env_remove("COMMUNIQUE_DB")
+        .args(["render", file.to_str().unwrap(), "--format", "pdf-letter"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    env.ok(&[
+        "export",
+        &id,
+        "--format",
+        "pdf-letter",
+        "-o",
+        letter.to_str().unwrap(),
+    ]);
+    let (a4, letter) = (bytes(&a4), bytes(&letter));
+    assert!(a4.starts_with(b"%PDF-") && letter.starts_with(b"%PDF-"));
+    assert_ne!(a4, letter, "two papers");
+    assert_eq!(rendered, letter, "render and export give the same bytes");
+    // One version: the release read the same both times; a PDF on Letter is a PDF.
+    assert_eq!(history(&env, &id).len(), 1);
+    assert_eq!(history(&env, &id)[0].1, "Exported as PDF");
+}
+
+#[test]
 fn sample_meetings_export_unchanged() {
     let env = Env::new();
     let id = env.import("sample.json", sample::SAMPLE_EN);

@@ -12,7 +12,8 @@
 //! Cyrillic: every release language), from Typst's own assets.
 //!
 //! The same release always gives the same bytes: no clock (the document's date is the release's),
-//! the document's identifier derived from the release.
+//! the document's identifier derived from the release's identity (its ninjs `uri`: organisation,
+//! meeting, first day, language), so that it stays the same across edits.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -77,7 +78,9 @@ impl Pdf {
             typst_pdf::pdf(
                 &doc,
                 &typst_pdf::PdfOptions {
-                    ident: Smart::Custom(format!("{}/{}", r.language.tag(), r.headline)),
+                    // The release's own identity (its ninjs `uri`): the PDF's first identifier
+                    // stays the same across edits of the release, as PDF means it to.
+                    ident: Smart::Custom(super::ninjs::release_uri(r)),
                     creator: Smart::Custom(Some("Communiqué".to_owned())),
                     timestamp: None,
                     ..Default::default()

@@ -216,3 +216,31 @@ fn a_caption_in_another_language_says_its_own() {
     assert_eq!(split_tag("en"), Some(("en", None)));
     assert_eq!(split_tag("x-klingon"), None);
 }
+
+/// The PDF's `/ID` (`/ID[(first)(second)]`, as krilla writes it): its first identifier
+/// (permanent) and its second (this revision's).
+fn pdf_ids(pdf: &[u8]) -> (String, String) {
+    let at = pdf.windows(4).rposition(|w| w == b"/ID[").unwrap();
+    let rest = String::from_utf8_lossy(&pdf[at..(at + 200).min(pdf.len())]).into_owned();
+    let ids: Vec<&str> = rest.split(['(', ')']).skip(1).step_by(2).take(2).collect();
+    (ids[0].to_owned(), ids[1].to_owned())
+}
+
+#[test]
+fn an_edited_release_keeps_its_pdfs_first_identifier() {
+    let r = ministers(Language::En);
+    let mut edited = r.clone();
+    edited.headline.push_str(" today");
+    let (a, b) = (
+        Pdf(Paper::A4).render(&r).unwrap(),
+        Pdf(Paper::A4).render(&edited).unwrap(),
+    );
+    assert_eq!(pdf_ids(&a).0, pdf_ids(&b).0, "the same document");
+    assert_ne!(pdf_ids(&a).1, pdf_ids(&b).1, "another revision of it");
+    let fr = Pdf(Paper::A4).render(&ministers(Language::Fr)).unwrap();
+    assert_ne!(
+        pdf_ids(&a).0,
+        pdf_ids(&fr).0,
+        "another language, another document"
+    );
+}

@@ -700,6 +700,12 @@ test('status in the real app: sent for clearance, cleared by a named person, an 
   assert.match(md, /^\*\*Correction \([^)]+\):\*\* An earlier version gave the wrong quota\.$/m);
   assert.match(md, /^status: corrected$/m);
   assert.match(md, /^title: "Fisheries ministers cut cod quotas and fund two research vessels today!"$/m);
+  // The PDF says the same, as pdftotext reads it: the corrected headline, the correction note.
+  const pdf = join(dir, 'clearance.pdf');
+  cli(db, 'export', '1', '--format', 'pdf', '-o', pdf);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.match(text, /Fisheries ministers cut cod quotas and fund two research vessels today!/);
+  assert.match(text, /Correction \([^)]+\): An earlier version gave the wrong quota\./);
 });
 
 /** A `width`×`height` PNG (RGB, a gradient of sea and sky): a real image for the photo tests. */

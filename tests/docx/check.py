@@ -11,34 +11,14 @@ expected text is the plain text core writes (the text part of the e-mail export)
     tests/docx/check.py target/debug/communique
 """
 
-import email
-import email.policy
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-V2 = os.path.join(ROOT, "core", "tests", "fixtures", "v2", "ministers-en-fr.meeting.json")
-CASES = [
-    (os.path.join(ROOT, "core", "samples", "water-council-en.meeting.json"), "en"),
-    (os.path.join(ROOT, "core", "samples", "water-council-fr.meeting.json"), "fr"),
-    (V2, "en"),
-    (V2, "fr"),
-    (os.path.join(ROOT, "core", "tests", "fixtures", "corpus", "matter-rail-launch.meeting.json"), "en"),
-]
-# Past every embargo: the e-mail's Subject is the headline alone.
-LATER = "2099-01-01T00:00:00Z"
-
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from exports import CASES, LATER, V2, check, expected_links, finish, hostile_meeting, plain_text_and_subject, run  # noqa: E402
 
 
 def xml_chars(s):
@@ -48,13 +28,6 @@ def xml_chars(s):
 
 def squeeze(s):
     return re.sub(r" {2,}", " ", s)
-
-
-def run(*args, **kw):
-    p = subprocess.run(list(args), capture_output=True, **kw)
-    if p.returncode != 0:
-        sys.exit(f"{args[:3]}: {p.stderr.decode(errors='replace')}")
-    return p.stdout
 
 
 def inline(xs):
@@ -118,44 +91,18 @@ def collect_links(xs, links):
             collect_links(x["c"][1] if x["t"] in ("Span", "Quoted") else x["c"], links)
 
 
-def expected_links(doc):
-    """Every link of a meeting file v2's release texts: (phrase, address)."""
-    out = []
-
-    def walk(v):
-        if isinstance(v, dict):
-            if "link" in v and "text" in v:
-                out.append(("".join(v["text"]), v["link"]))
-            for x in v.values():
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-    walk(doc)
-    return out
-
-
 def main():
     cli = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, COMMUNIQUE_NOW=LATER)
 
-        with open(V2, encoding="utf-8") as f:
-            m = json.load(f)
         hostile = "<w:p>A</w:p> ]]> & \"q\" 'a' <script>x</script> \x01\x07 é"
-        m["releases"][0]["headline"] = ["Ministers " + hostile]
-        m["releases"][0]["lead"][0]["p"].append(" Then " + hostile + ".")
-        m["releases"][0]["contact"][0]["p"][1]["text"] = ["mail " + hostile]
-        bad = os.path.join(tmp, "hostile.meeting.json")
-        with open(bad, "w", encoding="utf-8") as f:
-            json.dump(m, f, ensure_ascii=False)
+        bad = hostile_meeting(tmp, hostile)
 
         for n, (path, lang) in enumerate(CASES + [(bad, "en")]):
             name = f"{os.path.basename(path)} ({lang})"
-            eml = run(cli, "render", path, "--format", "eml", "--language", lang, env=env)
-            msg = email.message_from_bytes(eml, policy=email.policy.default)
-            headline = xml_chars(str(msg["Subject"]))
-            text = xml_chars(next(p for p in msg.iter_parts() if p.get_content_type() == "text/plain").get_content()).replace("\r\n", "\n")
+            text, headline = plain_text_and_subject(cli, path, lang, env)
+            headline, text = xml_chars(headline), xml_chars(text)
             want = [line for block in text.rstrip("\n").split("\n\n") for line in block.split("\n")]
             docx = os.path.join(tmp, f"r{n}.docx")
             run(cli, "render", path, "--format", "docx", "--language", lang, "-o", docx, env=env)
@@ -207,9 +154,7 @@ def main():
                 check(headline.startswith("Ministers <w:p>A</w:p> ]]> &") and "\x01" not in headline,
                       f"hostile: the headline is its literal text: {headline!r}")
 
-    if failures:
-        sys.exit(f"{len(failures)} DOCX check(s) failed")
-    print("docx: all checks passed")
+    finish("DOCX")
 
 
 main()

@@ -17,47 +17,21 @@ and on US Letter:
     tests/pdf/check.py target/debug/communique
 """
 
-import email
-import email.policy
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
 import pypdf
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-V2 = os.path.join(ROOT, "core", "tests", "fixtures", "v2", "ministers-en-fr.meeting.json")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from exports import CASES, LATER, ROOT, V2, check, expected_links, finish, hostile_meeting, plain_text_and_subject, run  # noqa: E402
+
 PNG = os.path.join(ROOT, "core", "tests", "fixtures", "images", "blue-4x2.png")
-CASES = [
-    (os.path.join(ROOT, "core", "samples", "water-council-en.meeting.json"), "en"),
-    (os.path.join(ROOT, "core", "samples", "water-council-fr.meeting.json"), "fr"),
-    (V2, "en"),
-    (V2, "fr"),
-    (os.path.join(ROOT, "core", "tests", "fixtures", "corpus", "matter-rail-launch.meeting.json"), "en"),
-]
-# Past every embargo: the release as it is published.
-LATER = "2099-01-01T00:00:00Z"
 # PDF points: (width, height).
 PAPER = {"pdf": (595.28, 841.89), "pdf-letter": (612.0, 792.0)}
-
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
-
-
-def run(*args, **kw):
-    p = subprocess.run(list(args), capture_output=True, **kw)
-    if p.returncode != 0:
-        sys.exit(f"{args[:3]}: {p.stderr.decode(errors='replace')}")
-    return p.stdout
 
 
 def flat(s):
@@ -171,27 +145,12 @@ def text_of(path, name=None):
     return "\n".join(out)
 
 
-def expected_links(doc):
-    out = []
-
-    def walk_(v):
-        if isinstance(v, dict):
-            if "link" in v and "text" in v:
-                out.append(v["link"])
-            for x in v.values():
-                walk_(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk_(x)
-    walk_(doc)
-    return out
-
-
-def plain_and_headline(cli, path, lang, env):
-    eml = run(cli, "render", path, "--format", "eml", "--language", lang, env=env)
-    msg = email.message_from_bytes(eml, policy=email.policy.default)
-    text = next(p for p in msg.iter_parts() if p.get_content_type() == "text/plain").get_content()
-    return text.replace("\r\n", "\n"), str(msg["Subject"])
+def release_links(path, lang):
+    """The addresses of the links of the release in `lang` of the meeting file at `path`."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    rel = next((r for r in doc.get("releases", []) if r["language"] == lang), {})
+    return [address for _, address in expected_links(rel)]
 
 
 def main():
@@ -199,15 +158,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, COMMUNIQUE_NOW=LATER)
 
-        with open(V2, encoding="utf-8") as f:
-            m = json.load(f)
         hostile = "#eval(\"1\") #link(\"javascript:alert(1)\")[x] *b* $x$ ] [ <script>x</script> & \"q\" é"
-        m["releases"][0]["headline"] = ["Ministers " + hostile]
-        m["releases"][0]["lead"][0]["p"].append(" Then " + hostile + ".")
-        m["releases"][0]["contact"][0]["p"][1]["text"] = ["mail " + hostile]
-        bad = os.path.join(tmp, "hostile.meeting.json")
-        with open(bad, "w", encoding="utf-8") as f:
-            json.dump(m, f, ensure_ascii=False)
+        bad = hostile_meeting(tmp, hostile)
         # A release over several pages, a paragraph going on overleaf.
         with open(V2, encoding="utf-8") as f:
             m = json.load(f)
@@ -217,11 +169,8 @@ def main():
             json.dump(m, f, ensure_ascii=False)
 
         for n, (path, lang) in enumerate(CASES + [(bad, "en"), (long, "en")]):
-            text, headline = plain_and_headline(cli, path, lang, env)
-            with open(path, encoding="utf-8") as f:
-                doc = json.load(f)
-            rel = next((r for r in doc.get("releases", []) if r["language"] == lang), {})
-            links = expected_links(rel)
+            text, headline = plain_text_and_subject(cli, path, lang, env)
+            links = release_links(path, lang)
             for format in ("pdf", "pdf-letter"):
                 name = f"{os.path.basename(path)} ({lang}, {format})"
                 pdf = os.path.join(tmp, f"r{n}-{format}.pdf")
@@ -248,17 +197,16 @@ def main():
             "--alt", "A blue <rectangle> & \"more\"", "--credit", "Ana Ruiz", "--lang", "en", env=env)
         pdf = os.path.join(tmp, "photo.pdf")
         run(cli, "--db", db, "export", mid, "--format", "pdf", "--language", "en", "-o", pdf, env=env)
-        reader, dicts = read_pdf(pdf, "photo", "pdf", "en", plain_and_headline(cli, V2, "en", env)[1], expected_links(json.load(open(V2, encoding="utf-8"))["releases"][0]))
-        images = [(int(d["/Width"]), int(d["/Height"])) for d in dicts if str(d.get("/Subtype")) == "/Image" and "/SMask" not in str(d.get("/Type", ""))]
+        headline = plain_text_and_subject(cli, V2, "en", env)[1]
+        reader, dicts = read_pdf(pdf, "photo", "pdf", "en", headline, release_links(V2, "en"))
+        images = [(int(d["/Width"]), int(d["/Height"])) for d in dicts if str(d.get("/Subtype")) == "/Image"]
         check((4, 2) in images, f"photo: the photo's image, 4 × 2, is in the PDF: {images}")
         alts = [str(d["/Alt"]) for d in dicts if "/Alt" in d]
         check("A blue <rectangle> & \"more\"" in alts, f"photo: the alt text is the figure's: {alts}")
         got = flat(text_of(pdf))
         check(flat("Four blue pixels") in got and flat("© Ana Ruiz") in got, "photo: its caption and its credit")
 
-    if failures:
-        sys.exit(f"{len(failures)} PDF check(s) failed")
-    print("pdf: all checks passed")
+    finish("PDF")
 
 
 main()

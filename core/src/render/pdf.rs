@@ -65,10 +65,6 @@ const PHOTO_MAX_HEIGHT_MM: f64 = 110.0;
 const TEMPLATE: &str = include_str!("pdf.typ");
 
 impl Pdf {
-    pub fn extension(&self) -> &'static str {
-        "pdf"
-    }
-
     /// The release as the bytes of a `.pdf` file. Fails only if Typst does (an image its decoder
     /// refuses though the archive's accepted it): `Error::Render`, nothing written.
     pub fn render(&self, r: &Composed) -> crate::Result<Vec<u8>> {

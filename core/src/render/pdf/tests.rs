@@ -23,6 +23,16 @@ fn data(r: &Composed, paper: Paper) -> serde_json::Value {
     serde_json::from_slice(page.data.1.as_slice()).unwrap()
 }
 
+/// The first caption among the parts of the template's data.
+fn first_caption(d: &serde_json::Value) -> serde_json::Value {
+    let parts = d["parts"].as_array().unwrap();
+    parts
+        .iter()
+        .find(|p| p["kind"] == "caption")
+        .unwrap()
+        .clone()
+}
+
 fn segs(v: &serde_json::Value) -> String {
     v.as_array()
         .unwrap()
@@ -118,13 +128,7 @@ fn a_jpeg_is_embedded_as_its_original_bytes() {
     let jpeg = &crate::images::made::jpeg(60, 20)[..];
     let r = with_picture(compose(&sample::sample_en()), ImageKind::Jpeg, jpeg, 60, 20);
     let d = data(&r, Paper::A4);
-    let caption = d["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["kind"] == "caption")
-        .unwrap()
-        .clone();
+    let caption = first_caption(&d);
     assert_eq!(caption["image"], format!("/img/{}.jpg", "ab".repeat(32)));
     assert_eq!(caption["alt"], "Four <blue> pixels");
     assert_eq!(caption["width"], 166.0, "as wide as the text");
@@ -139,13 +143,7 @@ fn a_jpeg_is_embedded_as_its_original_bytes() {
 fn a_portrait_photo_is_no_taller_than_its_limit() {
     let r = with_picture(compose(&sample::sample_en()), ImageKind::Png, PNG, 2, 4);
     let d = data(&r, Paper::Letter);
-    let caption = d["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["kind"] == "caption")
-        .unwrap()
-        .clone();
+    let caption = first_caption(&d);
     assert_eq!(caption["width"], PHOTO_MAX_HEIGHT_MM / 2.0);
 }
 
@@ -195,22 +193,11 @@ fn a_caption_in_another_language_says_its_own() {
     let mut r = compose(&sample::sample_en());
     r.captions[0].language = Some("fr".into());
     let d = data(&r, Paper::A4);
-    let c = d["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["kind"] == "caption")
-        .unwrap()
-        .clone();
+    let c = first_caption(&d);
     assert_eq!(c["lang"], "fr");
     // A tag Typst cannot take is left to the release's language rather than failing the PDF.
     r.captions[0].language = Some("x-klingon".into());
-    let c = &data(&r, Paper::A4)["parts"];
-    assert!(c
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|p| p["kind"] == "caption" && p["lang"].is_null()));
+    assert!(first_caption(&data(&r, Paper::A4))["lang"].is_null());
     assert!(Pdf(Paper::A4).render(&r).is_ok());
     assert_eq!(split_tag("pt-PT"), Some(("pt", Some("PT"))));
     assert_eq!(split_tag("en"), Some(("en", None)));

@@ -691,6 +691,11 @@ test('status in the real app: sent for clearance, cleared by a named person, an 
     await (await s.find(sel('clearance-close'))).click();
     await typeAtEnd(s, 'release-headline', '!');
     await waitSaved(s);
+    // The Export menu offers the PDF on both papers.
+    await (await s.find(sel('export-button'))).click();
+    assert.equal(await shownText(await s.find(sel('export-pdf'))), 'Release as PDF, A4 (.pdf)…');
+    assert.equal(await shownText(await s.find(sel('export-pdf-letter'))), 'Release as PDF, US Letter (.pdf)…');
+    writeFileSync(join(artifacts, 'export-menu.png'), await s.screenshot());
   });
   const show = cli(db, 'clearance', 'show', '1').trim().split('\n');
   assert.equal(show[0], 'corrected');
